@@ -1,0 +1,369 @@
+package io.github.kvsdk.klaviyo;
+
+import com.squareup.moshi.Moshi;
+import io.github.kvsdk.klaviyo.auth.ApiKey;
+import io.github.kvsdk.klaviyo.auth.ApiKeyInterceptor;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
+import io.github.kvsdk.klaviyo.http.BaseUrls;
+import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
+import io.github.kvsdk.klaviyo.http.LoggingInterceptor;
+import io.github.kvsdk.klaviyo.oauth.OAuthInterceptor;
+import io.github.kvsdk.klaviyo.oauth.OAuthSession;
+import io.github.kvsdk.klaviyo.ratelimit.ClientRateLimiter;
+import io.github.kvsdk.klaviyo.ratelimit.RateLimitInterceptor;
+import io.github.kvsdk.klaviyo.ratelimit.RateLimiterConfig;
+import io.github.kvsdk.klaviyo.raw.RawRequests;
+import io.github.kvsdk.klaviyo.retry.RetryInterceptor;
+import io.github.kvsdk.klaviyo.retry.RetryPolicy;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The entry point: one configured connection to Klaviyo's API. Immutable and thread-safe; create one per
+ * credential and share it.
+ *
+ * <pre>{@code
+ * KlaviyoClient client = KlaviyoClient.builder()
+ *     .apiKey(System.getenv("KLAVIYO_API_KEY"))
+ *     .build();
+ * RawResponse accounts = client.raw().send(RawRequest.get("/api/accounts"));
+ * }</pre>
+ *
+ * <p>Every request carries {@code revision}, {@code User-Agent} ({@code klaviyo-domain/<version>
+ * java/<version>}) and the credential; is rate limited per operation; is retried per the {@link RetryPolicy};
+ * and is logged at DEBUG without query strings or headers. OkHttp's own silent connection-failure retry is
+ * switched off, because it could repeat a create that already reached Klaviyo; the retry policy decides instead.
+ */
+public final class KlaviyoClient {
+  /** The API revision this SDK is built and tested against. */
+  public static final String DEFAULT_REVISION = "2024-10-15";
+  /** Klaviyo's production API host. */
+  public static final String DEFAULT_BASE_URL = "https://a.klaviyo.com";
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Pattern REVISION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(\\.[A-Za-z0-9]+)?");
+
+  private final ApiKey apiKey;
+  private final OAuthSession oauth;
+  private final String revision;
+  private final HttpUrl baseUrl;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+  private final Duration callTimeout;
+  private final OkHttpClient baseHttpClient;
+  private final RetryPolicy retryPolicy;
+  private final ClientRateLimiter rateLimiter;
+  private final String userAgent;
+  private final OkHttpClient httpClient;
+  private final Moshi moshi;
+  private final Retrofit retrofit;
+  private final RawRequests raw;
+  private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+
+  private KlaviyoClient(Builder b) {
+    this.apiKey = b.apiKey;
+    this.oauth = b.oauth;
+    this.revision = b.revision;
+    this.baseUrl = b.baseUrl;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.writeTimeout = b.writeTimeout;
+    this.callTimeout = b.callTimeout;
+    this.baseHttpClient = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    this.retryPolicy = b.retryPolicy;
+    this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : new ClientRateLimiter(b.rateLimiterConfig);
+    this.userAgent = SdkVersion.userAgent();
+
+    OkHttpClient.Builder http = baseHttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .readTimeout(readTimeout)
+        .writeTimeout(writeTimeout)
+        .callTimeout(callTimeout)
+        .retryOnConnectionFailure(false)
+        .addInterceptor(new KlaviyoHeadersInterceptor(revision, userAgent))
+        .addInterceptor(new RetryInterceptor(retryPolicy));
+    if (rateLimiter.config().enabled()) http.addInterceptor(new RateLimitInterceptor(rateLimiter));
+    http.addInterceptor(apiKey != null ? new ApiKeyInterceptor(apiKey) : new OAuthInterceptor(oauth));
+    http.addInterceptor(new LoggingInterceptor());
+    this.httpClient = http.build();
+
+    this.moshi = createMoshi();
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(httpClient)
+        .addConverterFactory(MoshiConverterFactory.create(moshi))
+        .build();
+    this.raw = new RawRequests(httpClient, baseUrl, moshi, retryPolicy);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings; clients built from it share its connection pool. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * A client with some options changed, sharing this one's connection pool, dispatcher and (unless the
+   * credentials or rate-limit settings change) its rate-limit state. This client is unchanged.
+   *
+   * <pre>{@code KlaviyoClient slow = client.withOptions(b -> b.readTimeout(Duration.ofMinutes(2)));}</pre>
+   */
+  public KlaviyoClient withOptions(Consumer<Builder> options) {
+    Builder builder = toBuilder();
+    options.accept(builder);
+    return builder.build();
+  }
+
+  /** Raw HTTP requests through this client's stack, sync and async. */
+  public RawRequests raw() {
+    return raw;
+  }
+
+  /**
+   * Advanced: an instance of a Retrofit service interface (such as the generated
+   * {@code io.github.kvsdk.klaviyo.generated.api.*Api}) bound to this client. Instances are cached per type.
+   * Run its calls with {@link io.github.kvsdk.klaviyo.http.KlaviyoCalls} for typed errors and futures.
+   */
+  public <S> S service(Class<S> retrofitService) {
+    Objects.requireNonNull(retrofitService, "retrofitService");
+    return retrofitService.cast(services.computeIfAbsent(retrofitService, retrofit::create));
+  }
+
+  /**
+   * Advanced: the fully configured OkHttp client (revision and user agent headers, credentials, retries, rate
+   * limiting, logging, timeouts). Share it rather than rebuilding; {@code newBuilder()} copies share its pools.
+   */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /** The API host, such as {@code https://a.klaviyo.com/}. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** Advanced: the Moshi instance used for all JSON, with the generated models' adapters. */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  /** The {@code revision} header value. */
+  public String revision() {
+    return revision;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Advanced: the per-operation limiter (shared by clients derived with {@link #withOptions}). */
+  public ClientRateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  @Override
+  public String toString() {
+    return "KlaviyoClient{baseUrl=" + baseUrl + ", revision=" + revision + ", auth="
+        + (apiKey != null ? apiKey : "oauth") + "}";
+  }
+
+  /** The generated models' configuration: java.time, unions, tri-state nulls, lossless numbers. */
+  private static Moshi createMoshi() {
+    return KlaviyoMoshi.shared();
+  }
+
+  /** Collects and validates a client's settings. Every setter validates its argument at once. */
+  public static final class Builder {
+    private ApiKey apiKey;
+    private OAuthSession oauth;
+    private String revision = DEFAULT_REVISION;
+    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private OkHttpClient okHttpClient;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimiterConfig rateLimiterConfig = RateLimiterConfig.defaults();
+    private ClientRateLimiter rateLimiter; // Shared with the client this builder came from.
+
+    private Builder() {}
+
+    private Builder(KlaviyoClient client) {
+      apiKey = client.apiKey;
+      oauth = client.oauth;
+      revision = client.revision;
+      baseUrl = client.baseUrl;
+      connectTimeout = client.connectTimeout;
+      readTimeout = client.readTimeout;
+      writeTimeout = client.writeTimeout;
+      callTimeout = client.callTimeout;
+      okHttpClient = client.baseHttpClient;
+      retryPolicy = client.retryPolicy;
+      rateLimiterConfig = client.rateLimiter.config();
+      rateLimiter = client.rateLimiter;
+    }
+
+    /**
+     * Authenticates with a private API key ({@code pk_...}); replaces any OAuth session.
+     *
+     * @throws KlaviyoValidationException if the key is not a private key (the message never contains it)
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = ApiKey.of(apiKey);
+      this.oauth = null;
+      this.rateLimiter = null; // Klaviyo counts quota per credential.
+      return this;
+    }
+
+    /** Authenticates with OAuth bearer tokens from {@code session}; replaces any API key. */
+    public Builder oauth(OAuthSession session) {
+      if (session == null) throw new KlaviyoValidationException("oauth", "session is required");
+      this.oauth = session;
+      this.apiKey = null;
+      this.rateLimiter = null;
+      return this;
+    }
+
+    /** The {@code revision} header, {@code YYYY-MM-DD} with an optional {@code .suffix}; default 2024-10-15. */
+    public Builder revision(String revision) {
+      var matcher = revision == null ? null : REVISION.matcher(revision);
+      if (matcher == null || !matcher.matches()) {
+        throw new KlaviyoValidationException("revision", "must look like YYYY-MM-DD or YYYY-MM-DD.suffix, such as "
+            + DEFAULT_REVISION);
+      }
+      try {
+        LocalDate.parse(matcher.group(1));
+      } catch (DateTimeParseException e) {
+        throw new KlaviyoValidationException("revision", "must be a real calendar date, such as " + DEFAULT_REVISION);
+      }
+      this.revision = revision;
+      return this;
+    }
+
+    /** The API host; https, or http on loopback (127.0.0.0/8, ::1, localhost). Default https://a.klaviyo.com. */
+    public Builder baseUrl(String baseUrl) {
+      return baseUrl(BaseUrls.parse("baseUrl", baseUrl));
+    }
+
+    public Builder baseUrl(HttpUrl baseUrl) {
+      HttpUrl checked = BaseUrls.check("baseUrl", baseUrl);
+      if (!checked.encodedPath().endsWith("/")) {
+        checked = checked.newBuilder().encodedPath(checked.encodedPath() + "/").build();
+      }
+      this.baseUrl = checked;
+      return this;
+    }
+
+    /** Default 10 s; zero means no timeout. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout("connectTimeout", timeout);
+      return this;
+    }
+
+    /** The longest silence while reading a response. Default 30 s; zero means no timeout. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout("readTimeout", timeout);
+      return this;
+    }
+
+    /** Default 30 s; zero means no timeout. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = timeout("writeTimeout", timeout);
+      return this;
+    }
+
+    /** The longest a whole call may take, retries and rate-limit waits included. Default 60 s; zero: none. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout("callTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * An OkHttp client to build on, so connection pools and dispatchers can be shared; its interceptors run
+     * before ours. It is not modified: this SDK configures a {@code newBuilder()} copy.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      if (okHttpClient == null) throw new KlaviyoValidationException("okHttpClient", "must not be null");
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /** Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} disables retries. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      if (retryPolicy == null) throw new KlaviyoValidationException("retryPolicy", "must not be null");
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** Turns the client-side rate limiter on (default) or off. */
+    public Builder rateLimiting(boolean enabled) {
+      return rateLimiting(enabled ? RateLimiterConfig.defaults() : RateLimiterConfig.disabled());
+    }
+
+    public Builder rateLimiting(RateLimiterConfig config) {
+      if (config == null) throw new KlaviyoValidationException("rateLimiting", "must not be null");
+      this.rateLimiterConfig = config;
+      this.rateLimiter = null;
+      return this;
+    }
+
+    /**
+     * @throws KlaviyoValidationException if no credential was set
+     */
+    public KlaviyoClient build() {
+      if (apiKey == null && oauth == null) {
+        throw new KlaviyoValidationException("credentials", "set apiKey(\"pk_...\") or oauth(session)");
+      }
+      return new KlaviyoClient(this);
+    }
+
+    private static Duration timeout(String field, Duration timeout) {
+      if (timeout == null || timeout.isNegative()) {
+        throw new KlaviyoValidationException(field, "must be zero (no timeout) or positive");
+      }
+      if (timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new KlaviyoValidationException(field, "must be at most 1 hour");
+      }
+      return timeout;
+    }
+  }
+}

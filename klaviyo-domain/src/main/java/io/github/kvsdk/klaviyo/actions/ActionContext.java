@@ -1,0 +1,189 @@
+package io.github.kvsdk.klaviyo.actions;
+
+import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.catalog.Operation;
+import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.generated.CollectionFormats.CSVParams;
+import io.github.kvsdk.klaviyo.generated.json.JsonUnion;
+import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
+import io.github.kvsdk.klaviyo.generated.model.CollectionLinks;
+import io.github.kvsdk.klaviyo.http.KlaviyoCalls;
+import io.github.kvsdk.klaviyo.paging.AutoPager;
+import io.github.kvsdk.klaviyo.paging.Included;
+import io.github.kvsdk.klaviyo.paging.IncludedTypes;
+import io.github.kvsdk.klaviyo.paging.Page;
+import io.github.kvsdk.klaviyo.paging.PageLinks;
+import io.github.kvsdk.klaviyo.paging.ResourceConverter;
+import io.github.kvsdk.klaviyo.query.QueryOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import retrofit2.Call;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * What every action facade needs: the client, the catalogue, JSON binding and call execution.
+ *
+ * <p>The generated services are bound here with the generated models' own Moshi configuration ({@link
+ * KlaviyoMoshi}: value-typed enums, unions, {@code java.time}, tri-state nullables) over the client's
+ * fully configured OkHttp stack, so authentication, retries, rate limiting and logging all apply.
+ */
+final class ActionContext {
+  final KlaviyoClient client;
+  final OperationCatalog catalog;
+  final ResourceConverter converter;
+  final IncludedTypes includedTypes;
+  private final Retrofit retrofit;
+  private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+
+  ActionContext(KlaviyoClient client, IncludedTypes includedTypes) {
+    this.client = client;
+    this.catalog = OperationCatalog.packaged();
+    this.converter = ResourceConverter.moshi(KlaviyoMoshi.shared());
+    this.includedTypes = includedTypes;
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(client.baseUrl())
+        .client(client.httpClient())
+        .addConverterFactory(MoshiConverterFactory.create(KlaviyoMoshi.shared()))
+        .build();
+  }
+
+  <S> S api(Class<S> service) {
+    return service.cast(services.computeIfAbsent(service, retrofit::create));
+  }
+
+  String revision() {
+    return client.revision();
+  }
+
+  /** Checks {@code options} against what {@code operationId} accepts; returns them for chaining. */
+  QueryOptions validate(String operationId, QueryOptions options) {
+    Operation operation = catalog.operation(operationId);
+    return (options == null ? QueryOptions.none() : options).validateFor(operation);
+  }
+
+  /** Binds a JSON:API request document built as a tree to the generated request model. */
+  <T> T body(Map<String, Object> document, Class<T> model) {
+    return converter.fromTree(document, model);
+  }
+
+  <T> T execute(Call<T> call) {
+    return KlaviyoCalls.execute(call);
+  }
+
+  <T> CompletableFuture<T> executeAsync(Call<T> call) {
+    return KlaviyoCalls.executeAsync(call);
+  }
+
+  /** Converts a page of a generated collection response into a {@link Page} that fetches its successors. */
+  <R, T> Page<T> page(
+      R response,
+      Function<R, List<T>> data,
+      Function<R, List<?>> included,
+      Function<R, CollectionLinks> links,
+      Function<String, Call<R>> callForCursor) {
+    List<T> items = response == null ? null : data.apply(response);
+    CollectionLinks l = response == null ? null : links.apply(response);
+    List<?> rawIncluded = response == null || included == null ? null : included.apply(response);
+    List<Object> trees = new ArrayList<>();
+    if (rawIncluded != null) {
+      for (Object resource : rawIncluded) {
+        trees.add(resource instanceof JsonUnion union ? union.json() : converter.toTree(resource));
+      }
+    }
+    PageLinks pageLinks = l == null
+        ? PageLinks.none()
+        : PageLinks.of(l.getSelf(), l.getNext(), l.getPrev(), l.getFirst(), l.getLast());
+    return Page.of(
+        items == null ? List.of() : items,
+        Included.of(trees, includedTypes, converter),
+        pageLinks,
+        cursor -> page(execute(callForCursor.apply(cursor.value())), data, included, links, callForCursor));
+  }
+
+  <R, T> Page<T> firstPage(
+      Function<String, Call<R>> callForCursor,
+      Function<R, List<T>> data,
+      Function<R, List<?>> included,
+      Function<R, CollectionLinks> links) {
+    return page(execute(callForCursor.apply(null)), data, included, links, callForCursor);
+  }
+
+  <R, T> CompletableFuture<Page<T>> firstPageAsync(
+      Function<String, Call<R>> callForCursor,
+      Function<R, List<T>> data,
+      Function<R, List<?>> included,
+      Function<R, CollectionLinks> links) {
+    return executeAsync(callForCursor.apply(null))
+        .thenApply(response -> page(response, data, included, links, callForCursor));
+  }
+
+  <R, T> AutoPager<T> allPages(
+      Function<String, Call<R>> callForCursor,
+      Function<R, List<T>> data,
+      Function<R, List<?>> included,
+      Function<R, CollectionLinks> links) {
+    return AutoPager.lazy(() -> firstPage(callForCursor, data, included, links));
+  }
+
+  /** {@code fields[type]} of {@code options} as the generated services take it, or null. */
+  static CSVParams fields(QueryOptions options, String type) {
+    return csv(options.fields(type));
+  }
+
+  /** {@code additional-fields[type]} of {@code options}, or null. */
+  static CSVParams additionalFields(QueryOptions options, String type) {
+    return csv(options.additionalFields(type));
+  }
+
+  static CSVParams include(QueryOptions options) {
+    return csv(options.include());
+  }
+
+  static String filter(QueryOptions options) {
+    return options.filter().map(f -> f.expression()).orElse(null);
+  }
+
+  static Integer pageSize(QueryOptions options) {
+    return options.pageSize().isPresent() ? options.pageSize().getAsInt() : null;
+  }
+
+  private static CSVParams csv(List<String> values) {
+    return values.isEmpty() ? null : new CSVParams(values);
+  }
+
+  /** Splits {@code items} into consecutive batches of at most {@code size}. */
+  static <T> List<List<T>> batches(List<T> items, int size) {
+    List<List<T>> batches = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size) {
+      batches.add(List.copyOf(items.subList(i, Math.min(items.size(), i + size))));
+    }
+    return batches;
+  }
+
+  /** Runs {@code calls} one after another; returns how many were sent. */
+  int executeAll(List<Call<Void>> calls) {
+    for (Call<Void> call : calls) execute(call);
+    return calls.size();
+  }
+
+  /** Sends {@code calls} concurrently; the future completes with their number once all succeed. */
+  CompletableFuture<Integer> executeAllAsync(List<Call<Void>> calls) {
+    CompletableFuture<?>[] futures = new CompletableFuture<?>[calls.size()];
+    for (int i = 0; i < calls.size(); i++) futures[i] = executeAsync(calls.get(i));
+    return CompletableFuture.allOf(futures).thenApply(ignored -> calls.size());
+  }
+
+  /** Throws unless {@code value} is a non-blank string. */
+  static String require(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new KlaviyoValidationException(field, "is required and must not be blank");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.kvsdk.klaviyo.actions;
+
+import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.generated.model.AccountResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.AttributionResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.CampaignMessageResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.EventResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.FlowResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.ImageResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.ListResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.MetricResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.ProfileResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.SegmentResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.TagResponseObjectResource;
+import io.github.kvsdk.klaviyo.generated.model.TemplateResponseObjectResource;
+import io.github.kvsdk.klaviyo.paging.IncludedTypes;
+
+/**
+ * The documented action set, one facade per resource, over a {@link KlaviyoClient}.
+ *
+ * <pre>{@code
+ * KlaviyoActions klaviyo = KlaviyoActions.of(client);
+ * klaviyo.lists().create("Newsletter");
+ * for (GetProfileResponseData p : klaviyo.profiles().listAll(QueryOptions.none())) { ... }
+ * }</pre>
+ *
+ * <p>Every action is a typed method with a {@code CompletableFuture} twin ({@code ...Async}). Inputs and
+ * the {@code fields}, {@code additional-fields}, {@code include}, {@code filter}, {@code sort} and {@code
+ * page[size]} options are validated against the pinned spec before anything is sent. List actions return
+ * a {@link io.github.kvsdk.klaviyo.paging.Page} ({@code list}) or an auto-pager ({@code listAll}); included
+ * resources resolve by type to the generated {@code *ResponseObjectResource} classes ({@link
+ * #includedTypes()}). Raw Request is {@link KlaviyoClient#raw()}.
+ */
+public final class KlaviyoActions {
+  private final ActionContext ctx;
+  private final Accounts accounts;
+  private final Campaigns campaigns;
+  private final Events events;
+  private final Images images;
+  private final Lists lists;
+  private final Profiles profiles;
+  private final Segments segments;
+  private final Templates templates;
+
+  private KlaviyoActions(KlaviyoClient client) {
+    this.ctx = new ActionContext(client, defaultIncludedTypes());
+    this.accounts = new Accounts(ctx);
+    this.campaigns = new Campaigns(ctx);
+    this.events = new Events(ctx);
+    this.images = new Images(ctx);
+    this.lists = new Lists(ctx);
+    this.profiles = new Profiles(ctx);
+    this.segments = new Segments(ctx);
+    this.templates = new Templates(ctx);
+  }
+
+  /** The action set over {@code client}; cheap to create, safe to share between threads. */
+  public static KlaviyoActions of(KlaviyoClient client) {
+    if (client == null) throw new NullPointerException("client == null");
+    return new KlaviyoActions(client);
+  }
+
+  /** Get Account, List Accounts. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** Create, Get, List, Update and Delete Campaign. */
+  public Campaigns campaigns() {
+    return campaigns;
+  }
+
+  /** Create Event, Bulk Create Events, Get Event, List Events. */
+  public Events events() {
+    return events;
+  }
+
+  /** Upload Image, Get Image, List Images, Update Image. */
+  public Images images() {
+    return images;
+  }
+
+  /** Create, Get, List, Update and Delete List; List List Profiles. */
+  public Lists lists() {
+    return lists;
+  }
+
+  /** Create, Get, List and Update Profile; Subscribe and Unsubscribe Profiles. */
+  public Profiles profiles() {
+    return profiles;
+  }
+
+  /** Create, Get, List, Update and Delete Segment. */
+  public Segments segments() {
+    return segments;
+  }
+
+  /** Create, Get, List, Update and Delete Template. */
+  public Templates templates() {
+    return templates;
+  }
+
+  /** How included resources of list actions resolve: JSON:API type to generated model class. */
+  public IncludedTypes includedTypes() {
+    return ctx.includedTypes;
+  }
+
+  private static IncludedTypes defaultIncludedTypes() {
+    return IncludedTypes.builder()
+        .add("account", AccountResponseObjectResource.class)
+        .add("attribution", AttributionResponseObjectResource.class)
+        .add("campaign-message", CampaignMessageResponseObjectResource.class)
+        .add("event", EventResponseObjectResource.class)
+        .add("flow", FlowResponseObjectResource.class)
+        .add("image", ImageResponseObjectResource.class)
+        .add("list", ListResponseObjectResource.class)
+        .add("metric", MetricResponseObjectResource.class)
+        .add("profile", ProfileResponseObjectResource.class)
+        .add("segment", SegmentResponseObjectResource.class)
+        .add("tag", TagResponseObjectResource.class)
+        .add("template", TemplateResponseObjectResource.class)
+        .build();
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.kvsdk.klaviyo.auth;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Sends {@code Authorization: Klaviyo-API-Key pk_...} unless the request is tagged {@link OmitAuthorization}.
+ * Installed by {@code KlaviyoClient}. Advanced API.
+ */
+public final class ApiKeyInterceptor implements Interceptor {
+  private final ApiKey apiKey;
+
+  public ApiKeyInterceptor(ApiKey apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (OmitAuthorization.isSet(request)) {
+      return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
+    }
+    return chain.proceed(request.newBuilder().header("Authorization", apiKey.headerValue()).build());
+  }
+
+  @Override
+  public String toString() {
+    return "ApiKeyInterceptor[" + apiKey + "]";
+  }
+}

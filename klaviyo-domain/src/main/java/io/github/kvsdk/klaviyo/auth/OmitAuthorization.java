@@ -1,0 +1,15 @@
+package io.github.kvsdk.klaviyo.auth;
+
+/**
+ * A request tag telling the authorization interceptors to send no {@code Authorization} header, for the public
+ * {@code /client} endpoints that identify the account with a {@code company_id} query parameter instead.
+ * Attach with {@code builder.tag(OmitAuthorization.class, OmitAuthorization.INSTANCE)}.
+ */
+public enum OmitAuthorization {
+  INSTANCE;
+
+  /** True if {@code request} carries this tag. */
+  public static boolean isSet(okhttp3.Request request) {
+    return request.tag(OmitAuthorization.class) != null;
+  }
+}

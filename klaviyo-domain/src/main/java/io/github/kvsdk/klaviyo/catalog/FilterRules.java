@@ -1,0 +1,81 @@
+package io.github.kvsdk.klaviyo.catalog;
+
+import io.github.kvsdk.klaviyo.filter.FilterOperator;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields an operation's {@code filter} parameter accepts and the operators allowed on each.
+ *
+ * <p>In revision 2024-10-15 these rules exist only as text in each filter parameter's description; the
+ * build parses that text into the catalogue and fails if any description has an unexpected shape.
+ */
+public final class FilterRules {
+  static final FilterRules NONE = new FilterRules(Map.of(), Set.of());
+
+  private final Map<String, Set<FilterOperator>> operatorsByField;
+  private final Set<String> requiredOneOf;
+
+  FilterRules(Map<String, Set<FilterOperator>> operatorsByField, Set<String> requiredOneOf) {
+    Map<String, Set<FilterOperator>> copy = new LinkedHashMap<>();
+    operatorsByField.forEach(
+        (field, operators) ->
+            copy.put(field, Collections.unmodifiableSet(EnumSet.copyOf(operators))));
+    this.operatorsByField = Collections.unmodifiableMap(copy);
+    this.requiredOneOf = Collections.unmodifiableSet(new LinkedHashSet<>(requiredOneOf));
+  }
+
+  /** The filterable fields in the order the spec lists them. Empty if the operation takes no filter. */
+  public Set<String> fields() {
+    return operatorsByField.keySet();
+  }
+
+  /** The operators allowed on {@code field}; empty if the field cannot be filtered on. */
+  public Set<FilterOperator> operators(String field) {
+    return operatorsByField.getOrDefault(field, Set.of());
+  }
+
+  /** True if {@code operator} may be applied to {@code field}. */
+  public boolean allows(String field, FilterOperator operator) {
+    return operators(field).contains(operator);
+  }
+
+  /** All rules as an unmodifiable map from field to its allowed operators. */
+  public Map<String, Set<FilterOperator>> asMap() {
+    return operatorsByField;
+  }
+
+  /** True if the operation rejects requests without a filter on one of {@link #requiredOneOf()}. */
+  public boolean required() {
+    return !requiredOneOf.isEmpty();
+  }
+
+  /**
+   * Fields of which at least one must be filtered on, such as {@code messages.channel} for campaigns or
+   * {@code coupon.id}/{@code profile.id} for coupon codes. Empty if a filter is optional.
+   */
+  public Set<String> requiredOneOf() {
+    return requiredOneOf;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FilterRules that
+        && operatorsByField.equals(that.operatorsByField)
+        && requiredOneOf.equals(that.requiredOneOf);
+  }
+
+  @Override
+  public int hashCode() {
+    return operatorsByField.hashCode() * 31 + requiredOneOf.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return operatorsByField + (required() ? " requiring one of " + requiredOneOf : "");
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.kvsdk.klaviyo.catalog;
+
+/**
+ * How many resources one page of a list operation holds.
+ *
+ * <p>Only some operations take a {@code page[size]} parameter; the others return a fixed number of
+ * resources per page that the spec states only in the operation's description ("Returns a maximum of 10
+ * results per page"). For those, {@link #adjustable()} is false and the default equals the maximum.
+ */
+public final class PageSize {
+  private final int defaultSize;
+  private final int minSize;
+  private final int maxSize;
+  private final boolean adjustable;
+
+  PageSize(int defaultSize, int minSize, int maxSize, boolean adjustable) {
+    this.defaultSize = defaultSize;
+    this.minSize = minSize;
+    this.maxSize = maxSize;
+    this.adjustable = adjustable;
+  }
+
+  /** The page size used when the request does not choose one. */
+  public int defaultSize() {
+    return defaultSize;
+  }
+
+  /** The smallest {@code page[size]} accepted. Equal to {@link #maxSize()} when not adjustable. */
+  public int minSize() {
+    return minSize;
+  }
+
+  /** The largest {@code page[size]} accepted, or the fixed page size. */
+  public int maxSize() {
+    return maxSize;
+  }
+
+  /** True if the operation takes a {@code page[size]} query parameter. */
+  public boolean adjustable() {
+    return adjustable;
+  }
+
+  /** True if {@code size} may be sent as {@code page[size]}. */
+  public boolean accepts(int size) {
+    return adjustable && size >= minSize && size <= maxSize;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PageSize that
+        && defaultSize == that.defaultSize
+        && minSize == that.minSize
+        && maxSize == that.maxSize
+        && adjustable == that.adjustable;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((defaultSize * 31 + minSize) * 31 + maxSize) * 31 + (adjustable ? 1 : 0);
+  }
+
+  @Override
+  public String toString() {
+    return adjustable
+        ? "page[size] " + minSize + ".." + maxSize + " (default " + defaultSize + ")"
+        : "fixed " + maxSize + " per page";
+  }
+}

@@ -1,0 +1,17 @@
+package io.github.kvsdk.klaviyo.errors;
+
+/**
+ * The root of every exception this SDK throws. Unchecked, like OkHttp's and Retrofit's callers expect from a
+ * modern Java client.
+ *
+ * <p>Messages never contain credentials: API keys, OAuth tokens and client secrets are redacted at the source.
+ */
+public class KlaviyoException extends RuntimeException {
+  public KlaviyoException(String message) {
+    super(message);
+  }
+
+  public KlaviyoException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

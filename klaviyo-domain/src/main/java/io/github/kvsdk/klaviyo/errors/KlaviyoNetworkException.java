@@ -1,0 +1,10 @@
+package io.github.kvsdk.klaviyo.errors;
+
+import java.io.IOException;
+
+/** The request failed at the transport level (DNS, connect, reset, TLS) and no complete HTTP response arrived. */
+public class KlaviyoNetworkException extends KlaviyoException {
+  public KlaviyoNetworkException(String message, IOException cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.kvsdk.klaviyo.errors;
+
+/**
+ * Input was rejected before anything was sent. {@link #field()} names the offending input and {@link #rule()}
+ * the rule it broke, so callers (and the poller CLI) can report it precisely.
+ */
+public class KlaviyoValidationException extends KlaviyoException {
+  private final String field;
+  private final String rule;
+
+  public KlaviyoValidationException(String field, String rule) {
+    super(field + ": " + rule);
+    this.field = field;
+    this.rule = rule;
+  }
+
+  /** The name of the invalid input, such as {@code revision} or {@code apiKey}. */
+  public String field() {
+    return field;
+  }
+
+  /** What the input must satisfy, in plain words. Never contains the rejected value if it could be secret. */
+  public String rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.kvsdk.klaviyo.errors;
+
+import java.io.IOException;
+
+/**
+ * Carries a {@link KlaviyoException} through OkHttp's interceptor chain, which only propagates
+ * {@link IOException}s cleanly to asynchronous callbacks. {@link KlaviyoErrorMapper#fromIOException} unwraps it,
+ * so callers see the original typed exception. Advanced API for interceptors; users never see this type.
+ */
+public final class TunneledKlaviyoException extends IOException {
+  public TunneledKlaviyoException(KlaviyoException cause) {
+    super(cause.getMessage(), cause);
+  }
+
+  /** The exception to rethrow at the call site. */
+  public KlaviyoException klaviyoException() {
+    return (KlaviyoException) getCause();
+  }
+}

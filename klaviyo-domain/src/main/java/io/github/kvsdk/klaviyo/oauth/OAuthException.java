@@ -1,0 +1,25 @@
+package io.github.kvsdk.klaviyo.oauth;
+
+import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+
+/** The token or revoke endpoint refused a request, with the OAuth {@code error} code it returned. */
+public class OAuthException extends KlaviyoException {
+  private final int statusCode;
+  private final String error;
+
+  public OAuthException(String message, int statusCode, String error) {
+    super(message);
+    this.statusCode = statusCode;
+    this.error = error;
+  }
+
+  /** The HTTP status of the token endpoint's response. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The OAuth error code, such as {@code invalid_client}, or null if the body had none. */
+  public String error() {
+    return error;
+  }
+}

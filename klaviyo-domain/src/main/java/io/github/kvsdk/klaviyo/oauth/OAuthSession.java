@@ -1,0 +1,210 @@
+package io.github.kvsdk.klaviyo.oauth;
+
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One installation's OAuth tokens, kept fresh. Pass it to {@code KlaviyoClient.builder().oauth(session)}.
+ *
+ * <p>{@link #accessToken()} refreshes ahead of expiry (by {@code refreshSkew}, default 60 s). Refreshes are
+ * single-flight: callers that find the token stale queue on one lock, the first refreshes, and the others
+ * re-check and reuse its result, so N concurrent callers cause exactly one token request. New tokens, including
+ * a rotated refresh token, are saved to the {@link TokenStore} before they are returned to anyone.
+ *
+ * <pre>{@code
+ * OAuthSession session = OAuthSession.builder()
+ *     .tokenClient(OAuthTokenClient.builder().credentials(OAuthClientCredentials.of(id, secret)).build())
+ *     .tokenStore(new FileTokenStore(Path.of("/var/lib/app/klaviyo-tokens.json")))
+ *     .build();
+ * session.completeAuthorization(code, verifier, redirectUri); // once, after the browser redirect
+ * }</pre>
+ */
+public final class OAuthSession {
+  private static final Logger log = LoggerFactory.getLogger(OAuthSession.class);
+
+  private final OAuthTokenClient tokenClient;
+  private final TokenStore tokenStore;
+  private final Duration refreshSkew;
+  private final Clock clock;
+  private final ReentrantLock refreshLock = new ReentrantLock();
+  private volatile OAuthTokens current;
+
+  private OAuthSession(Builder b) {
+    this.tokenClient = b.tokenClient;
+    this.tokenStore = b.tokenStore;
+    this.refreshSkew = b.refreshSkew;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public OAuthTokenClient tokenClient() {
+    return tokenClient;
+  }
+
+  public TokenStore tokenStore() {
+    return tokenStore;
+  }
+
+  public Duration refreshSkew() {
+    return refreshSkew;
+  }
+
+  /** Exchanges the redirect's {@code code} for tokens, saves them and makes them current. */
+  public OAuthTokens completeAuthorization(String code, String codeVerifier, String redirectUri) {
+    OAuthTokens tokens = tokenClient.exchangeCode(code, codeVerifier, redirectUri);
+    refreshLock.lock();
+    try {
+      tokenStore.save(tokens);
+      current = tokens;
+    } finally {
+      refreshLock.unlock();
+    }
+    return tokens;
+  }
+
+  /** The current tokens, loading them from the store on first use. */
+  public Optional<OAuthTokens> tokens() {
+    OAuthTokens tokens = current;
+    if (tokens == null) {
+      tokens = tokenStore.load().orElse(null);
+      current = tokens;
+    }
+    return Optional.ofNullable(tokens);
+  }
+
+  /**
+   * A usable access token, refreshing first if it expires within the skew.
+   *
+   * @throws ReauthorizationRequiredException if there are no tokens or the refresh token is dead
+   */
+  public String accessToken() {
+    OAuthTokens tokens = requireTokens();
+    if (!tokens.expiresWithin(refreshSkew, clock.instant())) return tokens.accessToken();
+    refreshLock.lock();
+    try {
+      tokens = requireTokens();
+      if (tokens.expiresWithin(refreshSkew, clock.instant())) tokens = refreshLocked(tokens, "expiry");
+      return tokens.accessToken();
+    } finally {
+      refreshLock.unlock();
+    }
+  }
+
+  /**
+   * Called after Klaviyo rejected {@code rejectedAccessToken} with 401: refreshes unless another caller already
+   * replaced that token, and returns the token to retry with.
+   */
+  public String refreshAfterUnauthorized(String rejectedAccessToken) {
+    refreshLock.lock();
+    try {
+      OAuthTokens tokens = requireTokens();
+      if (tokens.accessToken().equals(rejectedAccessToken)) tokens = refreshLocked(tokens, "401");
+      return tokens.accessToken();
+    } finally {
+      refreshLock.unlock();
+    }
+  }
+
+  /** Refreshes now, whatever the expiry. */
+  public OAuthTokens refresh() {
+    refreshLock.lock();
+    try {
+      return refreshLocked(requireTokens(), "request");
+    } finally {
+      refreshLock.unlock();
+    }
+  }
+
+  /**
+   * Revokes the refresh token (or the access token if there is none) at Klaviyo and clears the store. After this
+   * the user must authorize again.
+   */
+  public void revoke() {
+    refreshLock.lock();
+    try {
+      Optional<OAuthTokens> tokens = tokens();
+      if (tokens.isPresent()) {
+        OAuthTokens t = tokens.get();
+        if (t.refreshToken() != null) {
+          tokenClient.revoke(t.refreshToken(), TokenTypeHint.REFRESH_TOKEN);
+        } else {
+          tokenClient.revoke(t.accessToken(), TokenTypeHint.ACCESS_TOKEN);
+        }
+      }
+      tokenStore.clear();
+      current = null;
+    } finally {
+      refreshLock.unlock();
+    }
+  }
+
+  private OAuthTokens refreshLocked(OAuthTokens stale, String reason) {
+    if (stale.refreshToken() == null) {
+      throw new ReauthorizationRequiredException(
+          "The access token is expired and no refresh token is available; authorize again", 0, null);
+    }
+    log.debug("Refreshing the OAuth access token (reason: {})", reason);
+    OAuthTokens fresh = tokenClient.refresh(stale.refreshToken());
+    tokenStore.save(fresh); // Before first use: a rotated refresh token must survive a crash.
+    current = fresh;
+    return fresh;
+  }
+
+  private OAuthTokens requireTokens() {
+    return tokens().orElseThrow(() -> new ReauthorizationRequiredException(
+        "No OAuth tokens in " + tokenStore + "; run the authorization flow first", 0, null));
+  }
+
+  @Override
+  public String toString() {
+    return "OAuthSession{tokenClient=" + tokenClient + ", tokenStore=" + tokenStore + "}";
+  }
+
+  public static final class Builder {
+    private OAuthTokenClient tokenClient;
+    private TokenStore tokenStore = new InMemoryTokenStore();
+    private Duration refreshSkew = Duration.ofSeconds(60);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder tokenClient(OAuthTokenClient tokenClient) {
+      this.tokenClient = Objects.requireNonNull(tokenClient, "tokenClient");
+      return this;
+    }
+
+    /** Where tokens live; default {@link InMemoryTokenStore}. */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
+    /** How long before expiry to refresh. Between 0 and 30 minutes; default 60 s. */
+    public Builder refreshSkew(Duration refreshSkew) {
+      if (refreshSkew == null || refreshSkew.isNegative() || refreshSkew.compareTo(Duration.ofMinutes(30)) > 0) {
+        throw new KlaviyoValidationException("refreshSkew", "must be between 0 and 30 minutes");
+      }
+      this.refreshSkew = refreshSkew;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public OAuthSession build() {
+      if (tokenClient == null) throw new KlaviyoValidationException("tokenClient", "is required");
+      return new OAuthSession(this);
+    }
+  }
+}

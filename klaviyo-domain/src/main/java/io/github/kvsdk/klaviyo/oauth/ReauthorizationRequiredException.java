@@ -1,0 +1,11 @@
+package io.github.kvsdk.klaviyo.oauth;
+
+/**
+ * The refresh token is dead (expired after 90 days unused, revoked, or the app was uninstalled) or missing: the
+ * user must go through the authorization flow again. Klaviyo signals this with {@code invalid_grant}.
+ */
+public final class ReauthorizationRequiredException extends OAuthException {
+  public ReauthorizationRequiredException(String message, int statusCode, String error) {
+    super(message, statusCode, error);
+  }
+}

@@ -1,0 +1,10 @@
+package io.github.kvsdk.klaviyo.oauth;
+
+import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+
+/** A {@link TokenStore} could not read or write its tokens. The message never contains a token. */
+public final class TokenStoreException extends KlaviyoException {
+  public TokenStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.kvsdk.klaviyo.oauth;
+
+/** The {@code token_type_hint} of a revocation (RFC 7009). */
+public enum TokenTypeHint {
+  ACCESS_TOKEN("access_token"),
+  REFRESH_TOKEN("refresh_token");
+
+  private final String wireName;
+
+  TokenTypeHint(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The form value. */
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.kvsdk.klaviyo.paging;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One page of a list response: its resources ({@code data}), the related resources it {@linkplain
+ * Included includes}, and the {@linkplain PageLinks links} to its neighbours.
+ *
+ * <pre>{@code
+ * Page<Profile> page = client.profiles().list(request);
+ * while (true) {
+ *   for (Profile p : page.data()) { ... }
+ *   if (!page.hasNextPage()) break;
+ *   page = page.nextPage();
+ * }
+ * // or simply:
+ * for (Profile p : page.autoPager()) { ... }
+ * }</pre>
+ *
+ * <p>Pages are immutable. {@link #nextPage()} performs a request; the page itself holds only its own
+ * resources.
+ */
+public final class Page<T> {
+  private final List<T> data;
+  private final Included included;
+  private final PageLinks links;
+  private final PageLoader<T> loader;
+
+  private Page(List<T> data, Included included, PageLinks links, PageLoader<T> loader) {
+    this.data = List.copyOf(data);
+    this.included = included;
+    this.links = links;
+    this.loader = loader;
+  }
+
+  /**
+   * Returns a page.
+   *
+   * @param loader fetches the page {@code links.next} points to; may be null only if there is none.
+   */
+  public static <T> Page<T> of(List<T> data, Included included, PageLinks links, PageLoader<T> loader) {
+    if (data == null) throw new NullPointerException("data == null");
+    if (included == null) throw new NullPointerException("included == null");
+    if (links == null) throw new NullPointerException("links == null");
+    if (loader == null && links.nextCursor().isPresent()) {
+      throw new IllegalArgumentException("a page with a next link needs a loader");
+    }
+    return new Page<>(data, included, links, loader);
+  }
+
+  /** The resources on this page, in response order. */
+  public List<T> data() {
+    return data;
+  }
+
+  /** The related resources the request asked for with {@code include}. */
+  public Included included() {
+    return included;
+  }
+
+  /** The links to this page and its neighbours. */
+  public PageLinks links() {
+    return links;
+  }
+
+  /** The cursor of the next page, absent on the last page. */
+  public Optional<Cursor> nextCursor() {
+    return links.nextCursor();
+  }
+
+  /** True unless this is the last page. */
+  public boolean hasNextPage() {
+    return links.nextCursor().isPresent();
+  }
+
+  /**
+   * Fetches the next page.
+   *
+   * @throws NoSuchElementException if this is the last page.
+   */
+  public Page<T> nextPage() {
+    Cursor cursor = links.nextCursor().orElseThrow(() -> new NoSuchElementException("this is the last page"));
+    Page<T> next = loader.load(cursor);
+    if (next == null) throw new IllegalStateException("the page loader returned null for cursor " + cursor);
+    return next;
+  }
+
+  /** Iterates the resources of this page and every page after it, fetching each page when reached. */
+  public AutoPager<T> autoPager() {
+    return AutoPager.startingAt(this);
+  }
+
+  /** Returns a page with {@code mapper} applied to every resource, here and on the pages after it. */
+  public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+    List<R> mapped = data.stream().<R>map(mapper).toList();
+    PageLoader<R> mappedLoader = loader == null ? null : cursor -> loader.load(cursor).map(mapper);
+    return new Page<>(mapped, included, links, mappedLoader);
+  }
+
+  @Override
+  public String toString() {
+    return "Page{size=" + data.size() + ", included=" + included.size() + ", hasNextPage=" + hasNextPage() + "}";
+  }
+}

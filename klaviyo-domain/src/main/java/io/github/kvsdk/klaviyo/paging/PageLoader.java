@@ -1,0 +1,14 @@
+package io.github.kvsdk.klaviyo.paging;
+
+/**
+ * Fetches the page a {@link Cursor} points to. Implementations call a typed service with {@link
+ * Cursor#value()} as {@code page[cursor]}, or GET {@link Cursor#link()}; either way they must return a
+ * page whose own loader can fetch the page after it.
+ *
+ * <p>Failures are reported as unchecked exceptions (the SDK's {@code KlaviyoException} family).
+ */
+@FunctionalInterface
+public interface PageLoader<T> {
+  /** Returns the page at {@code cursor}. */
+  Page<T> load(Cursor cursor);
+}

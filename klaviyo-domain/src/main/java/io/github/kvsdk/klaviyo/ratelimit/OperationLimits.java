@@ -1,0 +1,17 @@
+package io.github.kvsdk.klaviyo.ratelimit;
+
+import java.util.Optional;
+
+/**
+ * Finds the rate limit for a request. {@link SpecOperationLimits#packaged()} reads every operation's limit from
+ * the bundled spec; other implementations (such as a catalogue built at compile time) can be plugged into
+ * {@link RateLimiterConfig.Builder#operationLimits}.
+ */
+@FunctionalInterface
+public interface OperationLimits {
+  /**
+   * Returns the limit for {@code method} (upper case) on {@code encodedPath} (such as
+   * {@code /api/profiles/01H...}), or empty for requests with no declared limit, which pass unthrottled.
+   */
+  Optional<OperationLimit> forRequest(String method, String encodedPath);
+}

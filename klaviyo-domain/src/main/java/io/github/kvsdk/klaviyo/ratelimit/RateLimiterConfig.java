@@ -1,0 +1,115 @@
+package io.github.kvsdk.klaviyo.ratelimit;
+
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.retry.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the client-side rate limiter. Immutable; the defaults enable it with the limits of the packaged
+ * spec, which is parsed lazily on the first limited request.
+ */
+public final class RateLimiterConfig {
+  private static final RateLimiterConfig DEFAULTS = builder().build();
+  private static final RateLimiterConfig DISABLED = builder().enabled(false).build();
+
+  private final boolean enabled;
+  private final OperationLimits operationLimits;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration safetyMargin;
+
+  private RateLimiterConfig(Builder b) {
+    this.enabled = b.enabled;
+    this.operationLimits = b.operationLimits;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.safetyMargin = b.safetyMargin;
+  }
+
+  public static RateLimiterConfig defaults() {
+    return DEFAULTS;
+  }
+
+  public static RateLimiterConfig disabled() {
+    return DISABLED;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public OperationLimits operationLimits() {
+    return operationLimits;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * Added to every window's length. Klaviyo counts requests when they arrive, and network jitter can move two
+   * requests that left a window apart into the same server window; the margin absorbs that.
+   */
+  public Duration safetyMargin() {
+    return safetyMargin;
+  }
+
+  @Override
+  public String toString() {
+    return "RateLimiterConfig{enabled=" + enabled + ", safetyMargin=" + safetyMargin + "}";
+  }
+
+  public static final class Builder {
+    private boolean enabled = true;
+    private OperationLimits operationLimits = (method, path) -> SpecOperationLimits.packaged().forRequest(method, path);
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Duration safetyMargin = Duration.ofMillis(100);
+
+    private Builder() {}
+
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /** Where limits come from; defaults to {@link SpecOperationLimits#packaged()}. */
+    public Builder operationLimits(OperationLimits operationLimits) {
+      this.operationLimits = Objects.requireNonNull(operationLimits, "operationLimits");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Between 0 and 1 s; default 100 ms. */
+    public Builder safetyMargin(Duration margin) {
+      if (margin == null || margin.isNegative() || margin.compareTo(Duration.ofSeconds(1)) > 0) {
+        throw new KlaviyoValidationException("safetyMargin", "must be between 0 and 1 second");
+      }
+      this.safetyMargin = margin;
+      return this;
+    }
+
+    public RateLimiterConfig build() {
+      return new RateLimiterConfig(this);
+    }
+  }
+}

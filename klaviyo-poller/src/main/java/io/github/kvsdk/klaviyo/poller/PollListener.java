@@ -1,0 +1,20 @@
+package io.github.kvsdk.klaviyo.poller;
+
+import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
+
+/** Observes a poller's progress, e.g. to report it. Methods run on the polling thread. */
+public interface PollListener {
+  PollListener NONE = new PollListener() {};
+
+  /**
+   * A page was fetched, its new objects accepted by the consumer and the checkpoint saved.
+   *
+   * @param fetched objects on the page
+   * @param emitted objects handed to the consumer (new ones; duplicates and out-of-window skipped)
+   * @param checkpoint the checkpoint now saved
+   */
+  default void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {}
+
+  /** A poll of the scheduled loop failed; the loop polls again after its interval. */
+  default void pollFailed(Exception e) {}
+}

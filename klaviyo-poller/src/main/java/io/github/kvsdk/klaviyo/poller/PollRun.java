@@ -1,0 +1,252 @@
+package io.github.kvsdk.klaviyo.poller;
+
+import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
+import io.github.kvsdk.klaviyo.poller.config.EmitMode;
+import io.github.kvsdk.klaviyo.poller.source.Page;
+import io.github.kvsdk.klaviyo.poller.source.PageRequest;
+import io.github.kvsdk.klaviyo.poller.source.PageSource;
+import io.github.kvsdk.klaviyo.poller.source.PolledObject;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One poll of the window [checkpoint boundary, upper bound): the algorithm the module README
+ * argues correct. Single use.
+ *
+ * <p>Two ways of reading the window alternate:
+ *
+ * <ul>
+ *   <li><b>Fresh queries.</b> Each page of a fresh query is a sorted prefix of the window, so
+ *       when it reaches past the boundary second, every second before its newest one is complete.
+ *       The next page is then another fresh query from that newest second rather than the cursor,
+ *       so rows that leave the window meanwhile (updated: their timestamp moves past the upper
+ *       bound) cannot make a cursor skip rows.
+ *   <li><b>Dense seconds.</b> When a whole page shares the boundary second, only the cursor leads
+ *       further. Its pages are followed to the end of that second; then the second is listed again
+ *       from scratch until two consecutive listings return the same ids, which proves that no row
+ *       left during the last but one and so that it missed nothing. Only then does the boundary
+ *       move past the second.
+ * </ul>
+ */
+final class PollRun {
+  private final PageSource source;
+  private final CheckpointStore store;
+  private final CheckpointKey key;
+  private final String path;
+  private final String field;
+  private final EmitMode emitMode;
+  private final boolean serverUpperBound;
+  private final BiFunction<Instant, Instant, Map<String, String>> queryFactory;
+  private final PollConsumer consumer;
+  private final PollListener listener;
+  private final BooleanSupplier stopRequested;
+  private final Instant upper;
+
+  private Checkpoint checkpoint;
+  private int pages;
+  private long fetched;
+  private long emitted;
+  private long duplicates;
+
+  PollRun(PageSource source, CheckpointStore store, CheckpointKey key, String path, String field,
+      EmitMode emitMode, boolean serverUpperBound,
+      BiFunction<Instant, Instant, Map<String, String>> queryFactory, PollConsumer consumer,
+      PollListener listener, BooleanSupplier stopRequested, Checkpoint start, Instant upper) {
+    this.source = source;
+    this.store = store;
+    this.key = key;
+    this.path = path;
+    this.field = field;
+    this.emitMode = emitMode;
+    this.serverUpperBound = serverUpperBound;
+    this.queryFactory = queryFactory;
+    this.consumer = consumer;
+    this.listener = listener;
+    this.stopRequested = stopRequested;
+    this.checkpoint = start;
+    this.upper = upper;
+  }
+
+  PollResult run() throws IOException {
+    String next = null; // Non-null while following the cursor through a dense boundary second.
+    Set<String> runIds = new HashSet<>(); // Ids listed at the boundary since the last fresh query.
+    while (checkpoint.boundary().isBefore(upper)) {
+      if (stopRequested.getAsBoolean()) return result(false);
+      Instant boundary = checkpoint.boundary();
+      boolean dense = next != null;
+      Page page = fetch(dense
+          ? PageRequest.next(next, field)
+          : PageRequest.first(queryPath(), queryFactory.apply(boundary, upper), field));
+      if (!dense) runIds.clear();
+
+      List<PolledObject> atBoundary = new ArrayList<>();
+      List<PolledObject> beyond = new ArrayList<>();
+      boolean passedUpper = partition(page, boundary, upper, atBoundary, beyond);
+      boolean exhausted = page.nextUrl() == null || (passedUpper && !serverUpperBound);
+      for (PolledObject object : atBoundary) runIds.add(object.id());
+
+      if (!dense && !beyond.isEmpty()) {
+        // A fresh prefix reaching past the boundary: everything before its newest second is done.
+        List<PolledObject> fresh = unseen(atBoundary);
+        fresh.addAll(beyond);
+        emit(fresh);
+        Instant newest = second(beyond.get(beyond.size() - 1));
+        for (PolledObject object : beyond) newest = max(newest, second(object));
+        advance(exhausted ? new Checkpoint(upper, Set.of())
+            : new Checkpoint(newest, idsAt(newest, beyond)), page, fresh.size());
+        next = null;
+        continue;
+      }
+
+      // Everything usable on this page lies in the boundary second.
+      List<PolledObject> fresh = unseen(atBoundary);
+      emit(fresh);
+      if (!dense && exhausted) {
+        // One response listed the whole rest of the window.
+        advance(new Checkpoint(upper, Set.of()), page, fresh.size());
+        continue;
+      }
+      advance(new Checkpoint(boundary, union(checkpoint.idsAtBoundary(), atBoundary)), page,
+          fresh.size());
+      if (!exhausted && beyond.isEmpty()) {
+        next = page.nextUrl(); // The second goes on beyond this page: follow the cursor.
+      } else {
+        // The dense second has been listed to its end. Later rows are read by a fresh query, even
+        // when the cursor said the listing ended: a cursor that skipped rows may have skipped the
+        // first rows after this second too.
+        if (!verifySecond(boundary, new HashSet<>(runIds))) return result(false);
+        advance(new Checkpoint(boundary.plusSeconds(1), Set.of()), null, 0);
+        next = null;
+      }
+    }
+    return result(true);
+  }
+
+  /**
+   * Lists second {@code s} from scratch, emitting rows not yet emitted, until a listing returns
+   * exactly the ids of the previous one. Returns false if stopped first.
+   */
+  private boolean verifySecond(Instant s, Set<String> previous) throws IOException {
+    Instant end = s.plusSeconds(1);
+    while (true) {
+      Set<String> listed = new HashSet<>();
+      String cursor = null;
+      do {
+        if (stopRequested.getAsBoolean()) return false;
+        Page page = fetch(cursor == null
+            ? PageRequest.first(queryPath(), queryFactory.apply(s, end), field)
+            : PageRequest.next(cursor, field));
+        List<PolledObject> inSecond = new ArrayList<>();
+        boolean passed = partition(page, s, end, inSecond, new ArrayList<>());
+        for (PolledObject object : inSecond) listed.add(object.id());
+        List<PolledObject> fresh = unseen(inSecond);
+        emit(fresh);
+        advance(new Checkpoint(s, union(checkpoint.idsAtBoundary(), inSecond)), page,
+            fresh.size());
+        cursor = passed && !serverUpperBound ? null : page.nextUrl();
+      } while (cursor != null);
+      if (listed.equals(previous)) return true;
+      previous = listed;
+    }
+  }
+
+  /**
+   * Splits a page's rows inside [boundary, upper) into those in the boundary second and those
+   * after it. Returns true if a row at or past {@code upper} was seen.
+   */
+  private boolean partition(Page page, Instant boundary, Instant upper,
+      List<PolledObject> atBoundary, List<PolledObject> beyond) {
+    for (PolledObject object : page.objects()) {
+      if (object.timestamp() == null) continue; // Cannot match a timestamp filter.
+      Instant second = second(object);
+      if (second.isBefore(boundary)) continue;
+      if (!second.isBefore(upper)) {
+        // Sorted ascending: with no server-side upper bound, nothing after this is in the window.
+        if (!serverUpperBound) return true;
+        continue;
+      }
+      (second.equals(boundary) ? atBoundary : beyond).add(object);
+    }
+    return false;
+  }
+
+  private Page fetch(PageRequest request) throws IOException {
+    Page page = source.fetch(request);
+    pages++;
+    fetched += page.objects().size();
+    return page;
+  }
+
+  private List<PolledObject> unseen(List<PolledObject> atBoundary) {
+    List<PolledObject> fresh = new ArrayList<>();
+    for (PolledObject object : atBoundary) {
+      if (checkpoint.idsAtBoundary().contains(object.id())) {
+        duplicates++;
+      } else {
+        fresh.add(object);
+      }
+    }
+    return fresh;
+  }
+
+  private void emit(List<PolledObject> fresh) {
+    if (fresh.isEmpty()) return;
+    try {
+      if (emitMode == EmitMode.PAGE) {
+        consumer.accept(PollMessage.page(fresh));
+      } else {
+        for (PolledObject object : fresh) consumer.accept(PollMessage.single(object));
+      }
+    } catch (Exception e) {
+      throw new ConsumerFailedException(e);
+    }
+    emitted += fresh.size();
+  }
+
+  /** Saves {@code advanced} (the consumer has accepted all it covers) and reports the page. */
+  private void advance(Checkpoint advanced, Page page, int emittedFromPage) throws IOException {
+    if (!advanced.equals(checkpoint)) store.save(key, advanced);
+    checkpoint = advanced;
+    if (page != null) listener.pageCompleted(page.objects().size(), emittedFromPage, checkpoint);
+  }
+
+  private String queryPath() {
+    return path;
+  }
+
+  private PollResult result(boolean complete) {
+    return new PollResult(pages, fetched, emitted, duplicates, checkpoint, upper, complete);
+  }
+
+  private static Instant second(PolledObject object) {
+    return object.timestamp().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Set<String> idsAt(Instant second, List<PolledObject> objects) {
+    Set<String> ids = new HashSet<>();
+    for (PolledObject object : objects) {
+      if (second(object).equals(second)) ids.add(object.id());
+    }
+    return ids;
+  }
+
+  private static Set<String> union(Set<String> ids, List<PolledObject> objects) {
+    Set<String> result = new HashSet<>(ids);
+    for (PolledObject object : objects) result.add(object.id());
+    return result;
+  }
+}

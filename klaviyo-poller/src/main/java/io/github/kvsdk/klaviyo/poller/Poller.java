@@ -1,0 +1,321 @@
+package io.github.kvsdk.klaviyo.poller;
+
+import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
+import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.poller.config.FilterOperator;
+import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
+import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
+import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
+import io.github.kvsdk.klaviyo.poller.source.PageSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one Klaviyo listing for objects created or updated since a checkpoint, hands them to a
+ * consumer and advances a durable checkpoint after the consumer accepts each page.
+ *
+ * <pre>{@code
+ * try (Poller poller = Poller.builder()
+ *     .config(PollerConfig.builder().objectType("profiles").timestampField("updated").build())
+ *     .apiKey(System.getenv("KLAVIYO_API_KEY"))
+ *     .checkpointStore(new FileCheckpointStore(Path.of("state.json")))
+ *     .build()) {
+ *   poller.pollOnce(message -> System.out.println(message.json()));
+ * }
+ * }</pre>
+ *
+ * <p>Delivery is at least once: every object whose timestamp is in the window is emitted, and an
+ * object is emitted twice only if the process stopped between emitting it and saving the
+ * checkpoint. See the module README for the argument.
+ */
+public final class Poller implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+  private final PollerConfig config;
+  private final PageSource source;
+  private final CheckpointStore store;
+  private final Clock clock;
+  private final Duration interval;
+  private final Duration shutdownTimeout;
+  private final PollListener listener;
+  private final Closeable onClose;
+  private final boolean serverUpperBound;
+  private volatile String account;
+  private volatile boolean closing;
+  private final Object schedulerLock = new Object();
+  private volatile ScheduledExecutorService scheduler;
+
+  private Poller(Builder builder, PageSource source, Closeable onClose) {
+    this.config = builder.config;
+    this.source = source;
+    this.store = builder.store;
+    this.clock = builder.clock;
+    this.interval = builder.interval;
+    this.shutdownTimeout = builder.shutdownTimeout;
+    this.listener = builder.listener;
+    this.onClose = onClose;
+    this.account = builder.account;
+    Set<FilterOperator> ops = config.objectType().operators(config.timestampField());
+    this.serverUpperBound = ops.contains(FilterOperator.LESS_THAN)
+        || ops.contains(FilterOperator.LESS_OR_EQUAL);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public PollerConfig config() {
+    return config;
+  }
+
+  /** The key progress is stored under; resolves the account id first if it was not given. */
+  public CheckpointKey checkpointKey() throws IOException {
+    String resolved = account;
+    if (resolved == null) {
+      resolved = source.accountId();
+      account = resolved;
+    }
+    return new CheckpointKey(resolved, config.objectType().configName(), config.timestampField());
+  }
+
+  /**
+   * Runs one poll: everything from the checkpoint up to the upper bound ({@code now - lag}, or the
+   * end time if earlier), page by page, saving the checkpoint after each page the consumer
+   * accepted.
+   *
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoApiException if Klaviyo rejects a request
+   *     (typed: {@code AuthenticationException}, {@code BadRequestException}, ...)
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoException on network failures and timeouts
+   * @throws ConsumerFailedException if the consumer throws
+   * @throws IOException if a request or the checkpoint store fails
+   */
+  public synchronized PollResult pollOnce(PollConsumer consumer) throws IOException {
+    Objects.requireNonNull(consumer, "consumer");
+    CheckpointKey key = checkpointKey();
+    Checkpoint checkpoint = store.load(key)
+        .orElseGet(() -> Checkpoint.startingAt(config.startTime()));
+    PollRun run = new PollRun(source, store, key, config.objectType().path(),
+        config.timestampField(), config.emitMode(), serverUpperBound, this::firstPageQuery,
+        consumer, listener, () -> closing, checkpoint, upperBound());
+    return run.run();
+  }
+
+  /**
+   * Polls now and then every {@code interval} after the previous poll ended, on a daemon thread,
+   * until {@link #close()}. A failed poll is reported to the listener and retried next interval.
+   */
+  public void start(PollConsumer consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    synchronized (schedulerLock) {
+      if (closing) throw new IllegalStateException("closed");
+      if (scheduler != null) throw new IllegalStateException("already started");
+      scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "klaviyo-poller-" + config.objectType().configName());
+        thread.setDaemon(true);
+        return thread;
+      });
+      scheduler.scheduleWithFixedDelay(() -> {
+        try {
+          pollOnce(consumer);
+        } catch (Exception e) {
+          log.warn("Poll of {} failed: {}", config.objectType().configName(), e.toString());
+          listener.pollFailed(e);
+        }
+      }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Stops the scheduled loop gracefully: a poll in progress finishes its current page (and saves
+   * its checkpoint) and then stops; waits up to the shutdown timeout for that.
+   */
+  @Override
+  public void close() throws IOException {
+    ScheduledExecutorService running;
+    synchronized (schedulerLock) {
+      closing = true;
+      running = scheduler;
+    }
+    if (running != null) {
+      running.shutdown();
+      try {
+        if (!running.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          running.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        running.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (onClose != null) onClose.close();
+  }
+
+  Instant upperBound() {
+    Instant upper = clock.instant().minus(config.lag()).truncatedTo(ChronoUnit.SECONDS);
+    Instant end = config.endTime();
+    if (end != null) {
+      Instant endSecond = end.truncatedTo(ChronoUnit.SECONDS);
+      if (endSecond.isBefore(end)) endSecond = endSecond.plusSeconds(1);
+      if (endSecond.isBefore(upper)) upper = endSecond;
+    }
+    return upper;
+  }
+
+  /** The filter, sort and page size of a query for the window [boundary, upper). */
+  Map<String, String> firstPageQuery(Instant boundary, Instant upper) {
+    String field = config.timestampField();
+    Set<FilterOperator> ops = config.objectType().operators(field);
+    List<String> filters = new ArrayList<>();
+    if (config.channel() != null) {
+      filters.add("equals(messages.channel,\"" + config.channel().wireName() + "\")");
+    }
+    // Timestamps are whole seconds, so "> boundary - 1s" is ">= boundary" where gte is rejected.
+    if (ops.contains(FilterOperator.GREATER_OR_EQUAL)) {
+      filters.add("greater-or-equal(" + field + "," + boundary + ")");
+    } else {
+      filters.add("greater-than(" + field + "," + boundary.minusSeconds(1) + ")");
+    }
+    if (ops.contains(FilterOperator.LESS_THAN)) {
+      filters.add("less-than(" + field + "," + upper + ")");
+    } else if (ops.contains(FilterOperator.LESS_OR_EQUAL)) {
+      filters.add("less-or-equal(" + field + "," + upper.minusSeconds(1) + ")");
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("filter", String.join(",", filters));
+    query.put("sort", field);
+    if (config.objectType().supportsPageSize()) {
+      query.put("page[size]", Integer.toString(config.pageSize()));
+    }
+    return query;
+  }
+
+  public static final class Builder {
+    private PollerConfig config;
+    private PageSource source;
+    private KlaviyoClient client;
+    private String apiKey;
+    private String baseUrl = "https://a.klaviyo.com";
+    private CheckpointStore store;
+    private String account;
+    private Clock clock = Clock.systemUTC();
+    private Duration interval = Duration.ofMinutes(1);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private PollListener listener = PollListener.NONE;
+
+    private Builder() {}
+
+    /** Required: what to poll. */
+    public Builder config(PollerConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * The domain client pages are fetched through (credentials, retries, rate limiting). Share
+     * one client between pollers of one account so they share its rate-limit budget.
+     */
+    public Builder client(KlaviyoClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The private API key ({@code pk_...}); builds a default client. Ignored if a client is given. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** Defaults to {@code https://a.klaviyo.com}; point it at a sandbox for tests. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** Required: where progress is kept, e.g. a {@code FileCheckpointStore}. */
+    public Builder checkpointStore(CheckpointStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The account part of the checkpoint key; defaults to the id {@code /api/accounts} returns. */
+    public Builder account(String account) {
+      this.account = account;
+      return this;
+    }
+
+    /** The clock "now" is read from; for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The pause between the end of one scheduled poll and the start of the next; default 1 min. */
+    public Builder interval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("interval must be positive: " + interval);
+      }
+      this.interval = interval;
+      return this;
+    }
+
+    /** How long {@link Poller#close()} waits for a running poll; default 30 s. */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+      return this;
+    }
+
+    public Builder listener(PollListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Uses {@code source} instead of the domain client; for tests and benchmarks. */
+    public Builder pageSource(PageSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    public Poller build() {
+      if (config == null) throw new IllegalStateException("config is required");
+      if (store == null) throw new IllegalStateException("checkpointStore is required");
+      if (source != null) return new Poller(this, source, null);
+      if (client != null) return new Poller(this, new KlaviyoClientPageSource(client), null);
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new InvalidConfigurationException("api-key",
+            "is required (set KLAVIYO_API_KEY or pass --api-key)");
+      }
+      KlaviyoClient own;
+      try {
+        own = KlaviyoClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+      } catch (KlaviyoValidationException e) {
+        String field = e.field().equals("apiKey") ? "api-key"
+            : e.field().equals("baseUrl") ? "base-url" : e.field();
+        throw new InvalidConfigurationException(field, e.rule());
+      }
+      OkHttpClient http = own.httpClient();
+      return new Poller(this, new KlaviyoClientPageSource(own), () -> {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      });
+    }
+  }
+}

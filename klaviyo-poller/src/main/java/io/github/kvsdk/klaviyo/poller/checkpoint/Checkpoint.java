@@ -1,0 +1,45 @@
+package io.github.kvsdk.klaviyo.poller.checkpoint;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How far a poll stream has got. Klaviyo timestamps have whole-second precision and listings sort
+ * on one field only, so progress is a second plus the objects already emitted within it:
+ *
+ * <ul>
+ *   <li>every object whose timestamp lies in a second before {@link #boundary()} (and at or after
+ *       the configured start) has been emitted and accepted;
+ *   <li>of the objects whose timestamp lies in the second {@link #boundary()}, those whose ids are
+ *       in {@link #idsAtBoundary()} have been emitted and accepted.
+ * </ul>
+ *
+ * @param boundary the first second not known to be complete; always a whole second
+ * @param idsAtBoundary ids already emitted whose timestamp lies in the boundary second
+ */
+public record Checkpoint(Instant boundary, Set<String> idsAtBoundary) {
+  public Checkpoint {
+    Objects.requireNonNull(boundary, "boundary");
+    if (boundary.getNano() != 0) {
+      throw new IllegalArgumentException("boundary must be a whole second: " + boundary);
+    }
+    idsAtBoundary = Collections.unmodifiableSet(new TreeSet<>(idsAtBoundary));
+  }
+
+  /** A stream that has emitted nothing yet and starts at {@code start} (inclusive). */
+  public static Checkpoint startingAt(Instant start) {
+    Instant second = start.truncatedTo(ChronoUnit.SECONDS);
+    // A start inside a second excludes that second: timestamps are whole seconds.
+    if (second.isBefore(start)) second = second.plusSeconds(1);
+    return new Checkpoint(second, Set.of());
+  }
+
+  @Override
+  public String toString() {
+    return "Checkpoint{boundary=" + boundary + ", idsAtBoundary=" + idsAtBoundary.size() + "}";
+  }
+}

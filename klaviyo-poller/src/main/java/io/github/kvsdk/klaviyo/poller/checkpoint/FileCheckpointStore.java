@@ -1,0 +1,212 @@
+package io.github.kvsdk.klaviyo.poller.checkpoint;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import okio.Buffer;
+
+/**
+ * Checkpoints in one JSON file, which may hold several poll streams.
+ *
+ * <p>Every {@link #save} writes the whole file to a temporary file in the same directory, forces
+ * it to disk, renames it over the old file atomically and forces the directory, so a crash leaves
+ * either the old or the new file. A file that exists but cannot be parsed fails with {@link
+ * CorruptCheckpointException}; it is never treated as empty.
+ *
+ * <p>One process should own a file at a time; saves within a process are serialized.
+ */
+public final class FileCheckpointStore implements CheckpointStore {
+  static final String FORMAT = "klaviyo-poller-checkpoints";
+  static final int VERSION = 1;
+
+  private final Path path;
+
+  public FileCheckpointStore(Path path) {
+    this.path = Objects.requireNonNull(path, "path").toAbsolutePath();
+  }
+
+  /** The checkpoint file. */
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public synchronized Optional<Checkpoint> load(CheckpointKey key) throws IOException {
+    return Optional.ofNullable(readAll().get(key));
+  }
+
+  @Override
+  public synchronized void save(CheckpointKey key, Checkpoint checkpoint) throws IOException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Map<CheckpointKey, Checkpoint> all = readAll();
+    all.put(key, checkpoint);
+    writeAtomically(encode(all));
+  }
+
+  private Map<CheckpointKey, Checkpoint> readAll() throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      return new LinkedHashMap<>();
+    }
+    if (bytes.length == 0) {
+      throw new CorruptCheckpointException(path, "the file is empty", null);
+    }
+    try {
+      return decode(JsonReader.of(new Buffer().write(bytes)));
+    } catch (JsonEncodingException | JsonDataException | DateTimeException
+        | IllegalArgumentException | NullPointerException e) {
+      throw new CorruptCheckpointException(path, String.valueOf(e.getMessage()), e);
+    } catch (java.io.EOFException e) {
+      throw new CorruptCheckpointException(path, "the file ends too early", e);
+    }
+  }
+
+  private Map<CheckpointKey, Checkpoint> decode(JsonReader reader) throws IOException {
+    Map<CheckpointKey, Checkpoint> result = new LinkedHashMap<>();
+    String format = null;
+    Integer version = null;
+    boolean sawCheckpoints = false;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.nextName()) {
+        case "format" -> format = reader.nextString();
+        case "version" -> version = reader.nextInt();
+        case "checkpoints" -> {
+          sawCheckpoints = true;
+          reader.beginArray();
+          while (reader.hasNext()) {
+            decodeEntry(reader, result);
+          }
+          reader.endArray();
+        }
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new JsonDataException("unexpected content after the document");
+    }
+    if (!FORMAT.equals(format)) {
+      throw new JsonDataException("expected format '" + FORMAT + "', found '" + format + "'");
+    }
+    if (version == null || version != VERSION) {
+      throw new JsonDataException("expected version " + VERSION + ", found " + version);
+    }
+    if (!sawCheckpoints) throw new JsonDataException("missing 'checkpoints'");
+    return result;
+  }
+
+  private static void decodeEntry(JsonReader reader, Map<CheckpointKey, Checkpoint> into)
+      throws IOException {
+    String account = null;
+    String objectType = null;
+    String field = null;
+    Instant boundary = null;
+    Set<String> ids = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.nextName()) {
+        case "account" -> account = reader.nextString();
+        case "object_type" -> objectType = reader.nextString();
+        case "timestamp_field" -> field = reader.nextString();
+        case "boundary" -> boundary = Instant.parse(reader.nextString());
+        case "ids_at_boundary" -> {
+          ids = new LinkedHashSet<>();
+          reader.beginArray();
+          while (reader.hasNext()) ids.add(reader.nextString());
+          reader.endArray();
+        }
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    if (account == null || objectType == null || field == null || boundary == null
+        || ids == null) {
+      throw new JsonDataException("a checkpoint entry at " + reader.getPath()
+          + " lacks one of account, object_type, timestamp_field, boundary, ids_at_boundary");
+    }
+    CheckpointKey key = new CheckpointKey(account, objectType, field);
+    if (into.put(key, new Checkpoint(boundary, ids)) != null) {
+      throw new JsonDataException("duplicate checkpoint for " + key);
+    }
+  }
+
+  private static byte[] encode(Map<CheckpointKey, Checkpoint> all) throws IOException {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setIndent("  ");
+      writer.beginObject();
+      writer.name("format").value(FORMAT);
+      writer.name("version").value(VERSION);
+      writer.name("checkpoints").beginArray();
+      for (Map.Entry<CheckpointKey, Checkpoint> entry : all.entrySet()) {
+        CheckpointKey key = entry.getKey();
+        Checkpoint checkpoint = entry.getValue();
+        writer.beginObject();
+        writer.name("account").value(key.account());
+        writer.name("object_type").value(key.objectType());
+        writer.name("timestamp_field").value(key.timestampField());
+        writer.name("boundary").value(checkpoint.boundary().toString());
+        writer.name("ids_at_boundary").beginArray();
+        for (String id : checkpoint.idsAtBoundary()) writer.value(id);
+        writer.endArray();
+        writer.endObject();
+      }
+      writer.endArray();
+      writer.endObject();
+    }
+    buffer.writeUtf8("\n");
+    return buffer.readByteArray();
+  }
+
+  private void writeAtomically(byte[] bytes) throws IOException {
+    Path directory = path.getParent();
+    Files.createDirectories(directory);
+    Path temp = Files.createTempFile(directory, path.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) channel.write(buffer);
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("Cannot replace " + path + " atomically on this file system", e);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    forceDirectory(directory);
+  }
+
+  /** Makes the rename itself durable. Not every platform can open a directory; that is tolerated. */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // Windows cannot open directories; the rename is still atomic there.
+    }
+  }
+}

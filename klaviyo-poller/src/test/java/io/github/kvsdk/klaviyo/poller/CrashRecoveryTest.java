@@ -1,0 +1,237 @@
+package io.github.kvsdk.klaviyo.poller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
+import io.github.kvsdk.klaviyo.poller.checkpoint.FileCheckpointStore;
+import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
+import io.github.kvsdk.klaviyo.poller.config.EmitMode;
+import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
+import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
+import io.github.kvsdk.klaviyo.poller.source.Page;
+import io.github.kvsdk.klaviyo.poller.source.PageRequest;
+import io.github.kvsdk.klaviyo.poller.source.PageSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the poller at every step between fetching a page, emitting its objects and saving the
+ * checkpoint, restarts it on the same store, and checks that nothing is lost and that only the
+ * interrupted page is delivered twice.
+ */
+final class CrashRecoveryTest {
+  private static final Instant T0 = Instant.parse("2024-03-01T12:00:00Z");
+  private static final int PAGE_SIZE = 10;
+
+  private FakeListingServer server;
+  private final MutableClock clock = new MutableClock(T0.plus(Duration.ofHours(1)));
+  private final OkHttpClient client = new OkHttpClient();
+  private final Set<String> all = new HashSet<>();
+  private HttpUrl base;
+  private String apiKey = "pk_test_key_0123456789ab";
+
+  @BeforeEach
+  void setUp() throws IOException {
+    server = new FakeListingServer("updated", 20);
+    base = server.baseUrl();
+    for (int i = 0; i < 20; i++) put("spread" + i, T0.minusSeconds(100 - i));
+    for (int i = 0; i < 25; i++) put("dense" + i, T0); // Spans three pages.
+    for (int i = 0; i < 8; i++) put("after" + i, T0.plusSeconds(1 + i / 3));
+  }
+
+  private void put(String id, Instant timestamp) {
+    server.put(id, timestamp);
+    all.add(id);
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+    client.connectionPool().evictAll();
+  }
+
+  @Test
+  void crashAtEveryStepLosesNothingIndividually() throws IOException {
+    crashAtEveryStep(EmitMode.INDIVIDUALLY);
+  }
+
+  @Test
+  void crashAtEveryStepAgainstTheSandboxLosesNothing() throws IOException {
+    try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().clock(clock)
+        .seed(SeedPlan.builder().profiles(24).sameSecond(12)
+            .between(T0.minus(Duration.ofDays(1)), T0).build())
+        .start()) {
+      base = HttpUrl.get(sandbox.baseUrl());
+      apiKey = sandbox.defaultApiKey();
+      all.clear();
+      sandbox.state().profiles().all().forEach(r -> all.add(r.id()));
+      crashAtEveryStep(EmitMode.INDIVIDUALLY);
+    }
+  }
+
+  @Test
+  void crashAtEveryStepLosesNothingInPageMode() throws IOException {
+    crashAtEveryStep(EmitMode.PAGE);
+  }
+
+  private void crashAtEveryStep(EmitMode mode) throws IOException {
+    Steps clean = new Steps(Integer.MAX_VALUE);
+    RecordingConsumer cleanRun = new RecordingConsumer();
+    runUntilComplete(clean, new InMemoryCheckpointStore(), cleanRun, mode);
+    assertThat(cleanRun.ids()).hasSize(all.size()).containsExactlyInAnyOrderElementsOf(all);
+    int totalSteps = clean.count;
+    assertThat(totalSteps).isGreaterThan(20);
+
+    Set<String> kinds = new HashSet<>();
+    for (int crashAt = 1; crashAt <= totalSteps; crashAt++) {
+      Steps steps = new Steps(crashAt);
+      RecordingConsumer consumer = new RecordingConsumer();
+      runUntilComplete(steps, new InMemoryCheckpointStore(), consumer, mode);
+      assertThat(steps.crashedAt).as("crash %d happened", crashAt).isNotNull();
+      kinds.add(steps.crashedAt);
+      assertThat(new HashSet<>(consumer.ids())).as("crash at step %d (%s)", crashAt, steps.crashedAt)
+          .isEqualTo(all);
+      // Only what was emitted after the last saved checkpoint comes again: at most one page.
+      assertThat(consumer.ids().size() - all.size())
+          .as("duplicates after crash at step %d (%s)", crashAt, steps.crashedAt)
+          .isBetween(0, PAGE_SIZE);
+    }
+    assertThat(kinds).containsExactlyInAnyOrder(
+        "before fetch", "after fetch", "before accept", "after accept", "before save", "after save");
+  }
+
+  @Test
+  void crashAfterSaveRedeliversNothing() throws IOException {
+    // The 4th save is the end of a page: restarting after it must not emit anything twice.
+    Steps steps = new Steps(-1);
+    steps.crashAfterSave = 4;
+    RecordingConsumer consumer = new RecordingConsumer();
+    runUntilComplete(steps, new InMemoryCheckpointStore(), consumer, EmitMode.INDIVIDUALLY);
+    assertThat(steps.crashedAt).isEqualTo("after save");
+    assertThat(consumer.ids()).hasSize(all.size()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void resumesFromACheckpointFileAfterARestart(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("state.json");
+    RecordingConsumer consumer = new RecordingConsumer();
+    Steps steps = new Steps(40); // Somewhere inside the dense second.
+    runUntilComplete(steps, new FileCheckpointStore(file), consumer, EmitMode.INDIVIDUALLY);
+    assertThat(steps.crashedAt).isNotNull();
+    assertThat(new HashSet<>(consumer.ids())).isEqualTo(all);
+    Optional<Checkpoint> saved = new FileCheckpointStore(file)
+        .load(new CheckpointKey("ACC123", "profiles", "updated"));
+    assertThat(saved).hasValueSatisfying(c -> assertThat(c.boundary()).isEqualTo(
+        clock.instant().minusSeconds(10)));
+  }
+
+  /** Polls with fresh poller instances (a restarted process) until one poll completes. */
+  private void runUntilComplete(Steps steps, CheckpointStore store, RecordingConsumer consumer,
+      EmitMode mode) throws IOException {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Poller poller = Poller.builder()
+          .config(PollerConfig.builder().objectType("profiles").timestampField("updated")
+              .lag(Duration.ofSeconds(10)).pageSize(PAGE_SIZE).emitMode(mode).build())
+          .pageSource(steps.source(new KlaviyoClientPageSource(KlaviyoClient.builder()
+              .apiKey(apiKey).baseUrl(base).rateLimiting(false).okHttpClient(client).build())))
+          .checkpointStore(steps.store(store))
+          .clock(clock)
+          .build();
+      try {
+        PollResult result = poller.pollOnce(message -> {
+          steps.step("before accept");
+          consumer.accept(message);
+          steps.step("after accept");
+        });
+        assertThat(result.complete()).isTrue();
+        return;
+      } catch (Crash | ConsumerFailedException e) {
+        // The process died; the next iteration is the restarted process.
+      }
+    }
+    throw new AssertionError("did not complete after restarts");
+  }
+
+  private static final class Crash extends RuntimeException {
+    Crash(String where) {
+      super("crash " + where);
+    }
+  }
+
+  /** Counts steps and throws {@link Crash} at one of them. */
+  private static final class Steps {
+    final int crashAt;
+    int count;
+    int saves;
+    int crashAfterSave = -1;
+    String crashedAt;
+    final List<String> log = new ArrayList<>();
+
+    Steps(int crashAt) {
+      this.crashAt = crashAt;
+    }
+
+    void step(String where) {
+      count++;
+      if (where.equals("after save") && ++saves == crashAfterSave && crashedAt == null) {
+        crashedAt = where;
+        throw new Crash(where);
+      }
+      if (count == crashAt) {
+        crashedAt = where;
+        throw new Crash(where);
+      }
+    }
+
+    PageSource source(PageSource delegate) {
+      return new PageSource() {
+        @Override
+        public Page fetch(PageRequest request) throws IOException {
+          step("before fetch");
+          Page page = delegate.fetch(request);
+          step("after fetch");
+          return page;
+        }
+
+        @Override
+        public String accountId() throws IOException {
+          return delegate.accountId();
+        }
+      };
+    }
+
+    CheckpointStore store(CheckpointStore delegate) {
+      return new CheckpointStore() {
+        @Override
+        public Optional<Checkpoint> load(CheckpointKey key) throws IOException {
+          return delegate.load(key);
+        }
+
+        @Override
+        public void save(CheckpointKey key, Checkpoint checkpoint) throws IOException {
+          step("before save");
+          delegate.save(key, checkpoint);
+          step("after save");
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.kvsdk.klaviyo.poller.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class FileCheckpointStoreTest {
+  private static final CheckpointKey PROFILES = new CheckpointKey("ACC1", "profiles", "updated");
+  private static final CheckpointKey EVENTS = new CheckpointKey("ACC1", "events", "datetime");
+  private static final Checkpoint AT_NOON = new Checkpoint(
+      Instant.parse("2024-03-01T12:00:00Z"), Set.of("01HX", "01HY"));
+
+  @TempDir Path dir;
+
+  @Test
+  void missingFileMeansNoCheckpoint() throws IOException {
+    assertThat(new FileCheckpointStore(dir.resolve("state.json")).load(PROFILES)).isEmpty();
+  }
+
+  @Test
+  void savedCheckpointsSurviveANewStoreInstance() throws IOException {
+    Path file = dir.resolve("nested/state.json");
+    new FileCheckpointStore(file).save(PROFILES, AT_NOON);
+    assertThat(new FileCheckpointStore(file).load(PROFILES)).contains(AT_NOON);
+  }
+
+  @Test
+  void keysAreIndependentWithinOneFile() throws IOException {
+    FileCheckpointStore store = new FileCheckpointStore(dir.resolve("state.json"));
+    Checkpoint events = new Checkpoint(Instant.parse("2023-01-01T00:00:00Z"), Set.of());
+    store.save(PROFILES, AT_NOON);
+    store.save(EVENTS, events);
+    Checkpoint later = new Checkpoint(Instant.parse("2024-03-01T12:00:05Z"), Set.of("01HZ"));
+    store.save(PROFILES, later);
+    assertThat(store.load(PROFILES)).contains(later);
+    assertThat(store.load(EVENTS)).contains(events);
+    assertThat(store.load(new CheckpointKey("ACC2", "profiles", "updated"))).isEmpty();
+    assertThat(store.load(new CheckpointKey("ACC1", "profiles", "created"))).isEmpty();
+  }
+
+  @Test
+  void writesReadableJsonAndLeavesNoTemporaryFiles() throws IOException {
+    Path file = dir.resolve("state.json");
+    FileCheckpointStore store = new FileCheckpointStore(file);
+    for (int i = 0; i < 5; i++) store.save(PROFILES, AT_NOON);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+    assertThat(Files.readString(file))
+        .contains("\"format\": \"klaviyo-poller-checkpoints\"")
+        .contains("\"account\": \"ACC1\"")
+        .contains("\"boundary\": \"2024-03-01T12:00:00Z\"")
+        .contains("\"ids_at_boundary\": [\n        \"01HX\",\n        \"01HY\"\n      ]");
+  }
+
+  @Test
+  void unparseableFileIsReportedNeverTreatedAsEmpty() throws IOException {
+    assertCorrupt("{\"format\": \"klaviyo-poller-checkpoints\", \"version\": 1, \"checkpoints\": [",
+        "ends too early");
+    assertCorrupt("not json at all", "");
+    assertCorrupt("", "the file is empty");
+    assertCorrupt("{\"format\":\"something-else\",\"version\":1,\"checkpoints\":[]}",
+        "expected format");
+    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":2,\"checkpoints\":[]}",
+        "expected version 1");
+    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":1}", "missing 'checkpoints'");
+    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":1,\"checkpoints\":"
+        + "[{\"account\":\"A\",\"object_type\":\"profiles\",\"timestamp_field\":\"updated\"}]}",
+        "lacks one of");
+    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":1,\"checkpoints\":"
+        + "[{\"account\":\"A\",\"object_type\":\"profiles\",\"timestamp_field\":\"updated\","
+        + "\"boundary\":\"yesterday\",\"ids_at_boundary\":[]}]}", "yesterday");
+    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":1,\"checkpoints\":"
+        + "[{\"account\":\"A\",\"object_type\":\"profiles\",\"timestamp_field\":\"updated\","
+        + "\"boundary\":\"2024-01-01T00:00:00.5Z\",\"ids_at_boundary\":[]}]}", "whole second");
+  }
+
+  @Test
+  void saveRefusesToOverwriteACorruptFile() throws IOException {
+    Path file = dir.resolve("state.json");
+    Files.writeString(file, "{garbage");
+    FileCheckpointStore store = new FileCheckpointStore(file);
+    assertThatThrownBy(() -> store.save(PROFILES, AT_NOON))
+        .isInstanceOf(CorruptCheckpointException.class);
+    assertThat(Files.readString(file)).isEqualTo("{garbage");
+  }
+
+  private void assertCorrupt(String content, String reason) throws IOException {
+    Path file = dir.resolve("corrupt.json");
+    Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+    FileCheckpointStore store = new FileCheckpointStore(file);
+    assertThatThrownBy(() -> store.load(PROFILES))
+        .as(content)
+        .isInstanceOfSatisfying(CorruptCheckpointException.class,
+            e -> assertThat(e.path()).isEqualTo(file.toAbsolutePath()))
+        .hasMessageContaining("is corrupt")
+        .hasMessageContaining(reason)
+        .hasMessageContaining("Refusing to restart from the start time");
+  }
+}

@@ -1,0 +1,301 @@
+package io.github.kvsdk.klaviyo.sandbox;
+
+import io.github.kvsdk.klaviyo.sandbox.admin.AdminApi;
+import io.github.kvsdk.klaviyo.sandbox.auth.ApiKeys;
+import io.github.kvsdk.klaviyo.sandbox.faults.Faults;
+import io.github.kvsdk.klaviyo.sandbox.http.RequestLog;
+import io.github.kvsdk.klaviyo.sandbox.http.SandboxHttpHandler;
+import io.github.kvsdk.klaviyo.sandbox.mutation.MutationDriver;
+import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
+import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
+import io.github.kvsdk.klaviyo.sandbox.resources.Backend;
+import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
+import io.github.kvsdk.klaviyo.sandbox.resources.SandboxState;
+import io.github.kvsdk.klaviyo.sandbox.resources.Seeder;
+import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
+import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A local, in-memory, stateful emulator of the Klaviyo REST API, revision 2024-10-15.
+ *
+ * <pre>{@code
+ * try (KlaviyoSandbox sandbox = KlaviyoSandbox.start()) {
+ *   String baseUrl = sandbox.baseUrl();          // "http://127.0.0.1:54321" (no trailing slash)
+ *   String apiKey = sandbox.defaultApiKey();     // send as "Authorization: Klaviyo-API-Key " + apiKey
+ *   // ... call baseUrl + "/api/profiles" with header "revision: 2024-10-15" ...
+ *   assertThat(sandbox.state().profiles().count()).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * <p>Every sandbox has one account, a few seeded flows and forms, the {@link #DEFAULT_API_KEY} with every
+ * scope, and listens on a loopback port. Embedded sandboxes ({@link #start()}, {@link #builder()}) have rate
+ * limits off unless asked; the standalone jar turns them on.
+ */
+public final class KlaviyoSandbox implements AutoCloseable {
+  /** The private API key every sandbox accepts, with every scope. */
+  public static final String DEFAULT_API_KEY = "pk_sandbox_00000000000000000000000000000000";
+
+  private final SandboxState state;
+  private final ApiKeys apiKeys = new ApiKeys();
+  private final SandboxOAuth oauth;
+  private final RateLimiter rateLimiter;
+  private final Faults faults = new Faults();
+  private final RequestLog requests = new RequestLog();
+  private final MutationDriver mutations;
+  private final Undertow server;
+  private final String host;
+  private final int port;
+
+  private KlaviyoSandbox(Builder b) {
+    ApiSpec spec = ApiSpec.packaged();
+    this.state = new SandboxState(b.clock, b.randomSeed);
+    this.oauth = new SandboxOAuth(b.clock);
+    this.rateLimiter = new RateLimiter(b.rateLimits, b.timeScale);
+    this.mutations = new MutationDriver(state);
+    apiKeys.add(DEFAULT_API_KEY);
+    b.apiKeys.forEach(apiKeys::add);
+    b.scopedKeys.forEach(apiKeys::add);
+    Seeder.seedAccount(state);
+    Seeder.apply(state, b.seed);
+    Backend backend = new Backend(state);
+    SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
+        faults, b.admin ? new AdminApi(this) : null, requests);
+    this.server = Undertow.builder()
+        .addHttpListener(b.port, b.host)
+        .setIoThreads(b.ioThreads)
+        .setWorkerThreads(b.workerThreads)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 16L * 1024 * 1024)
+        .setHandler(handler)
+        .build();
+    server.start();
+    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    this.host = b.host;
+    this.port = address.getPort();
+  }
+
+  /** Starts a sandbox on a random loopback port with default settings (rate limits off). */
+  public static KlaviyoSandbox start() {
+    return builder().start();
+  }
+
+  /** Configures a sandbox. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URL, such as {@code http://127.0.0.1:54321}, without a trailing slash; API paths are
+   * appended to it ({@code baseUrl() + "/api/profiles"}).
+   */
+  public String baseUrl() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port;
+  }
+
+  /** The listening port. */
+  public int port() {
+    return port;
+  }
+
+  /** A private API key that is always accepted, with every scope ({@link #DEFAULT_API_KEY}). */
+  public String defaultApiKey() {
+    return DEFAULT_API_KEY;
+  }
+
+  /** The API revision the sandbox emulates. */
+  public String revision() {
+    return ApiSpec.packaged().revision();
+  }
+
+  /** The stored objects, for assertions and direct setup. */
+  public SandboxState state() {
+    return state;
+  }
+
+  /** The seeded account. */
+  public Resource account() {
+    return state.accounts().all().get(0);
+  }
+
+  /** Accepted API keys: add keys with chosen scopes to test 403s. */
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  /** The OAuth server: register clients and issue authorization codes. */
+  public SandboxOAuth oauth() {
+    return oauth;
+  }
+
+  /** Rate limiting: switch on or off, reset windows. */
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  /** Turns rate limits on or off for this sandbox. */
+  public KlaviyoSandbox rateLimits(boolean enabled) {
+    rateLimiter.enabled(enabled);
+    return this;
+  }
+
+  /** Armed faults. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Served requests, for assertions such as "the client retried twice". */
+  public RequestLog requests() {
+    return requests;
+  }
+
+  /** The mutation driver, which updates objects at a steady rate. */
+  public MutationDriver mutations() {
+    return mutations;
+  }
+
+  /** Creates the objects of {@code plan} now. */
+  public KlaviyoSandbox seed(SeedPlan plan) {
+    Seeder.apply(state, plan);
+    return this;
+  }
+
+  /** Stops the mutation driver and the server. */
+  @Override
+  public void close() {
+    mutations.close();
+    server.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "KlaviyoSandbox{" + baseUrl() + "}";
+  }
+
+  /** Configures and starts a {@link KlaviyoSandbox}. */
+  public static final class Builder {
+    private int port;
+    private String host = "127.0.0.1";
+    private final List<String> apiKeys = new ArrayList<>();
+    private final Map<String, Set<String>> scopedKeys = new LinkedHashMap<>();
+    private boolean rateLimits;
+    private double timeScale = 1.0;
+    private SeedPlan seed = SeedPlan.builder().flows(3).forms(2).build();
+    private long randomSeed;
+    private Clock clock = Clock.systemUTC();
+    private boolean admin = true;
+    private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private int workerThreads = 32;
+
+    private Builder() {}
+
+    /** Port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Address to bind; default {@code 127.0.0.1}. Binding beyond loopback exposes the unauthenticated admin API. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Accepts one more private API key (with every scope). May be called several times. */
+    public Builder apiKey(String key) {
+      checkKey(key);
+      apiKeys.add(key);
+      return this;
+    }
+
+    /** Accepts one more private API key limited to {@code scopes} (such as {@code profiles:read}). */
+    public Builder apiKey(String key, Set<String> scopes) {
+      checkKey(key);
+      scopedKeys.put(key, Set.copyOf(scopes));
+      return this;
+    }
+
+    private static void checkKey(String key) {
+      if (key == null || !key.startsWith("pk_") || key.length() < 6) {
+        throw new IllegalArgumentException("A private API key starts with 'pk_' and has at least 3 more characters");
+      }
+    }
+
+    /** Enforces Klaviyo's per-operation rate limits; default off for embedded use. */
+    public Builder rateLimits(boolean enabled) {
+      this.rateLimits = enabled;
+      return this;
+    }
+
+    /** Makes rate-limit windows pass {@code factor} times faster than real time (default 1). */
+    public Builder timeScale(double factor) {
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("timeScale must be a positive finite number, was " + factor);
+      }
+      this.timeScale = factor;
+      return this;
+    }
+
+    /** Objects to create at start-up (replaces the default of 3 flows and 2 forms). */
+    public Builder seed(SeedPlan plan) {
+      this.seed = Objects.requireNonNull(plan, "plan");
+      return this;
+    }
+
+    /** Shorthand for a seed plan of {@code n} profiles (plus the default flows and forms). */
+    public Builder seedProfiles(int n) {
+      this.seed = SeedPlan.builder().profiles(n).flows(3).forms(2).build();
+      return this;
+    }
+
+    /** Seed for generated ids (0, the default, uses a secure random source). */
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
+    /** The clock for server-side timestamps and token expiry; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Serves the {@code /__admin/} endpoints (default on). */
+    public Builder admin(boolean enabled) {
+      this.admin = enabled;
+      return this;
+    }
+
+    /** Undertow I/O and worker thread counts. */
+    public Builder threads(int ioThreads, int workerThreads) {
+      if (ioThreads < 1 || workerThreads < 1) {
+        throw new IllegalArgumentException("thread counts must be >= 1");
+      }
+      this.ioThreads = ioThreads;
+      this.workerThreads = workerThreads;
+      return this;
+    }
+
+    /** Starts the sandbox. */
+    public KlaviyoSandbox start() {
+      return new KlaviyoSandbox(this);
+    }
+
+    /** Same as {@link #start()}: the returned sandbox is already listening. */
+    public KlaviyoSandbox build() {
+      return start();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.kvsdk.klaviyo.sandbox.auth;
+
+import java.util.Set;
+
+/**
+ * Who is calling: an API key or an OAuth access token, with the scopes it was granted.
+ *
+ * @param quotaKey identifies the credential for rate limiting, without revealing the secret
+ * @param scopes granted scopes, or null for a key with every scope
+ */
+public record Credential(String quotaKey, Set<String> scopes) {
+  /**
+   * Whether this credential grants {@code scope}. A {@code :write} scope also grants the matching
+   * {@code :read} scope, as Klaviyo's full-access keys do.
+   */
+  public boolean grants(String scope) {
+    if (scopes == null || scopes.contains(scope)) {
+      return true;
+    }
+    if (scope.endsWith(":read")) {
+      return scopes.contains(scope.substring(0, scope.length() - 5) + ":write");
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "Credential{" + quotaKey + "}";
+  }
+}

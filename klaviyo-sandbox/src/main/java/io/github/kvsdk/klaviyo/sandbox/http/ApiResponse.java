@@ -1,0 +1,70 @@
+package io.github.kvsdk.klaviyo.sandbox.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a handler answers: a status, an optional JSON body tree and extra headers. */
+public final class ApiResponse {
+  private final int status;
+  private final Object body;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private byte[] raw;
+
+  private ApiResponse(int status, Object body) {
+    this.status = status;
+    this.body = body;
+  }
+
+  public static ApiResponse ok(Object body) {
+    return new ApiResponse(200, body);
+  }
+
+  public static ApiResponse created(Object body) {
+    return new ApiResponse(201, body);
+  }
+
+  /** 202 Accepted without a body (bulk jobs). */
+  public static ApiResponse accepted() {
+    return new ApiResponse(202, null);
+  }
+
+  /** 204 No Content. */
+  public static ApiResponse noContent() {
+    return new ApiResponse(204, null);
+  }
+
+  public static ApiResponse of(int status, Object body) {
+    return new ApiResponse(status, body);
+  }
+
+  /** A non-JSON body, such as an image. */
+  public static ApiResponse bytes(int status, String contentType, byte[] bytes) {
+    ApiResponse r = new ApiResponse(status, null);
+    r.raw = bytes.clone();
+    r.header("Content-Type", contentType);
+    return r;
+  }
+
+  /** The raw body of {@link #bytes}, or null for a JSON response. */
+  byte[] raw() {
+    return raw;
+  }
+
+  public ApiResponse header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The JSON tree to send, or null for an empty body. */
+  public Object body() {
+    return body;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+}

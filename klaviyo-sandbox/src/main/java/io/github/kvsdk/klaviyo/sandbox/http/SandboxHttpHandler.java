@@ -1,0 +1,331 @@
+package io.github.kvsdk.klaviyo.sandbox.http;
+
+import io.github.kvsdk.klaviyo.sandbox.auth.ApiKeys;
+import io.github.kvsdk.klaviyo.sandbox.auth.Credential;
+import io.github.kvsdk.klaviyo.sandbox.faults.Fault;
+import io.github.kvsdk.klaviyo.sandbox.faults.Faults;
+import io.github.kvsdk.klaviyo.sandbox.json.Json;
+import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
+import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
+import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
+import io.github.kvsdk.klaviyo.sandbox.spec.PathRouter;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline: faults, admin and OAuth endpoints, routing by the spec, revision check,
+ * authentication, scopes, rate limits, then the operation's handler; every error as Klaviyo's document.
+ */
+public final class SandboxHttpHandler implements HttpHandler {
+  private static final Logger log = LoggerFactory.getLogger(SandboxHttpHandler.class);
+  private static final HttpString CONTENT_TYPE = new HttpString("Content-Type");
+  private static final HttpString CONTENT_LENGTH = new HttpString("Content-Length");
+  private static final String JSON_API = "application/vnd.api+json";
+  private static final Set<String> BODY_METHODS = Set.of("POST", "PATCH", "PUT", "DELETE");
+
+  private final ApiSpec spec;
+  private final Map<String, ApiHandler> handlers;
+  private final ApiKeys apiKeys;
+  private final SandboxOAuth oauth;
+  private final RateLimiter rateLimiter;
+  private final Faults faults;
+  private final AdminEndpoint admin;
+  private final RequestLog requestLog;
+
+  public SandboxHttpHandler(ApiSpec spec, Map<String, ApiHandler> handlers, ApiKeys apiKeys, SandboxOAuth oauth,
+      RateLimiter rateLimiter, Faults faults, AdminEndpoint admin, RequestLog requestLog) {
+    this.spec = spec;
+    this.handlers = Map.copyOf(handlers);
+    this.apiKeys = apiKeys;
+    this.oauth = oauth;
+    this.rateLimiter = rateLimiter;
+    this.faults = faults;
+    this.admin = admin;
+    this.requestLog = requestLog;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (exchange.isInIoThread()) {
+      if (servesInline(exchange)) {
+        // Body-less API reads touch only memory: answer on the I/O thread, without a worker hand-off.
+        String path = exchange.getRequestPath();
+        String[] operationId = new String[1];
+        ApiResponse response = route(exchange, "GET", path, new byte[0], operationId);
+        byte[] bytes = prepare(exchange, response, null, "GET", path, operationId[0]);
+        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+        return;
+      }
+      exchange.dispatch(this);
+      return;
+    }
+    exchange.startBlocking();
+    String method = exchange.getRequestMethod().toString();
+    String path = exchange.getRequestPath();
+    Fault fault = path.startsWith("/__admin/") ? null : faults.next(method, path);
+    if (fault != null) {
+      switch (fault.kind()) {
+        case DELAY -> sleep(fault);
+        case CONNECTION_RESET -> {
+          requestLog.record(method, path, null, 0);
+          exchange.getConnection().close();
+          return;
+        }
+        case STATUS -> {
+          ApiException e = ApiException.status(fault.statusCode(), faultCode(fault.statusCode()),
+              "Injected fault.", "Fault injected by the sandbox: HTTP " + fault.statusCode() + ".");
+          if (fault.statusCode() == 429) {
+            e = ApiException.throttled(1);
+          }
+          ApiResponse r = ApiResponse.of(e.status(), e.document());
+          e.headers().forEach(r::header);
+          send(exchange, r, null, method, path, null);
+          return;
+        }
+        default -> {
+          // Truncated and malformed bodies are applied to the real response below.
+        }
+      }
+    }
+    String[] operationId = new String[1];
+    byte[] body;
+    try {
+      body = exchange.getInputStream().readAllBytes();
+    } catch (IOException e) {
+      exchange.getConnection().close();
+      return;
+    }
+    ApiResponse response = route(exchange, method, path, body, operationId);
+    send(exchange, response, fault, method, path, operationId[0]);
+  }
+
+  private boolean servesInline(HttpServerExchange exchange) {
+    return exchange.getRequestMethod().equals(Methods.GET)
+        && faults.isEmpty()
+        && exchange.getRequestPath().startsWith("/api/")
+        && exchange.getRequestContentLength() <= 0
+        && !exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+  }
+
+  /** Serves one request; never throws: errors become Klaviyo error documents. */
+  private ApiResponse route(HttpServerExchange exchange, String method, String path, byte[] body,
+      String[] operationId) {
+    ApiResponse response;
+    try {
+      Map<String, String> query = parseQuery(exchange.getQueryString());
+      if (path.startsWith("/__admin/") && admin != null) {
+        response = admin.handle(method, path, query, body);
+      } else if (path.equals("/oauth/token") || path.equals("/oauth/revoke")) {
+        response = oauth(exchange, method, path, body);
+      } else {
+        PathRouter.Match match = spec.match(method, path);
+        if (match == null) {
+          throw spec.hasPath(path)
+              ? ApiException.methodNotAllowed(method)
+              : ApiException.notFound("No API endpoint matches " + method + " " + path + ".");
+        }
+        Operation op = match.operation();
+        operationId[0] = op.operationId();
+        response = api(exchange, op, match.pathParameters(), method, path, query, body);
+      }
+    } catch (ApiException e) {
+      response = ApiResponse.of(e.status(), e.document());
+      e.headers().forEach(response::header);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      // A sandbox bug must still answer with an error document, not a bare 500 from the server.
+      log.error("Sandbox failed on {} {}", method, path, e);
+      ApiException err = ApiException.status(500, "server_error", "A server error occurred.",
+          "The sandbox failed: " + e.getClass().getSimpleName());
+      response = ApiResponse.of(500, err.document());
+    }
+    return response;
+  }
+
+  private ApiResponse api(HttpServerExchange exchange, Operation op, Map<String, String> pathParameters,
+      String method, String path, Map<String, String> query, byte[] body) {
+    Revisions.check(exchange.getRequestHeaders().getFirst("revision"), spec.revision());
+    Credential credential = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    for (String scope : op.scopes()) {
+      if (!credential.grants(scope)) {
+        throw ApiException.permissionDenied("This request requires the scope '" + scope + "', which the "
+            + "credential was not granted.");
+      }
+    }
+    RateLimiter.Decision decision = rateLimiter.acquire(credential.quotaKey(), op.operationId(), op.rateLimit());
+    if (decision != null && !decision.allowed()) {
+      throw ApiException.throttled(decision.retryAfterSeconds());
+    }
+    for (String name : query.keySet()) {
+      if (!op.queryParameters().contains(name)) {
+        throw ApiException.invalidParameter(name, "'" + name + "' is not a valid query parameter for this endpoint.");
+      }
+    }
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (body.length > 0 && BODY_METHODS.contains(method)) {
+      checkContentType(op, contentType);
+    }
+    ApiHandler handler = handlers.get(op.operationId());
+    if (handler == null) {
+      throw ApiException.notEmulated(op.operationId());
+    }
+    String base = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+    ApiRequest request = new ApiRequest(op, path, pathParameters, query,
+        exchange.getQueryString() == null ? "" : exchange.getQueryString(), contentType, body, credential, base);
+    ApiResponse response = handler.handle(request);
+    if (decision != null) {
+      response.header("RateLimit-Limit", Integer.toString(decision.limit()));
+      response.header("RateLimit-Remaining", Integer.toString(decision.remaining()));
+      response.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+    }
+    return response;
+  }
+
+  private static void checkContentType(Operation op, String contentType) {
+    String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (op.operationId().equals("upload_image_from_file")) {
+      if (!ct.startsWith("multipart/form-data")) {
+        throw ApiException.unsupportedMediaType(contentType);
+      }
+      return;
+    }
+    if (!(ct.startsWith(JSON_API) || ct.startsWith("application/json"))) {
+      throw ApiException.unsupportedMediaType(contentType);
+    }
+  }
+
+  private Credential authenticate(String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      throw ApiException.notAuthenticated();
+    }
+    String a = authorization.trim();
+    Credential credential;
+    if (a.regionMatches(true, 0, "Klaviyo-API-Key ", 0, 16)) {
+      credential = apiKeys.lookup(a.substring(16).trim());
+    } else if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      credential = oauth.authenticate(a.substring(7).trim());
+    } else {
+      throw ApiException.notAuthenticated();
+    }
+    if (credential == null) {
+      throw ApiException.authenticationFailed();
+    }
+    return credential;
+  }
+
+  private ApiResponse oauth(HttpServerExchange exchange, String method, String path, byte[] body) {
+    if (!method.equals("POST")) {
+      throw ApiException.methodNotAllowed(method);
+    }
+    Map<String, String> form = parseQuery(new String(body, StandardCharsets.UTF_8));
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    SandboxOAuth.Result result = path.equals("/oauth/token")
+        ? oauth.token(form, authorization)
+        : oauth.revoke(form, authorization);
+    return ApiResponse.of(result.status(), result.body()).header("Content-Type", "application/json");
+  }
+
+  private void send(HttpServerExchange exchange, ApiResponse response, Fault fault, String method, String path,
+      String operationId) throws IOException {
+    byte[] bytes = prepare(exchange, response, fault, method, path, operationId);
+    OutputStream out = exchange.getOutputStream();
+    if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
+      out.write(bytes, 0, bytes.length / 2);
+      out.flush();
+      exchange.getConnection().close();
+      return;
+    }
+    out.write(bytes);
+    out.close();
+  }
+
+  /** Records the request, sets status and headers, and returns the body bytes to send. */
+  private byte[] prepare(HttpServerExchange exchange, ApiResponse response, Fault fault, String method,
+      String path, String operationId) {
+    requestLog.record(method, path, operationId, response.status());
+    exchange.setStatusCode(response.status());
+    byte[] bytes = response.raw() != null ? response.raw()
+        : response.body() == null ? new byte[0] : Json.writeBytes(response.body());
+    String contentType = JSON_API;
+    for (Map.Entry<String, String> h : response.headers().entrySet()) {
+      if (h.getKey().equalsIgnoreCase("Content-Type")) {
+        contentType = h.getValue();
+      } else {
+        exchange.getResponseHeaders().put(new HttpString(h.getKey()), h.getValue());
+      }
+    }
+    if (bytes.length > 0) {
+      exchange.getResponseHeaders().put(CONTENT_TYPE, contentType);
+    }
+    if (fault != null && fault.kind() == Fault.Kind.MALFORMED_BODY) {
+      bytes = malformed(bytes);
+      exchange.getResponseHeaders().put(CONTENT_TYPE, contentType);
+    }
+    exchange.getResponseHeaders().put(CONTENT_LENGTH, bytes.length);
+    return bytes;
+  }
+
+  private static byte[] malformed(byte[] body) {
+    String text = body.length == 0 ? "{\"data\": " : new String(body, 0, Math.max(1, body.length - 1),
+        StandardCharsets.UTF_8) + ",,<html>";
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String faultCode(int status) {
+    return switch (status) {
+      case 429 -> "throttled";
+      case 500 -> "server_error";
+      case 503 -> "service_unavailable";
+      case 504 -> "gateway_timeout";
+      default -> status >= 500 ? "server_error" : "error";
+    };
+  }
+
+  private static void sleep(Fault fault) {
+    try {
+      Thread.sleep(fault.delayDuration().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Decodes {@code a=1&b=2} (query strings and form bodies); the first value of a repeated name wins. */
+  static Map<String, String> parseQuery(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      out.putIfAbsent(name, value);
+    }
+    return out;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(s, "Malformed percent-encoding in '" + s + "'.");
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.kvsdk.klaviyo.sandbox.query;
+
+import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
+import io.github.kvsdk.klaviyo.sandbox.spec.PageSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+
+/**
+ * Runs a collection request the way Klaviyo does: validates and applies {@code filter}, orders by
+ * {@code sort} (or insertion order), and cuts one page by keyset cursor.
+ */
+public final class ListQuery {
+  private ListQuery() {}
+
+  /** One page of results with the cursors for the neighbouring pages (null when there is none). */
+  public record Page<T>(List<T> items, String nextCursor, String previousCursor) {}
+
+  /** The filter of a request, validated against {@code operation}; null when the request has none. */
+  public static FilterExpression filter(Operation operation, Map<String, String> query) {
+    String text = query.get("filter");
+    if (text == null) {
+      if (operation.filterRequired()) {
+        throw ApiException.invalidParameter("filter", "A filter is required for this endpoint.");
+      }
+      return null;
+    }
+    if (operation.filterRules().isEmpty()) {
+      throw ApiException.invalidParameter("filter", "This endpoint does not support filtering.");
+    }
+    FilterExpression expression = FilterParser.parse(text);
+    Filters.validate(expression, operation.filterRules());
+    return expression;
+  }
+
+  /**
+   * Filters, sorts and pages {@code items}.
+   *
+   * @param access reads filter and sort fields
+   * @param id the tie-breaking id of an item
+   * @param sequence the default order of an item (insertion order)
+   */
+  public static <T> Page<T> run(List<T> items, Operation operation, Map<String, String> query,
+      FieldAccess<T> access, Function<T, String> id, ToLongFunction<T> sequence) {
+    FilterExpression filter = filter(operation, query);
+    return run(items, operation, query, filter == null ? t -> true : Filters.predicate(filter, access), access, id,
+        sequence);
+  }
+
+  /** As {@link #run(List, Operation, Map, FieldAccess, Function, ToLongFunction)} with a ready predicate. */
+  public static <T> Page<T> run(List<T> items, Operation operation, Map<String, String> query,
+      Predicate<T> predicate, FieldAccess<T> access, Function<T, String> id, ToLongFunction<T> sequence) {
+    int size = pageSize(operation, query);
+    Function<T, Object> key;
+    boolean descending = false;
+    String sort = query.get("sort");
+    if (sort != null) {
+      if (!operation.sortValues().contains(sort)) {
+        throw ApiException.invalidParameter("sort", "'" + sort + "' is not a valid sort value; allowed values: "
+            + operation.sortValues() + ".");
+      }
+      descending = sort.startsWith("-");
+      String field = descending ? sort.substring(1) : sort;
+      key = t -> access.get(t, field);
+    } else {
+      key = t -> sequence.applyAsLong(t);
+    }
+    Comparator<T> order = (a, b) -> {
+      int c = Values.compareSame(key.apply(a), key.apply(b));
+      return c != 0 ? c : id.apply(a).compareTo(id.apply(b));
+    };
+    if (descending) {
+      order = order.reversed();
+    }
+    List<T> matching = new ArrayList<>();
+    for (T t : items) {
+      if (predicate.test(t)) {
+        matching.add(t);
+      }
+    }
+    matching.sort(order);
+
+    String cursorText = query.get("page[cursor]");
+    int from = 0;
+    int to = Math.min(size, matching.size());
+    if (cursorText != null) {
+      Cursor cursor = Cursor.decode(cursorText);
+      boolean desc = descending;
+      // Position of the first item ordered after the cursor's boundary.
+      int boundary = firstAfter(matching, t -> {
+        int c = Values.compareSame(key.apply(t), cursor.key());
+        c = c != 0 ? c : id.apply(t).compareTo(cursor.id());
+        return desc ? -c : c;
+      });
+      if (cursor.forward()) {
+        from = boundary;
+        to = Math.min(from + size, matching.size());
+      } else {
+        // Items strictly before the boundary item.
+        int end = firstAtOrAfter(matching, t -> {
+          int c = Values.compareSame(key.apply(t), cursor.key());
+          c = c != 0 ? c : id.apply(t).compareTo(cursor.id());
+          return desc ? -c : c;
+        });
+        to = end;
+        from = Math.max(0, end - size);
+      }
+    }
+    List<T> page = List.copyOf(matching.subList(from, to));
+    String next = null;
+    String prev = null;
+    if (to < matching.size() && !page.isEmpty()) {
+      T last = page.get(page.size() - 1);
+      next = new Cursor(true, key.apply(last), id.apply(last)).encode();
+    }
+    if (from > 0 && !page.isEmpty()) {
+      T first = page.get(0);
+      prev = new Cursor(false, key.apply(first), id.apply(first)).encode();
+    }
+    return new Page<>(page, next, prev);
+  }
+
+  /** The page size of a request: {@code page[size]} within the operation's bounds, or its fixed size. */
+  public static int pageSize(Operation operation, Map<String, String> query) {
+    PageSpec page = operation.page();
+    String requested = query.get("page[size]");
+    if (page == null) {
+      return Integer.MAX_VALUE;
+    }
+    if (requested == null) {
+      return page.defaultSize();
+    }
+    if (!page.sizeParameter()) {
+      throw ApiException.invalidParameter("page[size]", "'page[size]' is not a valid parameter for this endpoint.");
+    }
+    int n;
+    try {
+      n = Integer.parseInt(requested.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidParameter("page[size]", "page[size] must be an integer, not '" + requested + "'.");
+    }
+    if (n < 1 || n > page.maxSize()) {
+      throw ApiException.invalidParameter("page[size]",
+          "page[size] must be between 1 and " + page.maxSize() + ", not " + n + ".");
+    }
+    return n;
+  }
+
+  /** Index of the first item whose comparison with the boundary is positive (binary search). */
+  private static <T> int firstAfter(List<T> sorted, java.util.function.ToIntFunction<T> vsBoundary) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (vsBoundary.applyAsInt(sorted.get(mid)) > 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Index of the first item whose comparison with the boundary is zero or positive. */
+  private static <T> int firstAtOrAfter(List<T> sorted, java.util.function.ToIntFunction<T> vsBoundary) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (vsBoundary.applyAsInt(sorted.get(mid)) >= 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.kvsdk.klaviyo.sandbox.resources;
+
+import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.http.ApiHandler;
+import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
+import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.query.FieldAccess;
+import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the handlers of every emulated operation over one {@link SandboxState}. The handler map is keyed
+ * by the spec's operationId.
+ */
+public final class Backend {
+  static final FieldAccess<Resource> DEFAULT_ACCESS = (r, f) -> f.equals("id") ? r.id() : r.attribute(f);
+
+  final SandboxState state;
+  final JsonApi api;
+  private final Map<String, ApiHandler> handlers = new HashMap<>();
+
+  public Backend(SandboxState state) {
+    this.state = state;
+    this.api = new JsonApi(state);
+    new ProfileEndpoints(this).register();
+    new ListEndpoints(this).register();
+    new SegmentEndpoints(this).register();
+    new EventEndpoints(this).register();
+    new CampaignEndpoints(this).register();
+    new TemplateEndpoints(this).register();
+    new ImageEndpoints(this).register();
+    new ReadOnlyEndpoints(this).register();
+  }
+
+  /** operationId -> handler. */
+  public Map<String, ApiHandler> handlers() {
+    return Map.copyOf(handlers);
+  }
+
+  void on(String operationId, ApiHandler handler) {
+    if (handlers.put(operationId, handler) != null) {
+      throw new IllegalStateException("Two handlers for " + operationId);
+    }
+  }
+
+  /** The stored object named by the {@code id} path parameter, or a 404. */
+  Resource find(ResourceTable table, ApiRequest request) {
+    String id = request.pathParameter("id");
+    return table.get(id).orElseThrow(() -> ApiException.notFound(
+        "A " + table.type() + " with id " + id + " does not exist."));
+  }
+
+  ApiResponse get(ResourceTable table, ApiRequest request) {
+    return ApiResponse.ok(api.single(request, find(table, request)));
+  }
+
+  ApiResponse list(ApiRequest request, List<Resource> items, FieldAccess<Resource> access) {
+    ListQuery.Page<Resource> page =
+        ListQuery.run(items, request.operation(), request.query(), access, Resource::id, Resource::sequence);
+    return ApiResponse.ok(api.collection(request, page));
+  }
+
+  ApiResponse list(ApiRequest request, ResourceTable table) {
+    return list(request, table.unordered(), DEFAULT_ACCESS);
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.kvsdk.klaviyo.sandbox.resources;
+
+import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Profile attribute rules shared by the profile, subscription and event endpoints and by seeding. */
+public final class Profiles {
+  static final Set<String> WRITABLE = Set.of("email", "phone_number", "external_id", "anonymous_id", "first_name",
+      "last_name", "organization", "locale", "title", "image", "location", "properties");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
+  private static final String[] LOCATION = {"address1", "address2", "city", "country", "latitude", "longitude",
+      "region", "zip", "timezone", "ip"};
+
+  private Profiles() {}
+
+  /** A complete attribute map for a new profile: every documented attribute present, nulls where unset. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> newAttributes(Map<String, Object> given, Instant now) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    for (String name : new String[] {"email", "phone_number", "external_id", "first_name", "last_name",
+        "organization", "locale", "title", "image"}) {
+      a.put(name, given.get(name));
+    }
+    a.put("created", now);
+    a.put("updated", now);
+    a.put("last_event_date", null);
+    Map<String, Object> location = new LinkedHashMap<>();
+    for (String f : LOCATION) {
+      location.put(f, null);
+    }
+    if (given.get("location") instanceof Map<?, ?> loc) {
+      location.putAll((Map<String, Object>) loc);
+    }
+    a.put("location", location);
+    a.put("properties", given.get("properties") instanceof Map<?, ?> p ? new LinkedHashMap<>((Map<String, Object>) p)
+        : new LinkedHashMap<>());
+    a.put("subscriptions", subscriptions(null, null, null));
+    a.put("predictive_analytics", predictiveAnalytics());
+    if (given.get("anonymous_id") != null) {
+      a.put("$anonymous_id", given.get("anonymous_id"));
+    }
+    return a;
+  }
+
+  /** Checks identifier formats; the pointer prefix names where the attributes sit in the body. */
+  static void validate(Map<String, Object> attributes, String pointer, boolean requireIdentifier) {
+    for (String name : new String[] {"email", "phone_number", "external_id", "anonymous_id", "first_name",
+        "last_name", "organization", "locale", "title", "image"}) {
+      Object v = attributes.get(name);
+      if (v != null && !(v instanceof String)) {
+        throw ApiException.invalidBody(pointer + "/" + name, "'" + name + "' must be a string.");
+      }
+    }
+    Object email = attributes.get("email");
+    if (email != null && !EMAIL.matcher(email.toString()).matches()) {
+      throw ApiException.invalidBody(pointer + "/email", "Invalid email address: '" + email + "'.");
+    }
+    Object phone = attributes.get("phone_number");
+    if (phone != null && !E164.matcher(phone.toString()).matches()) {
+      throw ApiException.invalidBody(pointer + "/phone_number",
+          "Invalid phone number format (Example of a valid format: +12345678901)");
+    }
+    Object props = attributes.get("properties");
+    if (props != null && !(props instanceof Map)) {
+      throw ApiException.invalidBody(pointer + "/properties", "'properties' must be an object.");
+    }
+    Object loc = attributes.get("location");
+    if (loc != null && !(loc instanceof Map)) {
+      throw ApiException.invalidBody(pointer + "/location", "'location' must be an object.");
+    }
+    if (requireIdentifier && email == null && phone == null && attributes.get("external_id") == null
+        && attributes.get("anonymous_id") == null) {
+      throw ApiException.invalidBody(pointer,
+          "One of 'email', 'phone_number', 'external_id' or 'anonymous_id' is required.");
+    }
+  }
+
+  /** Subscription state; null consent arguments mean NEVER_SUBSCRIBED. */
+  static Map<String, Object> subscriptions(String emailConsent, String smsConsent, Instant at) {
+    Map<String, Object> emailMarketing = new LinkedHashMap<>();
+    emailMarketing.put("can_receive_email_marketing", "SUBSCRIBED".equals(emailConsent));
+    emailMarketing.put("consent", emailConsent == null ? "NEVER_SUBSCRIBED" : emailConsent);
+    emailMarketing.put("consent_timestamp", emailConsent == null ? null : at);
+    emailMarketing.put("last_updated", emailConsent == null ? null : at);
+    emailMarketing.put("method", emailConsent == null ? null : "API");
+    emailMarketing.put("method_detail", null);
+    emailMarketing.put("custom_method_detail", null);
+    emailMarketing.put("double_optin", null);
+    emailMarketing.put("suppression", new java.util.ArrayList<>());
+    emailMarketing.put("list_suppressions", new java.util.ArrayList<>());
+    Map<String, Object> smsMarketing = channel("can_receive_sms_marketing", smsConsent, at);
+    Map<String, Object> smsTransactional = channel("can_receive_sms_transactional", null, at);
+    Map<String, Object> push = new LinkedHashMap<>();
+    push.put("can_receive_push_marketing", false);
+    push.put("consent", "NEVER_SUBSCRIBED");
+    push.put("consent_timestamp", null);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("email", Map.of("marketing", emailMarketing));
+    Map<String, Object> sms = new LinkedHashMap<>();
+    sms.put("marketing", smsMarketing);
+    sms.put("transactional", smsTransactional);
+    out.put("sms", sms);
+    out.put("mobile_push", Map.of("marketing", push));
+    return out;
+  }
+
+  private static Map<String, Object> channel(String flag, String consent, Instant at) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(flag, "SUBSCRIBED".equals(consent));
+    m.put("consent", consent == null ? "NEVER_SUBSCRIBED" : consent);
+    m.put("consent_timestamp", consent == null ? null : at);
+    m.put("method", consent == null ? null : "API");
+    m.put("method_detail", null);
+    m.put("last_updated", consent == null ? null : at);
+    return m;
+  }
+
+  /** A copy of {@code subscriptions} with one channel's marketing consent changed. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withConsent(Object current, String channel, String consent, Instant at) {
+    Map<String, Object> subs = current instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m)
+        : subscriptions(null, null, null);
+    Map<String, Object> ch = new LinkedHashMap<>((Map<String, Object>) subs.get(channel));
+    Map<String, Object> marketing = new LinkedHashMap<>((Map<String, Object>) ch.get("marketing"));
+    marketing.put(channel.equals("email") ? "can_receive_email_marketing" : "can_receive_sms_marketing",
+        "SUBSCRIBED".equals(consent));
+    marketing.put("consent", consent);
+    marketing.put("consent_timestamp", at);
+    marketing.put("last_updated", at);
+    marketing.put("method", "API");
+    ch.put("marketing", marketing);
+    subs.put(channel, ch);
+    return subs;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepCopy(Map<String, Object> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> sub ? deepCopy((Map<String, Object>) sub) : v));
+    return out;
+  }
+
+  private static Map<String, Object> predictiveAnalytics() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String f : new String[] {"historic_clv", "predicted_clv", "total_clv", "historic_number_of_orders",
+        "predicted_number_of_orders", "average_days_between_orders", "average_order_value", "churn_probability",
+        "expected_date_of_next_order"}) {
+      m.put(f, null);
+    }
+    return m;
+  }
+}

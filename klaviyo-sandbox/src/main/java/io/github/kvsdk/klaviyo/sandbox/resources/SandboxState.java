@@ -1,0 +1,398 @@
+package io.github.kvsdk.klaviyo.sandbox.resources;
+
+import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sandbox's in-memory account: every stored object, list memberships and the uniqueness indexes.
+ *
+ * <p>Reads are lock-free; writes that must keep invariants (unique profile identifiers, memberships) are
+ * serialised on one lock. Timestamps are server-side and truncated to whole seconds, like Klaviyo's.
+ */
+public final class SandboxState {
+  private final Clock clock;
+  private final Ids ids;
+  private final Map<String, ResourceTable> tables = new LinkedHashMap<>();
+  /** listId -> (profileId -> joined_group_at). */
+  private final Map<String, Map<String, Instant>> listMembers = new ConcurrentHashMap<>();
+  /** segmentId -> profileIds (segments are not evaluated; members are set through this API). */
+  private final Map<String, Set<String>> segmentMembers = new ConcurrentHashMap<>();
+  private final Map<String, String> profileByEmail = new ConcurrentHashMap<>();
+  private final Map<String, String> profileByPhone = new ConcurrentHashMap<>();
+  private final Map<String, String> profileByExternalId = new ConcurrentHashMap<>();
+  private final Object writeLock = new Object();
+  /** A change-map flag: replace {@code properties} as a whole instead of merging key by key. */
+  static final String REPLACE_PROPERTIES = "$replace_properties";
+
+  public SandboxState(Clock clock, long randomSeed) {
+    this.clock = clock;
+    this.ids = new Ids(randomSeed);
+    for (String type : List.of(Types.ACCOUNT, Types.PROFILE, Types.LIST, Types.SEGMENT, Types.EVENT, Types.METRIC,
+        Types.CAMPAIGN, Types.CAMPAIGN_MESSAGE, Types.TEMPLATE, Types.IMAGE, Types.FLOW, Types.FORM, Types.REVIEW)) {
+      tables.put(type, new ResourceTable(type));
+    }
+  }
+
+  /** The current server time, truncated to seconds. */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** The table of {@code type}; throws for an unknown type. */
+  public ResourceTable table(String type) {
+    ResourceTable t = tables.get(type);
+    if (t == null) {
+      throw new IllegalArgumentException("Unknown resource type " + type);
+    }
+    return t;
+  }
+
+  /** All tables by type. */
+  public Collection<ResourceTable> tables() {
+    return tables.values();
+  }
+
+  public ResourceTable accounts() {
+    return table(Types.ACCOUNT);
+  }
+
+  public ResourceTable profiles() {
+    return table(Types.PROFILE);
+  }
+
+  public ResourceTable lists() {
+    return table(Types.LIST);
+  }
+
+  public ResourceTable segments() {
+    return table(Types.SEGMENT);
+  }
+
+  public ResourceTable events() {
+    return table(Types.EVENT);
+  }
+
+  public ResourceTable metrics() {
+    return table(Types.METRIC);
+  }
+
+  public ResourceTable campaigns() {
+    return table(Types.CAMPAIGN);
+  }
+
+  public ResourceTable campaignMessages() {
+    return table(Types.CAMPAIGN_MESSAGE);
+  }
+
+  public ResourceTable templates() {
+    return table(Types.TEMPLATE);
+  }
+
+  public ResourceTable images() {
+    return table(Types.IMAGE);
+  }
+
+  public ResourceTable flows() {
+    return table(Types.FLOW);
+  }
+
+  public ResourceTable forms() {
+    return table(Types.FORM);
+  }
+
+  public ResourceTable reviews() {
+    return table(Types.REVIEW);
+  }
+
+  /** The profile ids on list {@code listId} (empty for an unknown list). */
+  public Set<String> listMembers(String listId) {
+    Map<String, Instant> m = listMembers.get(listId);
+    return m == null ? Set.of() : Set.copyOf(m.keySet());
+  }
+
+  /** When {@code profileId} joined {@code listId}, or null. */
+  public Instant joinedAt(String listId, String profileId) {
+    Map<String, Instant> m = listMembers.get(listId);
+    return m == null ? null : m.get(profileId);
+  }
+
+  /** The ids of the lists {@code profileId} is on. */
+  public List<String> listsOf(String profileId) {
+    List<String> out = new ArrayList<>();
+    for (Resource list : lists().all()) {
+      Map<String, Instant> m = listMembers.get(list.id());
+      if (m != null && m.containsKey(profileId)) {
+        out.add(list.id());
+      }
+    }
+    return out;
+  }
+
+  /** The profile ids in segment {@code segmentId}. */
+  public Set<String> segmentMembers(String segmentId) {
+    Set<String> m = segmentMembers.get(segmentId);
+    return m == null ? Set.of() : Set.copyOf(m);
+  }
+
+  /** Puts {@code profileIds} into segment {@code segmentId} (segments are not evaluated by the sandbox). */
+  public void setSegmentMembers(String segmentId, Collection<String> profileIds) {
+    segmentMembers.put(segmentId, ConcurrentHashMap.newKeySet());
+    segmentMembers.get(segmentId).addAll(profileIds);
+  }
+
+  /** The ids of the segments {@code profileId} is in. */
+  public List<String> segmentsOf(String profileId) {
+    List<String> out = new ArrayList<>();
+    for (Resource segment : segments().all()) {
+      Set<String> m = segmentMembers.get(segment.id());
+      if (m != null && m.contains(profileId)) {
+        out.add(segment.id());
+      }
+    }
+    return out;
+  }
+
+  /** The id of the profile with this email, phone number or external id (in that order), or null. */
+  public String findProfileId(String email, String phoneNumber, String externalId) {
+    String id = email == null ? null : profileByEmail.get(normaliseEmail(email));
+    if (id == null && phoneNumber != null) {
+      id = profileByPhone.get(phoneNumber);
+    }
+    if (id == null && externalId != null) {
+      id = profileByExternalId.get(externalId);
+    }
+    return id;
+  }
+
+  /**
+   * Stores a new object of {@code type} with a fresh Klaviyo-format id. Missing timestamps are set to now
+   * (second precision). For profiles prefer {@link #createProfile}, which enforces unique identifiers.
+   */
+  public Resource insert(String type, Map<String, Object> attributes, Map<String, List<String>> relationships) {
+    synchronized (writeLock) {
+      ResourceTable table = table(type);
+      Instant created = firstInstant(attributes, "created", "created_at", "datetime", "updated_at");
+      String id;
+      do {
+        id = newId(type, created == null ? clock.millis() : created.toEpochMilli());
+      } while (table.contains(id));
+      return table.insert(id, attributes, relationships);
+    }
+  }
+
+  /** Creates a profile, enforcing unique email, phone number and external id (409 carrying the duplicate's id). */
+  public Resource createProfile(Map<String, Object> attributes) {
+    synchronized (writeLock) {
+      checkUnique(null, attributes);
+      Map<String, Object> a = new LinkedHashMap<>(attributes);
+      Instant now = now();
+      a.putIfAbsent("created", now);
+      a.putIfAbsent("updated", a.get("created"));
+      Resource r = insert(Types.PROFILE, a, Map.of());
+      index(r.id(), null, r.attributes());
+      return r;
+    }
+  }
+
+  /**
+   * Applies {@code changes} (attribute name to new value; {@code properties} merged key by key) to profile
+   * {@code id}, keeping the identifier indexes; bumps {@code updated} when something changed.
+   */
+  @SuppressWarnings("unchecked")
+  public Resource updateProfile(String id, Map<String, Object> changes) {
+    synchronized (writeLock) {
+      Resource r = profiles().find(id);
+      if (r == null) {
+        throw ApiException.notFound("A profile with id " + id + " does not exist.");
+      }
+      checkUnique(id, changes);
+      Map<String, Object> before = r.attributes();
+      Map<String, Object> next = new LinkedHashMap<>(before);
+      boolean replaceProperties = Boolean.TRUE.equals(changes.get(REPLACE_PROPERTIES));
+      for (Map.Entry<String, Object> e : changes.entrySet()) {
+        if (e.getKey().equals(REPLACE_PROPERTIES)) {
+          continue;
+        }
+        if (e.getKey().equals("properties") && e.getValue() instanceof Map<?, ?> props && !replaceProperties) {
+          Map<String, Object> merged = before.get("properties") instanceof Map<?, ?> old
+              ? new LinkedHashMap<>((Map<String, Object>) old) : new LinkedHashMap<>();
+          merged.putAll((Map<String, Object>) props);
+          next.put("properties", merged);
+        } else if (e.getKey().equals("location") && e.getValue() instanceof Map<?, ?> loc) {
+          Map<String, Object> merged = before.get("location") instanceof Map<?, ?> old
+              ? new LinkedHashMap<>((Map<String, Object>) old) : new LinkedHashMap<>();
+          merged.putAll((Map<String, Object>) loc);
+          next.put("location", merged);
+        } else {
+          next.put(e.getKey(), e.getValue());
+        }
+      }
+      if (!next.equals(before)) {
+        next.put("updated", now());
+        r.replaceAttributes(next);
+        index(id, before, next);
+      }
+      return r;
+    }
+  }
+
+  /** Replaces attributes of any object; sets {@code updatedField} (if non-null) to now when something changed. */
+  public Resource update(String type, String id, Map<String, Object> changes, String updatedField) {
+    synchronized (writeLock) {
+      Resource r = table(type).find(id);
+      if (r == null) {
+        throw ApiException.notFound("A " + type + " with id " + id + " does not exist.");
+      }
+      Map<String, Object> next = new LinkedHashMap<>(r.attributes());
+      next.putAll(changes);
+      if (!next.equals(r.attributes())) {
+        if (updatedField != null) {
+          next.put(updatedField, now());
+        }
+        r.replaceAttributes(next);
+      }
+      return r;
+    }
+  }
+
+  /** Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and seeding). */
+  public void replace(Resource r, Map<String, Object> attributes) {
+    synchronized (writeLock) {
+      Map<String, Object> before = r.attributes();
+      r.replaceAttributes(attributes);
+      if (r.type().equals(Types.PROFILE)) {
+        index(r.id(), before, r.attributes());
+      }
+    }
+  }
+
+  /** Replaces an object's relationship ids. */
+  public void relate(Resource r, Map<String, List<String>> relationships) {
+    synchronized (writeLock) {
+      r.replaceRelationships(relationships);
+    }
+  }
+
+  /** Deletes an object; returns whether it existed. Deleting a list drops its memberships. */
+  public boolean delete(String type, String id) {
+    synchronized (writeLock) {
+      Resource removed = table(type).remove(id);
+      if (removed == null) {
+        return false;
+      }
+      if (type.equals(Types.LIST)) {
+        listMembers.remove(id);
+      } else if (type.equals(Types.SEGMENT)) {
+        segmentMembers.remove(id);
+      } else if (type.equals(Types.PROFILE)) {
+        index(id, removed.attributes(), Map.of());
+        listMembers.values().forEach(m -> m.remove(id));
+      } else if (type.equals(Types.CAMPAIGN)) {
+        for (String messageId : removed.related("campaign-messages")) {
+          campaignMessages().remove(messageId);
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Adds profiles to a list (joining now); already-present members keep their join time. */
+  public void addToList(String listId, Collection<String> profileIds) {
+    synchronized (writeLock) {
+      Instant now = now();
+      Map<String, Instant> m = listMembers.computeIfAbsent(listId, k -> new ConcurrentHashMap<>());
+      for (String p : profileIds) {
+        m.putIfAbsent(p, now);
+      }
+    }
+  }
+
+  /** Removes profiles from a list. */
+  public void removeFromList(String listId, Collection<String> profileIds) {
+    synchronized (writeLock) {
+      Map<String, Instant> m = listMembers.get(listId);
+      if (m != null) {
+        profileIds.forEach(m::remove);
+      }
+    }
+  }
+
+  private void checkUnique(String selfId, Map<String, Object> attributes) {
+    String[] fields = {"email", "phone_number", "external_id"};
+    List<Map<String, String>> indexes = List.of(profileByEmail, profileByPhone, profileByExternalId);
+    for (int i = 0; i < fields.length; i++) {
+      Object v = attributes.get(fields[i]);
+      if (v == null) {
+        continue;
+      }
+      String key = i == 0 ? normaliseEmail(v.toString()) : v.toString();
+      String existing = indexes.get(i).get(key);
+      if (existing != null && !existing.equals(selfId)) {
+        throw ApiException.duplicate("A profile already exists with one of these identifiers.",
+            Map.of("duplicate_profile_id", existing));
+      }
+    }
+  }
+
+  private void index(String id, Map<String, Object> before, Map<String, Object> after) {
+    String[] fields = {"email", "phone_number", "external_id"};
+    List<Map<String, String>> indexes = List.of(profileByEmail, profileByPhone, profileByExternalId);
+    for (int i = 0; i < fields.length; i++) {
+      Object old = before == null ? null : before.get(fields[i]);
+      Object now = after.get(fields[i]);
+      if (Objects.equals(old, now)) {
+        continue;
+      }
+      if (old != null) {
+        indexes.get(i).remove(i == 0 ? normaliseEmail(old.toString()) : old.toString(), id);
+      }
+      if (now != null) {
+        indexes.get(i).put(i == 0 ? normaliseEmail(now.toString()) : now.toString(), id);
+      }
+    }
+  }
+
+  private static String normaliseEmail(String email) {
+    return email.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private String newId(String type, long epochMillis) {
+    return switch (type) {
+      case Types.PROFILE, Types.CAMPAIGN, Types.CAMPAIGN_MESSAGE -> ids.ulid(epochMillis);
+      case Types.EVENT -> ids.base62(11);
+      case Types.IMAGE -> ids.numeric();
+      default -> ids.base62(6);
+    };
+  }
+
+  private static Instant firstInstant(Map<String, Object> attributes, String... names) {
+    for (String n : names) {
+      if (attributes.get(n) instanceof Instant i) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** Removes every object and membership. */
+  public void clear() {
+    synchronized (writeLock) {
+      tables.values().forEach(ResourceTable::clear);
+      listMembers.clear();
+      segmentMembers.clear();
+      profileByEmail.clear();
+      profileByPhone.clear();
+      profileByExternalId.clear();
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.github.kvsdk.klaviyo.sandbox.seed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How many objects of each type to create at start-up (or later through {@code KlaviyoSandbox.seed}), with
+ * timestamps spread evenly over a range and, optionally, a group of objects per type sharing one second —
+ * the case that breaks naive timestamp pollers.
+ *
+ * <pre>{@code
+ * SeedPlan plan = SeedPlan.builder()
+ *     .profiles(10_000).lists(5).events(2_000)
+ *     .between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-06-01T00:00:00Z"))
+ *     .sameSecond(50)
+ *     .build();
+ * }</pre>
+ */
+public final class SeedPlan {
+  /** Object types a plan can seed. */
+  public enum Type { PROFILES, LISTS, SEGMENTS, EVENTS, METRICS, CAMPAIGNS, TEMPLATES, IMAGES, FLOWS, FORMS, REVIEWS }
+
+  private final Map<Type, Integer> counts;
+  private final Instant from;
+  private final Instant to;
+  private final int sameSecond;
+  private final long randomSeed;
+
+  private SeedPlan(Builder b) {
+    this.counts = Map.copyOf(b.counts);
+    this.from = b.from;
+    this.to = b.to;
+    this.sameSecond = b.sameSecond;
+    this.randomSeed = b.randomSeed;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A plan that creates nothing. */
+  public static SeedPlan none() {
+    return new Builder().build();
+  }
+
+  public int count(Type type) {
+    return counts.getOrDefault(type, 0);
+  }
+
+  /** Start of the timestamp range (inclusive). */
+  public Instant from() {
+    return from;
+  }
+
+  /** End of the timestamp range (inclusive). */
+  public Instant to() {
+    return to;
+  }
+
+  /** How many objects of each type share one second (placed at the middle of the range). */
+  public int sameSecond() {
+    return sameSecond;
+  }
+
+  public long randomSeed() {
+    return randomSeed;
+  }
+
+  @Override
+  public String toString() {
+    return "SeedPlan{" + counts + ", from=" + from + ", to=" + to + ", sameSecond=" + sameSecond + "}";
+  }
+
+  /** Builds a {@link SeedPlan}. The default range is the 30 days before creation of the builder. */
+  public static final class Builder {
+    private final Map<Type, Integer> counts = new LinkedHashMap<>();
+    private Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    private Instant from = to.minus(Duration.ofDays(30));
+    private int sameSecond;
+    private long randomSeed = 42;
+
+    private Builder() {}
+
+    public Builder count(Type type, int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException(type + " count must be >= 0, was " + n);
+      }
+      counts.put(Objects.requireNonNull(type, "type"), n);
+      return this;
+    }
+
+    public Builder profiles(int n) {
+      return count(Type.PROFILES, n);
+    }
+
+    public Builder lists(int n) {
+      return count(Type.LISTS, n);
+    }
+
+    public Builder segments(int n) {
+      return count(Type.SEGMENTS, n);
+    }
+
+    /** Events, spread over a few metrics (created as needed) and the seeded profiles. */
+    public Builder events(int n) {
+      return count(Type.EVENTS, n);
+    }
+
+    public Builder metrics(int n) {
+      return count(Type.METRICS, n);
+    }
+
+    public Builder campaigns(int n) {
+      return count(Type.CAMPAIGNS, n);
+    }
+
+    public Builder templates(int n) {
+      return count(Type.TEMPLATES, n);
+    }
+
+    public Builder images(int n) {
+      return count(Type.IMAGES, n);
+    }
+
+    public Builder flows(int n) {
+      return count(Type.FLOWS, n);
+    }
+
+    public Builder forms(int n) {
+      return count(Type.FORMS, n);
+    }
+
+    public Builder reviews(int n) {
+      return count(Type.REVIEWS, n);
+    }
+
+    /** Timestamps are spread evenly from {@code from} to {@code to}, both truncated to seconds. */
+    public Builder between(Instant from, Instant to) {
+      if (to.isBefore(from)) {
+        throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
+      }
+      this.from = from.truncatedTo(ChronoUnit.SECONDS);
+      this.to = to.truncatedTo(ChronoUnit.SECONDS);
+      return this;
+    }
+
+    /** Makes {@code n} objects of each type (at most its count) share one timestamp second. */
+    public Builder sameSecond(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("sameSecond must be >= 0, was " + n);
+      }
+      this.sameSecond = n;
+      return this;
+    }
+
+    /** Seed of the random generator (names, memberships); the same seed gives the same data. */
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
+    public SeedPlan build() {
+      return new SeedPlan(this);
+    }
+  }
+}

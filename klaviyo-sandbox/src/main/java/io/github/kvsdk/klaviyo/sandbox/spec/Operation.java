@@ -1,0 +1,42 @@
+package io.github.kvsdk.klaviyo.sandbox.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One operation of the pinned spec, reduced to what the sandbox enforces.
+ *
+ * @param operationId the spec's operationId, such as {@code get_profiles}
+ * @param method upper-case HTTP method
+ * @param pathTemplate such as {@code /api/profiles/{id}}
+ * @param rateLimit from {@code x-klaviyo-ratelimit}
+ * @param scopes from {@code x-klaviyo-scopes}, all of which a credential needs
+ * @param filterRules allowed filter fields mapped to their allowed operators, parsed from the text of the
+ *     {@code filter} parameter's description; empty when the operation takes no filter
+ * @param filterRequired whether the {@code filter} parameter is required (campaigns)
+ * @param page paging behaviour, or null when the operation does not page
+ * @param sortValues allowed {@code sort} values including the {@code -} forms; empty when unsorted
+ * @param includeValues allowed {@code include} values
+ * @param fields allowed sparse-fieldset values per resource type ({@code fields[type]})
+ * @param additionalFields allowed {@code additional-fields[type]} values per type
+ * @param queryParameters names of all query parameters the operation declares
+ * @param successStatus the documented 2xx status
+ * @param successSchemaRef the {@code $ref} of the success response body schema, or null when it has none
+ */
+public record Operation(
+    String operationId,
+    String method,
+    String pathTemplate,
+    RateLimit rateLimit,
+    List<String> scopes,
+    Map<String, Set<String>> filterRules,
+    boolean filterRequired,
+    PageSpec page,
+    Set<String> sortValues,
+    Set<String> includeValues,
+    Map<String, Set<String>> fields,
+    Map<String, Set<String>> additionalFields,
+    Set<String> queryParameters,
+    int successStatus,
+    String successSchemaRef) {}

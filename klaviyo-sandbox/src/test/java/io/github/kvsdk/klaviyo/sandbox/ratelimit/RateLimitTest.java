@@ -1,0 +1,87 @@
+package io.github.kvsdk.klaviyo.sandbox.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
+import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
+import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import org.junit.jupiter.api.Test;
+
+final class RateLimitTest {
+  @Test
+  void burstLimitFromTheSpecThrottlesWithRetryAfterAndTheThrottledDocument() {
+    // get_accounts: burst 1/s, steady 15/m in x-klaviyo-ratelimit.
+    try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().rateLimits(true).start()) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      Reply first = http.get("/api/accounts");
+      Reply second = http.get("/api/accounts");
+
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.headers().get("RateLimit-Limit")).isEqualTo("15");
+      assertThat(first.headers().get("RateLimit-Remaining")).isEqualTo("14");
+      assertThat(Integer.parseInt(first.headers().get("RateLimit-Reset"))).isBetween(1, 60);
+      if (second.status() == 429) {
+        assertThat(second.headers().get("Retry-After")).isEqualTo("1");
+        assertThat(second.firstError()).containsEntry("code", "throttled").containsEntry("status", 429L)
+            .containsEntry("title", "Request was throttled.");
+        assertThat((String) second.firstError().get("detail")).startsWith("Request was throttled. Expected available in");
+      } else {
+        // The two calls straddled a second boundary; the window reset is then visible in the count.
+        assertThat(second.headers().get("RateLimit-Remaining")).isEqualTo("13");
+      }
+    }
+  }
+
+  @Test
+  void limitsAreCountedPerCredentialAndPerOperation() {
+    try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().rateLimits(true).apiKey("pk_second_key").start()) {
+      RateLimiter limiter = sandbox.rateLimiter();
+      RateLimit oneADay = new RateLimit(0, 1, 0);
+      assertThat(limiter.acquire("a", "op", oneADay).allowed()).isTrue();
+      assertThat(limiter.acquire("a", "op", oneADay).allowed()).isFalse();
+      assertThat(limiter.acquire("b", "op", oneADay).allowed()).isTrue();
+      assertThat(limiter.acquire("a", "other", oneADay).allowed()).isTrue();
+    }
+  }
+
+  @Test
+  void steadyWindowExhaustsAndRecoversUnderATimeScale() throws Exception {
+    RateLimiter limiter = new RateLimiter(true, 600); // one minute passes in 100 ms
+    RateLimit limit = new RateLimit(1000, 3, 0);
+    int allowed = 0;
+    RateLimiter.Decision denied = null;
+    for (int i = 0; i < 10 && denied == null; i++) {
+      RateLimiter.Decision d = limiter.acquire("k", "op", limit);
+      if (d.allowed()) {
+        allowed++;
+      } else {
+        denied = d;
+      }
+    }
+    assertThat(denied).isNotNull();
+    assertThat(allowed).isBetween(3, 6);
+    assertThat(denied.retryAfterSeconds()).isEqualTo(1);
+    Thread.sleep(250);
+    assertThat(limiter.acquire("k", "op", limit).allowed()).isTrue();
+  }
+
+  @Test
+  void limitsAreOffByDefaultEmbeddedAndSwitchablePerTest() {
+    try (KlaviyoSandbox sandbox = KlaviyoSandbox.start()) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      for (int i = 0; i < 20; i++) {
+        assertThat(http.get("/api/accounts").status()).isEqualTo(200);
+      }
+      assertThat(http.get("/api/accounts").headers().get("RateLimit-Limit")).isNull();
+      sandbox.rateLimits(true);
+      int throttled = 0;
+      for (int i = 0; i < 20; i++) {
+        if (http.get("/api/accounts").status() == 429) {
+          throttled++;
+        }
+      }
+      assertThat(throttled).isGreaterThan(0);
+    }
+  }
+}

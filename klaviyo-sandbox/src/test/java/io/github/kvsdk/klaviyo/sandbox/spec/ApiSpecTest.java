@@ -1,0 +1,75 @@
+package io.github.kvsdk.klaviyo.sandbox.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The operation model parsed from the pinned spec. */
+final class ApiSpecTest {
+  private final ApiSpec spec = ApiSpec.packaged();
+
+  @Test
+  void parsesEveryOperationWithRateLimitsAndScopes() {
+    assertThat(spec.revision()).isEqualTo("2024-10-15");
+    assertThat(spec.operations()).hasSizeGreaterThan(150);
+    Operation getProfiles = spec.operation("get_profiles");
+    assertThat(getProfiles.method()).isEqualTo("GET");
+    assertThat(getProfiles.pathTemplate()).isEqualTo("/api/profiles");
+    assertThat(getProfiles.rateLimit()).isEqualTo(new RateLimit(75, 700, 0));
+    assertThat(getProfiles.scopes()).containsExactly("profiles:read");
+    assertThat(spec.operation("create_segment").rateLimit()).isEqualTo(new RateLimit(1, 15, 100));
+  }
+
+  @Test
+  void filterRulesComeFromTheFilterParameterDescription() {
+    Operation profiles = spec.operation("get_profiles");
+    assertThat(profiles.filterRules().get("created")).containsExactly("greater-than", "less-than");
+    assertThat(profiles.filterRules().get("email")).containsExactlyInAnyOrder("any", "equals");
+    assertThat(spec.operation("get_events").filterRules().get("datetime"))
+        .containsExactlyInAnyOrder("greater-or-equal", "greater-than", "less-or-equal", "less-than");
+    assertThat(spec.operation("get_lists").filterRules().get("updated")).containsExactly("greater-than");
+    assertThat(spec.operation("get_campaigns").filterRequired()).isTrue();
+    assertThat(spec.operation("get_campaigns").filterRules()).containsKey("messages.channel");
+    assertThat(spec.operation("get_metrics").filterRules()).containsOnlyKeys("integration.name", "integration.category");
+  }
+
+  @Test
+  void pageSizesComeFromParametersOrDescriptions() {
+    assertThat(spec.operation("get_profiles").page()).isEqualTo(new PageSpec(true, 20, 100));
+    assertThat(spec.operation("get_flows").page()).isEqualTo(new PageSpec(true, 50, 50));
+    assertThat(spec.operation("get_events").page()).isEqualTo(new PageSpec(false, 200, 200));
+    assertThat(spec.operation("get_lists").page()).isEqualTo(new PageSpec(false, 10, 10));
+    assertThat(spec.operation("get_segments").page()).isEqualTo(new PageSpec(false, 10, 10));
+    assertThat(spec.operation("get_templates").page()).isEqualTo(new PageSpec(false, 10, 10));
+    assertThat(spec.operation("get_profile").page()).isNull();
+  }
+
+  @Test
+  void sortIncludeAndFieldsetEnumsAreKept() {
+    Operation events = spec.operation("get_events");
+    assertThat(events.sortValues()).containsExactlyInAnyOrder("datetime", "-datetime", "timestamp", "-timestamp");
+    assertThat(events.includeValues()).contains("metric", "profile");
+    assertThat(events.fields().get("metric")).contains("name");
+    assertThat(spec.operation("get_profile").additionalFields().get("profile"))
+        .isEqualTo(Set.of("subscriptions", "predictive_analytics"));
+  }
+
+  @Test
+  void routerPrefersLiteralSegmentsAndExtractsPathParameters() {
+    PathRouter.Match match = spec.match("GET", "/api/lists/Y6nRLr/relationships/profiles/");
+    assertThat(match.operation().operationId()).isEqualTo("get_profile_ids_for_list");
+    assertThat(match.pathParameters()).containsEntry("id", "Y6nRLr");
+    assertThat(spec.match("POST", "/api/profiles").operation().operationId()).isEqualTo("create_profile");
+    assertThat(spec.match("GET", "/api/profiles/abc/lists").operation().operationId()).isEqualTo("get_lists_for_profile");
+    assertThat(spec.match("GET", "/api/unknown")).isNull();
+    assertThat(spec.hasPath("/api/accounts")).isTrue();
+  }
+
+  @Test
+  void filterDescriptionParserHandlesSeveralRulesPerLine() {
+    assertThat(ApiSpec.filterRules("x<br>Allowed field(s)/operator(s):<br>`a`: `equals`<br>`b.c`: `any`, `has`"))
+        .containsOnlyKeys("a", "b.c");
+    assertThat(ApiSpec.filterRules("no rules here")).isEmpty();
+  }
+}
