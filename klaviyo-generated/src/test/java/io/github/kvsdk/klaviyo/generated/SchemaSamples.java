@@ -66,7 +66,7 @@ final class SchemaSamples {
       for (Object part : parts) {
         Object value = sample((Map<String, Object>) part, variant, nulls, depth + 1);
         if (value instanceof Map<?, ?> map) {
-          merged.putAll((Map<String, Object>) map);
+          deepMerge(merged, (Map<String, Object>) map);
         } else if (value != OMIT) {
           last = value;
         }
@@ -112,6 +112,20 @@ final class SchemaSamples {
         return example instanceof Boolean b ? b : Boolean.TRUE;
       default:
         throw new IllegalArgumentException("Unknown schema type " + type);
+    }
+  }
+
+  /** allOf means every part holds: members of a property two parts both define are all kept. */
+  @SuppressWarnings("unchecked")
+  private static void deepMerge(Map<String, Object> into, Map<String, Object> from) {
+    for (Map.Entry<String, Object> entry : from.entrySet()) {
+      if (into.get(entry.getKey()) instanceof Map<?, ?> existing && entry.getValue() instanceof Map<?, ?> added) {
+        Map<String, Object> combined = new LinkedHashMap<>((Map<String, Object>) existing);
+        deepMerge(combined, (Map<String, Object>) added);
+        into.put(entry.getKey(), combined);
+      } else {
+        into.put(entry.getKey(), entry.getValue());
+      }
     }
   }
 

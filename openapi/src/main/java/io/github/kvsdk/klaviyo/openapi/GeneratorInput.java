@@ -29,6 +29,14 @@ import okio.Okio;
  *   <li>Some revisions (2025-01-15) declare {@code "type": "array"} without {@code items}, which 3.0 does
  *       not allow; the generator would then assume an array of strings and drop anything else. An empty
  *       {@code items} schema ("any JSON value") keeps every element.
+ *   <li>Klaviyo's response documents extend a resource with {@code allOf}, and a later part often names a
+ *       property the referenced resource already has, to add members to it: {@code GetProfileResponse}'s
+ *       {@code data} is {@code allOf [ProfileResponseObjectResource, {attributes: {subscriptions, ...}}]}.
+ *       In JSON Schema the instance must satisfy both, so {@code attributes} holds the resource's
+ *       attributes <em>and</em> the added ones; the generator merges parts shallowly and keeps only the
+ *       last {@code attributes}, which drops {@code email}, {@code first_name} and the rest. The later
+ *       definition becomes {@code {"allOf": [earlier, later]}}, which says the same thing and which the
+ *       generator merges member by member.
  * </ol>
  */
 public final class GeneratorInput {
@@ -46,6 +54,7 @@ public final class GeneratorInput {
     }
     int rewritten = wrapNullableReferences(tree);
     int untypedArrays = addMissingArrayItems(tree);
+    int mergedProperties = mergeOverlappingAllOfProperties(tree);
     Path output = Path.of(args[1]);
     Files.createDirectories(output.toAbsolutePath().getParent());
     try (BufferedSink sink = Okio.buffer(Okio.sink(output)); JsonWriter writer = JsonWriter.of(sink)) {
@@ -54,7 +63,8 @@ public final class GeneratorInput {
       write(writer, tree);
     }
     System.out.println("GeneratorInput: wrapped " + rewritten + " nullable $ref schemas in allOf, gave "
-        + untypedArrays + " arrays without items an any-value items schema -> " + output);
+        + untypedArrays + " arrays without items an any-value items schema, merged " + mergedProperties
+        + " allOf properties defined by more than one part -> " + output);
   }
 
   /** Rewrites every {@code $ref} schema with {@code nullable: true} in place; returns how many. */
@@ -98,6 +108,112 @@ public final class GeneratorInput {
       }
     }
     return count;
+  }
+
+  /**
+   * For every {@code allOf} in which a property is defined by more than one part with different schemas,
+   * redefines it in the last defining part as {@code allOf [earlier, later]}. Returns how many properties
+   * were merged.
+   */
+  @SuppressWarnings("unchecked")
+  static int mergeOverlappingAllOfProperties(Object root) {
+    Map<String, Object> schemas = root instanceof Map<?, ?> r
+        && r.get("components") instanceof Map<?, ?> c
+        && c.get("schemas") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+    // One pass: the allOf created for a merged property is visited after it is made, so conflicts nested
+    // inside it are merged too.
+    return mergeAllOf(root, schemas);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int mergeAllOf(Object node, Map<String, Object> schemas) {
+    int count = 0;
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> object = (Map<String, Object>) map;
+      if (object.get("allOf") instanceof List<?> parts && parts.size() > 1) {
+        count += mergeParts((List<Object>) parts, schemas);
+      }
+      for (Object value : object.values()) {
+        count += mergeAllOf(value, schemas);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object value : list) {
+        count += mergeAllOf(value, schemas);
+      }
+    }
+    return count;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int mergeParts(List<Object> parts, Map<String, Object> schemas) {
+    int count = 0;
+    Map<String, Object> seen = new LinkedHashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      Map<String, Object> part = (Map<String, Object>) parts.get(i);
+      boolean inline = !part.containsKey("$ref");
+      Map<String, Object> resolved = inline ? part : resolve(part, schemas);
+      if (!(resolved.get("properties") instanceof Map<?, ?> properties)) {
+        continue;
+      }
+      for (Map.Entry<String, Object> property : ((Map<String, Object>) properties).entrySet()) {
+        Object earlier = seen.get(property.getKey());
+        Object later = property.getValue();
+        if (earlier != null && !earlier.equals(later) && isObjectSchema(earlier, schemas) && isObjectSchema(later, schemas)) {
+          Map<String, Object> combined = new LinkedHashMap<>();
+          combined.put("allOf", new ArrayList<>(List.of(deepCopy(earlier), deepCopy(later))));
+          if (inline) {
+            property.setValue(combined);
+          } else {
+            // A shared component cannot be edited for one use: restate the property in a new last part.
+            Map<String, Object> restated = new LinkedHashMap<>();
+            restated.put("properties", new LinkedHashMap<>(Map.of(property.getKey(), combined)));
+            parts.add(restated);
+          }
+          seen.put(property.getKey(), combined);
+          count++;
+        } else {
+          seen.put(property.getKey(), later);
+        }
+      }
+    }
+    return count;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean isObjectSchema(Object schema, Map<String, Object> schemas) {
+    if (!(schema instanceof Map<?, ?> map)) {
+      return false;
+    }
+    Map<String, Object> resolved = resolve((Map<String, Object>) map, schemas);
+    return resolved.get("properties") instanceof Map || resolved.get("allOf") instanceof List;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resolve(Map<String, Object> schema, Map<String, Object> schemas) {
+    Map<String, Object> current = schema;
+    for (int hops = 0; hops < 16 && current.get("$ref") instanceof String ref; hops++) {
+      Object target = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+      if (!(target instanceof Map<?, ?>)) {
+        return current;
+      }
+      current = (Map<String, Object>) target;
+    }
+    return current;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object deepCopy(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, deepCopy(v)));
+      return copy;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(deepCopy(v)));
+      return copy;
+    }
+    return node;
   }
 
   private static Object read(JsonReader reader) throws IOException {

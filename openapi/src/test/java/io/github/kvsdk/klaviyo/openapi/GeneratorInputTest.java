@@ -47,6 +47,57 @@ class GeneratorInputTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void allOfPropertyDefinedByTwoPartsKeepsTheMembersOfBoth() {
+    Map<String, Object> resource = mutable(Map.of("type", "object", "properties", Map.of(
+        "id", Map.of("type", "string"),
+        "attributes", Map.of("type", "object", "properties", Map.of("email", Map.of("type", "string"))))));
+    Map<String, Object> extension = mutable(Map.of("properties", Map.of(
+        "attributes", Map.of("properties", Map.of("subscriptions", Map.of("type", "object", "properties",
+            Map.of("email", Map.of("type", "boolean"))))))));
+    Map<String, Object> data = mutable(Map.of("allOf", List.of(Map.of("$ref", "#/components/schemas/Resource"), extension)));
+    Map<String, Object> root = mutable(Map.of("components", Map.of("schemas", Map.of("Resource", resource, "Response",
+        Map.of("properties", Map.of("data", data))))));
+
+    int merged = GeneratorInput.mergeOverlappingAllOfProperties(root);
+
+    assertThat(merged).isEqualTo(1);
+    List<Object> parts = (List<Object>) at(root, "components", "schemas", "Response", "properties", "data", "allOf");
+    Map<String, Object> attributes = (Map<String, Object>) at(parts.get(1), "properties");
+    assertThat(attributes.get("attributes")).isEqualTo(Map.of("allOf", List.of(
+        Map.of("type", "object", "properties", Map.of("email", Map.of("type", "string"))),
+        Map.of("properties", Map.of("subscriptions", Map.of("type", "object", "properties",
+            Map.of("email", Map.of("type", "boolean"))))))));
+    assertThat(GeneratorInput.mergeOverlappingAllOfProperties(mutable(Map.of("allOf", List.of(
+        Map.of("properties", Map.of("id", Map.of("type", "string"))),
+        Map.of("properties", Map.of("id", Map.of("type", "string"))))))))
+        .isZero();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object at(Object node, String... keys) {
+    for (String key : keys) {
+      node = ((Map<String, Object>) node).get(key);
+    }
+    return node;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T mutable(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, mutable(v)));
+      return (T) copy;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(mutable(v)));
+      return (T) copy;
+    }
+    return (T) node;
+  }
+
+  @Test
   void copiesEverythingElseExactlyIncludingNumbers(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("in.json");
     Path out = dir.resolve("out.json");
