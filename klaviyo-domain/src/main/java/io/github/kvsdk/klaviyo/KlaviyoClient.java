@@ -1,6 +1,15 @@
 package io.github.kvsdk.klaviyo;
 
 import com.squareup.moshi.Moshi;
+import io.github.kvsdk.klaviyo.actions.Accounts;
+import io.github.kvsdk.klaviyo.actions.Campaigns;
+import io.github.kvsdk.klaviyo.actions.Events;
+import io.github.kvsdk.klaviyo.actions.Images;
+import io.github.kvsdk.klaviyo.actions.KlaviyoActions;
+import io.github.kvsdk.klaviyo.actions.Lists;
+import io.github.kvsdk.klaviyo.actions.Profiles;
+import io.github.kvsdk.klaviyo.actions.Segments;
+import io.github.kvsdk.klaviyo.actions.Templates;
 import io.github.kvsdk.klaviyo.auth.ApiKey;
 import io.github.kvsdk.klaviyo.auth.ApiKeyInterceptor;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
@@ -37,8 +46,14 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * KlaviyoClient client = KlaviyoClient.builder()
  *     .apiKey(System.getenv("KLAVIYO_API_KEY"))
  *     .build();
+ * client.lists().create("Newsletter");
+ * for (GetProfileResponseData profile : client.profiles().listAll(QueryOptions.none())) { ... }
  * RawResponse accounts = client.raw().send(RawRequest.get("/api/accounts"));
  * }</pre>
+ *
+ * <p>The documented actions are grouped by resource: {@link #accounts()}, {@link #campaigns()}, {@link
+ * #events()}, {@link #images()}, {@link #lists()}, {@link #profiles()}, {@link #segments()} and {@link
+ * #templates()}. Raw Request is {@link #raw()}.
  *
  * <p>Every request carries {@code revision}, {@code User-Agent} ({@code klaviyo-domain/<version>
  * java/<version>}) and the credential; is rate limited per operation; is retried per the {@link RetryPolicy};
@@ -74,6 +89,8 @@ public final class KlaviyoClient {
   private final Retrofit retrofit;
   private final RawRequests raw;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+  /** Created on first use: binding the action facades loads the operation catalogue. */
+  private volatile KlaviyoActions actions;
 
   private KlaviyoClient(Builder b) {
     this.apiKey = b.apiKey;
@@ -135,6 +152,68 @@ public final class KlaviyoClient {
   /** Raw HTTP requests through this client's stack, sync and async. */
   public RawRequests raw() {
     return raw;
+  }
+
+  /**
+   * The documented action set over this client. Created on first use, then the same instance is returned
+   * to every caller and thread; equivalent to (but cheaper than) {@link KlaviyoActions#of
+   * KlaviyoActions.of(client)} per call.
+   */
+  public KlaviyoActions actions() {
+    KlaviyoActions result = actions;
+    if (result == null) {
+      synchronized (this) {
+        result = actions;
+        if (result == null) actions = result = KlaviyoActions.of(this);
+      }
+    }
+    return result;
+  }
+
+  /** Get Account and List Accounts. Shorthand for {@code actions().accounts()}. */
+  public Accounts accounts() {
+    return actions().accounts();
+  }
+
+  /** Create, Get, List, Update and Delete Campaign. Shorthand for {@code actions().campaigns()}. */
+  public Campaigns campaigns() {
+    return actions().campaigns();
+  }
+
+  /** Create Event, Bulk Create Events, Get Event and List Events. Shorthand for {@code actions().events()}. */
+  public Events events() {
+    return actions().events();
+  }
+
+  /** Upload, Get, List and Update Image. Shorthand for {@code actions().images()}. */
+  public Images images() {
+    return actions().images();
+  }
+
+  /**
+   * Create, Get, List, Update and Delete List, and List List Profiles. Shorthand for {@code
+   * actions().lists()}.
+   */
+  public Lists lists() {
+    return actions().lists();
+  }
+
+  /**
+   * Create, Get, List and Update Profile; Subscribe and Unsubscribe Profiles. Shorthand for {@code
+   * actions().profiles()}.
+   */
+  public Profiles profiles() {
+    return actions().profiles();
+  }
+
+  /** Create, Get, List, Update and Delete Segment. Shorthand for {@code actions().segments()}. */
+  public Segments segments() {
+    return actions().segments();
+  }
+
+  /** Create, Get, List, Update and Delete Template. Shorthand for {@code actions().templates()}. */
+  public Templates templates() {
+    return actions().templates();
   }
 
   /**

@@ -19,10 +19,12 @@ import io.github.kvsdk.klaviyo.paging.IncludedTypes;
  * The documented action set, one facade per resource, over a {@link KlaviyoClient}.
  *
  * <pre>{@code
- * KlaviyoActions klaviyo = KlaviyoActions.of(client);
- * klaviyo.lists().create("Newsletter");
- * for (GetProfileResponseData p : klaviyo.profiles().listAll(QueryOptions.none())) { ... }
+ * client.lists().create("Newsletter");
+ * for (GetProfileResponseData p : client.profiles().listAll(QueryOptions.none())) { ... }
  * }</pre>
+ *
+ * <p>{@link KlaviyoClient#actions()} (and its shortcuts such as {@link KlaviyoClient#profiles()}) returns one
+ * cached instance per client; {@link #of} creates a separate one.
  *
  * <p>Every action is a typed method with a {@code CompletableFuture} twin ({@code ...Async}). Inputs and
  * the {@code fields}, {@code additional-fields}, {@code include}, {@code filter}, {@code sort} and {@code

@@ -15,6 +15,8 @@ public final class PageLinks {
   private final String prev;
   private final String first;
   private final String last;
+  // Parsed once: the auto-pager asks for the next cursor several times per page.
+  private final Optional<Cursor> nextCursor;
 
   private PageLinks(String self, String next, String prev, String first, String last) {
     this.self = emptyToNull(self);
@@ -22,6 +24,7 @@ public final class PageLinks {
     this.prev = emptyToNull(prev);
     this.first = emptyToNull(first);
     this.last = emptyToNull(last);
+    this.nextCursor = Cursor.fromLink(this.next);
   }
 
   /** Returns links with the given URLs; any may be null. */
@@ -61,7 +64,7 @@ public final class PageLinks {
 
   /** The cursor of {@link #next()}, absent on the last page. */
   public Optional<Cursor> nextCursor() {
-    return Cursor.fromLink(next);
+    return nextCursor;
   }
 
   /** The cursor of {@link #prev()}, absent on the first page. */

@@ -24,12 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code timeScale} times faster than real time, so several steady windows fit in a few seconds.
  *
  * <pre>
- * ./mvnw -B -q -pl klaviyo-sandbox -am install -Dmaven.test.skip=true
- * ./mvnw -B -q -o -pl klaviyo-domain test-compile dependency:build-classpath \
- *   -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
- * java -Dorg.slf4j.simpleLogger.log.io.github.kvsdk.klaviyo=warn \
- *   -cp "klaviyo-domain/target/test-classes:klaviyo-domain/target/classes:$(cat klaviyo-domain/target/test.cp)" \
- *   io.github.kvsdk.klaviyo.ratelimit.RateLimitBenchmark 10 3 8
+ * klaviyo-domain/bench/rate-limits.sh 10 3 8
  * </pre>
  * Arguments: time scale (default 10), minutes of limit time (default 3), threads (default 8).
  */
