@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -127,10 +130,21 @@ public final class MutationDriver implements AutoCloseable {
     }
   }
 
-  /** Stops every running mutation stream. */
+  /** Stops every running mutation stream; returns once none of their updates is still in progress. */
   public synchronized void stop() {
     running.values().forEach(f -> f.cancel(false));
     running.clear();
+    if (executor != null) {
+      // The executor runs one task at a time, so once this no-op has run, a tick that was applying
+      // updates when it was cancelled has finished: nothing changes after stop() returns.
+      try {
+        executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+        // Best effort: the executor is shutting down or a tick is stuck in a slow update.
+      }
+    }
   }
 
   @Override

@@ -63,6 +63,15 @@ public final class Backend {
   }
 
   ApiResponse list(ApiRequest request, ResourceTable table) {
-    return list(request, table.unordered(), DEFAULT_ACCESS);
+    return list(request, table, DEFAULT_ACCESS);
+  }
+
+  /**
+   * Lists a whole table through its sort indexes; {@code access} must read every sortable field as
+   * {@link #DEFAULT_ACCESS} does (it may add filter-only fields such as {@code metric_id}).
+   */
+  ApiResponse list(ApiRequest request, ResourceTable table, FieldAccess<Resource> access) {
+    ListQuery.Page<Resource> page = ListQuery.run(table, request.operation(), request.query(), access);
+    return ApiResponse.ok(api.collection(request, page));
   }
 }

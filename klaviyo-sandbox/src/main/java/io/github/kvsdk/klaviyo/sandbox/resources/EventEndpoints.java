@@ -37,7 +37,7 @@ final class EventEndpoints {
       case "profile_id", "profile" -> first(e.related("profile"));
       default -> Backend.DEFAULT_ACCESS.get(e, field);
     };
-    b.on("get_events", r -> b.list(r, state.events().unordered(), access));
+    b.on("get_events", r -> b.list(r, state.events(), access));
     b.on("get_event", r -> b.get(state.events(), r));
     b.on("create_event", this::create);
     b.on("bulk_create_events", this::bulkCreate);

@@ -239,7 +239,7 @@ public final class SandboxState {
       }
       if (!next.equals(before)) {
         next.put("updated", now());
-        r.replaceAttributes(next);
+        table(r.type()).replaceAttributes(r, next);
         index(id, before, next);
       }
       return r;
@@ -259,7 +259,7 @@ public final class SandboxState {
         if (updatedField != null) {
           next.put(updatedField, now());
         }
-        r.replaceAttributes(next);
+        table(r.type()).replaceAttributes(r, next);
       }
       return r;
     }
@@ -269,7 +269,7 @@ public final class SandboxState {
   public void replace(Resource r, Map<String, Object> attributes) {
     synchronized (writeLock) {
       Map<String, Object> before = r.attributes();
-      r.replaceAttributes(attributes);
+      table(r.type()).replaceAttributes(r, attributes);
       if (r.type().equals(Types.PROFILE)) {
         index(r.id(), before, r.attributes());
       }

@@ -1,0 +1,10 @@
+package io.github.kvsdk.klaviyo.sandbox.query;
+
+/** A collection that can hand {@link ListQuery} its items already ordered by a sort field. */
+public interface IndexedItems<T> {
+  /**
+   * The items ordered by {@code field} (read as {@link FieldAccess} would read it for sorting) then id,
+   * or by insertion order when {@code field} is null. Every item of the collection is in the index.
+   */
+  OrderedIndex<T> orderedBy(String field);
+}
