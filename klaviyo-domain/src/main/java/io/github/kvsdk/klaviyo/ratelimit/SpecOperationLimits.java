@@ -2,7 +2,9 @@ package io.github.kvsdk.klaviyo.ratelimit;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec;
+import io.github.kvsdk.klaviyo.catalog.Operation;
+import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
+import io.github.kvsdk.klaviyo.catalog.RateLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +35,9 @@ public final class SpecOperationLimits implements OperationLimits {
   }
 
   /**
-   * The limits of the spec packaged in klaviyo-openapi. Parsed on first use (about 1 MB of JSON), then shared by
-   * every client in the JVM.
+   * The limits of the pinned spec, taken from the operation catalogue the build extracted from it
+   * ({@link OperationCatalog#packaged()}), so no client parses the 1.7 MB spec at run time. Built on first
+   * use, then shared by every client in the JVM.
    */
   public static SpecOperationLimits packaged() {
     return Packaged.INSTANCE;
@@ -49,7 +52,7 @@ public final class SpecOperationLimits implements OperationLimits {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the OpenAPI document", e);
     }
-    Map<String, List<Route>> routes = new HashMap<>();
+    List<Route> routes = new ArrayList<>();
     if (root instanceof Map<?, ?> document && document.get("paths") instanceof Map<?, ?> paths) {
       for (Map.Entry<?, ?> path : paths.entrySet()) {
         if (!(path.getValue() instanceof Map<?, ?> operations)) continue;
@@ -58,11 +61,19 @@ public final class SpecOperationLimits implements OperationLimits {
           String method = operation.getKey().toString();
           if (!METHODS.contains(method) || !(operation.getValue() instanceof Map<?, ?> op)) continue;
           if (!(op.get("x-klaviyo-ratelimit") instanceof Map<?, ?> limit)) continue;
-          Route route = new Route(method.toUpperCase(Locale.ROOT), template, Limit.parse(
-              (String) limit.get("burst"), (String) limit.get("steady"), (String) limit.get("daily")));
-          routes.computeIfAbsent(route.index(), k -> new ArrayList<>()).add(route);
+          routes.add(new Route(method.toUpperCase(Locale.ROOT), template, Limit.parse(
+              (String) limit.get("burst"), (String) limit.get("steady"), (String) limit.get("daily"))));
         }
       }
+    }
+    return index(routes);
+  }
+
+  /** Indexes routes by method and segment count, most literal segments first. */
+  private static SpecOperationLimits index(List<Route> all) {
+    Map<String, List<Route>> routes = new HashMap<>();
+    for (Route route : all) {
+      routes.computeIfAbsent(route.index(), k -> new ArrayList<>()).add(route);
     }
     routes.values().forEach(list -> list.sort(Comparator.comparingInt(Route::literalSegments).reversed()));
     routes.replaceAll((k, v) -> List.copyOf(v));
@@ -124,16 +135,20 @@ public final class SpecOperationLimits implements OperationLimits {
     }
   }
 
-  /** Lazy holder: the spec is parsed when the first rate-limited request needs it, not at class load. */
+  /** Lazy holder: built when the first rate-limited request needs it, not at class load. */
   private static final class Packaged {
     static final SpecOperationLimits INSTANCE = load();
 
     private static SpecOperationLimits load() {
-      try (InputStream in = KlaviyoOpenApiSpec.packaged().open()) {
-        return parse(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the packaged OpenAPI document", e);
+      List<Route> routes = new ArrayList<>();
+      for (Operation operation : OperationCatalog.packaged().operations()) {
+        RateLimit declared = operation.rateLimit();
+        if (declared != null) {
+          routes.add(new Route(operation.method().toUpperCase(Locale.ROOT), operation.pathTemplate(), new Limit(
+              declared.burstPerSecond(), declared.steadyPerMinute(), declared.dailyLimit().orElse(0))));
+        }
       }
+      return index(routes);
     }
   }
 }

@@ -18,6 +18,24 @@ class SpecOperationLimitsTest {
   }
 
   @Test
+  void catalogueLimitsAreTheSpecsLimitsForEveryOperation() throws Exception {
+    SpecOperationLimits fromSpec;
+    try (var in = io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec.packaged().open()) {
+      fromSpec = SpecOperationLimits.parse(in);
+    }
+    int compared = 0;
+    for (var operation : io.github.kvsdk.klaviyo.catalog.OperationCatalog.packaged().operations()) {
+      String path = operation.pathTemplate().replaceAll("\\{[^}]+}", "x1");
+      assertThat(limits.forRequest(operation.method(), path))
+          .as(operation.operationId())
+          .isEqualTo(fromSpec.forRequest(operation.method(), path))
+          .isPresent();
+      compared++;
+    }
+    assertThat(compared).isEqualTo(261);
+  }
+
+  @Test
   void matchesCollectionAndItemPaths() {
     assertThat(limits.forRequest("GET", "/api/profiles"))
         .contains(new OperationLimit("GET /api/profiles", new Limit(75, 700, 0)));
