@@ -10,19 +10,27 @@ import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.generated.model.CollectionLinks;
 import io.github.kvsdk.klaviyo.http.KlaviyoCalls;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
+import io.github.kvsdk.klaviyo.paging.FetchedPage;
 import io.github.kvsdk.klaviyo.paging.Included;
 import io.github.kvsdk.klaviyo.paging.IncludedTypes;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.paging.PageLinks;
+import io.github.kvsdk.klaviyo.paging.PageLoader;
 import io.github.kvsdk.klaviyo.paging.ResourceConverter;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.Converter;
+import retrofit2.Invocation;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -80,13 +88,23 @@ final class ActionContext {
     return KlaviyoCalls.executeAsync(call);
   }
 
-  /** Converts a page of a generated collection response into a {@link Page} that fetches its successors. */
+  /** Retrofit's converter for the body type {@code call}'s service method declares. */
+  @SuppressWarnings("unchecked")
+  <R> Converter<ResponseBody, R> responseConverter(Call<R> call) {
+    Invocation invocation = call.request().tag(Invocation.class);
+    if (invocation == null) throw new IllegalArgumentException("not a call of a Retrofit service: " + call);
+    Method method = invocation.method();
+    Type body = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
+    return (Converter<ResponseBody, R>) retrofit.responseBodyConverter(body, method.getAnnotations());
+  }
+
+  /** Converts a page of a generated collection response into a {@link Page} that {@code loader} continues. */
   <R, T> Page<T> page(
       R response,
       Function<R, List<T>> data,
       Function<R, List<?>> included,
       Function<R, CollectionLinks> links,
-      Function<String, Call<R>> callForCursor) {
+      PageLoader<T> loader) {
     List<T> items = response == null ? null : data.apply(response);
     CollectionLinks l = response == null ? null : links.apply(response);
     List<?> rawIncluded = response == null || included == null ? null : included.apply(response);
@@ -99,19 +117,17 @@ final class ActionContext {
     PageLinks pageLinks = l == null
         ? PageLinks.none()
         : PageLinks.of(l.getSelf(), l.getNext(), l.getPrev(), l.getFirst(), l.getLast());
-    return Page.of(
-        items == null ? List.of() : items,
-        Included.of(trees, includedTypes, converter),
-        pageLinks,
-        cursor -> page(execute(callForCursor.apply(cursor.value())), data, included, links, callForCursor));
+    return Page.of(items == null ? List.of() : items, Included.of(trees, includedTypes, converter), pageLinks,
+        loader);
   }
 
+  /** The first page of a listing; its loader fetches the rest. */
   <R, T> Page<T> firstPage(
       Function<String, Call<R>> callForCursor,
       Function<R, List<T>> data,
       Function<R, List<?>> included,
       Function<R, CollectionLinks> links) {
-    return page(execute(callForCursor.apply(null)), data, included, links, callForCursor);
+    return new ServicePageFetcher<>(this, callForCursor, data, included, links).load(null);
   }
 
   <R, T> CompletableFuture<Page<T>> firstPageAsync(
@@ -119,8 +135,8 @@ final class ActionContext {
       Function<R, List<T>> data,
       Function<R, List<?>> included,
       Function<R, CollectionLinks> links) {
-    return executeAsync(callForCursor.apply(null))
-        .thenApply(response -> page(response, data, included, links, callForCursor));
+    ServicePageFetcher<R, T> fetcher = new ServicePageFetcher<>(this, callForCursor, data, included, links);
+    return FetchedPage.enqueue(fetcher.newCall(null)).thenApply(fetcher::bind);
   }
 
   <R, T> AutoPager<T> allPages(

@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.paging;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Supplier;
@@ -22,51 +23,89 @@ import java.util.stream.StreamSupport;
  * #iterator()}, {@link #stream()} or {@link #pages()} starts a new iteration from the first page; a
  * pager built from a fetched page re-uses that page, one built {@linkplain #lazy lazily} fetches it again.
  *
+ * <p>To read a long listing faster, {@link #prefetching()} fetches the next pages while the current one is
+ * bound and consumed.
+ *
  * <p>Fetch failures surface from {@code hasNext()}/{@code next()} as the loader's unchecked exception.
  */
 public final class AutoPager<T> implements Iterable<T> {
   private final Supplier<Page<T>> firstPage;
+  private final boolean prefetch;
 
-  private AutoPager(Supplier<Page<T>> firstPage) {
+  private AutoPager(Supplier<Page<T>> firstPage, boolean prefetch) {
     this.firstPage = firstPage;
+    this.prefetch = prefetch;
   }
 
   /** Iterates from {@code first}, which has already been fetched. */
   public static <T> AutoPager<T> startingAt(Page<T> first) {
     if (first == null) throw new NullPointerException("first == null");
-    return new AutoPager<>(() -> first);
+    return new AutoPager<>(() -> first, false);
   }
 
   /** Iterates from the page {@code fetchFirst} returns; nothing is fetched until iteration starts. */
   public static <T> AutoPager<T> lazy(Supplier<Page<T>> fetchFirst) {
     if (fetchFirst == null) throw new NullPointerException("fetchFirst == null");
-    return new AutoPager<>(fetchFirst);
+    return new AutoPager<>(fetchFirst, false);
+  }
+
+  /**
+   * Returns a pager over the same listing that fetches pages ahead of the caller, on a background thread:
+   * as soon as one response has been read and its {@code links.next} found, the request for the next page
+   * goes out. The caller's thread only binds pages and runs the caller's own code, so on a long listing
+   * that work overlaps with the server's instead of taking turns with it.
+   *
+   * <p>The price: an iteration holds its current page plus up to {@value PagePrefetcher#AHEAD} responses
+   * not yet bound (instead of one page), and stopping early leaves up to that many requests sent that the
+   * caller never needed. Closing the {@link #stream()} cancels the request in flight; an abandoned iterator
+   * lets fetching pause once {@value PagePrefetcher#AHEAD} responses are waiting, and keeps no thread.
+   * Requests go through the same client, so retries and the rate limiter apply as before. A failure still
+   * surfaces when the iteration reaches the page that failed. Only pages whose loader is a {@link
+   * PageFetcher} (every listing of this SDK) are fetched ahead; others are fetched one after another.
+   */
+  public AutoPager<T> prefetching() {
+    return prefetch ? this : new AutoPager<>(firstPage, true);
+  }
+
+  /** True if this pager {@linkplain #prefetching() prefetches} the next page. */
+  public boolean isPrefetching() {
+    return prefetch;
   }
 
   /** Iterates every resource of every page. */
   @Override
   public Iterator<T> iterator() {
-    return new ItemIterator<>(new PageIterator<>(firstPage));
+    return new ItemIterator<>(new PageIterator<>(firstPage, prefetch));
   }
 
-  /** A sequential, ordered stream of every resource; pages are fetched as the stream is consumed. */
+  /**
+   * A sequential, ordered stream of every resource; pages are fetched as the stream is consumed. Closing
+   * the stream stops a {@linkplain #prefetching() prefetching} pager's fetching.
+   */
   public Stream<T> stream() {
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+    PageIterator<T> pages = new PageIterator<>(firstPage, prefetch);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new ItemIterator<>(pages),
+            Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(pages::cancelPrefetch);
   }
 
   /** The pages themselves, each fetched when the iteration reaches it. */
   public Iterable<Page<T>> pages() {
-    return () -> new PageIterator<>(firstPage);
+    return () -> new PageIterator<>(firstPage, prefetch);
   }
 
-  /** Walks pages; holds at most the current page. */
+  /** Walks pages; holds the current page and, when prefetching, the prefetcher of the pages after it. */
   private static final class PageIterator<T> implements Iterator<Page<T>> {
+    private final boolean prefetch;
     private Supplier<Page<T>> first;
     private Page<T> current;
+    /** Fetching the pages after {@code current}; null when not prefetching. */
+    private PagePrefetcher prefetcher;
+    private PageFetcher<T> fetcher;
 
-    PageIterator(Supplier<Page<T>> first) {
+    PageIterator(Supplier<Page<T>> first, boolean prefetch) {
       this.first = first;
+      this.prefetch = prefetch;
     }
 
     @Override
@@ -80,11 +119,13 @@ public final class AutoPager<T> implements Iterable<T> {
         current = first.get();
         if (current == null) throw new IllegalStateException("the first-page supplier returned null");
         first = null;
+        if (prefetch) startPrefetch();
       } else if (current.hasNextPage()) {
         Cursor cursor = current.nextCursor().orElseThrow();
-        Page<T> next = current.nextPage();
+        Page<T> next = prefetcher != null ? bindPrefetched() : current.nextPage();
         // A server that hands out the same cursor again would make the iteration endless.
         if (next.nextCursor().filter(cursor::equals).isPresent()) {
+          cancelPrefetch();
           throw new IllegalStateException("the page at cursor " + cursor + " links to itself as next page");
         }
         current = next;
@@ -92,6 +133,38 @@ public final class AutoPager<T> implements Iterable<T> {
         throw new NoSuchElementException();
       }
       return current;
+    }
+
+    /** Starts fetching the pages after {@code current}, if there are any and its loader can fetch ahead. */
+    private void startPrefetch() {
+      Optional<Cursor> next = current.nextCursor();
+      if (next.isPresent() && current.loader() instanceof PageFetcher<T> f) {
+        fetcher = f;
+        prefetcher = new PagePrefetcher(f, next.get());
+      }
+    }
+
+    /** Binds the next prefetched page. */
+    private Page<T> bindPrefetched() {
+      FetchedPage fetched;
+      Page<T> page;
+      try {
+        fetched = prefetcher.take();
+        page = fetcher.bind(fetched);
+      } catch (RuntimeException | Error e) {
+        cancelPrefetch();
+        throw e;
+      }
+      // The prefetcher followed links.next as scanned from the raw body; should the binder read another link,
+      // the binder wins and the pages after this one are fetched one by one.
+      if (!page.nextCursor().equals(fetched.nextCursor())) cancelPrefetch();
+      return page;
+    }
+
+    void cancelPrefetch() {
+      if (prefetcher != null) prefetcher.cancel();
+      prefetcher = null;
+      fetcher = null;
     }
   }
 

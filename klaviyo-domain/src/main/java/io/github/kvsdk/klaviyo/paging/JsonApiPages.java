@@ -1,20 +1,17 @@
 package io.github.kvsdk.klaviyo.paging;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.catalog.Operation;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Pages of a list endpoint read as JSON trees, without model classes: each resource is a {@code Map} with
@@ -65,8 +62,7 @@ public final class JsonApiPages {
    *     response is not a JSON:API collection.
    */
   public Page<Map<String, Object>> fetch(HttpUrl url) {
-    Map<String, Object> document = get(url);
-    return parse(document, includedTypes, converter, cursor -> fetch(withCursor(url, cursor)));
+    return new Listing(url).load(null);
   }
 
   /**
@@ -102,6 +98,7 @@ public final class JsonApiPages {
 
   /** Every resource of the listing at {@code url}; nothing is fetched until iteration starts. */
   public AutoPager<Map<String, Object>> autoPager(HttpUrl url) {
+    if (url == null) throw new NullPointerException("url == null");
     return AutoPager.lazy(() -> fetch(url));
   }
 
@@ -139,22 +136,43 @@ public final class JsonApiPages {
     return url.newBuilder().setQueryParameter(cursor.parameter(), cursor.value()).build();
   }
 
-  private Map<String, Object> get(HttpUrl url) {
-    Request request = new Request.Builder().url(url).header("Accept", ACCEPT).get().build();
-    try (Response response = client.newCall(request).execute()) {
-      if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
-      ResponseBody body = response.body();
-      Object document = JsonReader.of(body.source()).readJsonValue();
+  /** The pages of the listing whose first page is at {@code first}. */
+  private final class Listing implements PageFetcher<Map<String, Object>> {
+    private final HttpUrl first;
+
+    Listing(HttpUrl first) {
+      this.first = first;
+    }
+
+    private Request request(Cursor cursor) {
+      HttpUrl url = cursor == null ? first : withCursor(first, cursor);
+      return new Request.Builder().url(url).header("Accept", ACCEPT).get().build();
+    }
+
+    @Override
+    public Call newCall(Cursor cursor) {
+      return client.newCall(request(cursor));
+    }
+
+    @Override
+    public Page<Map<String, Object>> bind(FetchedPage fetched) {
+      Object document;
+      try {
+        document = JsonReader.of(fetched.source()).readJsonValue();
+      } catch (JsonDataException | IOException e) {
+        throw new KlaviyoException(
+            "GET " + fetched.url().encodedPath() + " returned malformed JSON: " + e.getMessage(), e);
+      }
       if (!(document instanceof Map<?, ?>)) {
-        throw new KlaviyoException("GET " + url.encodedPath() + " returned JSON that is not an object");
+        throw new KlaviyoException("GET " + fetched.url().encodedPath() + " returned JSON that is not an object");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> map = (Map<String, Object>) document;
-      return map;
-    } catch (JsonEncodingException | JsonDataException e) {
-      throw new KlaviyoException("GET " + url.encodedPath() + " returned malformed JSON: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw KlaviyoErrorMapper.fromIOException(e, "GET", url.encodedPath());
+      try {
+        return parse(map, includedTypes, converter, this);
+      } catch (IllegalArgumentException e) {
+        throw new KlaviyoException("GET " + fetched.url().encodedPath() + " returned " + e.getMessage(), e);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
+import okhttp3.Call;
 
 /**
  * One page of a list response: its resources ({@code data}), the related resources it {@linkplain
@@ -96,8 +97,30 @@ public final class Page<T> {
   /** Returns a page with {@code mapper} applied to every resource, here and on the pages after it. */
   public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
     List<R> mapped = data.stream().<R>map(mapper).toList();
-    PageLoader<R> mappedLoader = loader == null ? null : cursor -> loader.load(cursor).map(mapper);
-    return new Page<>(mapped, included, links, mappedLoader);
+    return new Page<>(mapped, included, links, mappedLoader(loader, mapper));
+  }
+
+  /** {@code loader} with {@code mapper} applied to its pages; still a fetcher if it was one. */
+  private static <T, R> PageLoader<R> mappedLoader(PageLoader<T> loader, Function<? super T, ? extends R> mapper) {
+    if (loader instanceof PageFetcher<T> fetcher) {
+      return new PageFetcher<R>() {
+        @Override
+        public Call newCall(Cursor cursor) {
+          return fetcher.newCall(cursor);
+        }
+
+        @Override
+        public Page<R> bind(FetchedPage fetched) {
+          return fetcher.bind(fetched).map(mapper);
+        }
+      };
+    }
+    return loader == null ? null : cursor -> loader.load(cursor).map(mapper);
+  }
+
+  /** What fetches the next page; null on a last page built without one. */
+  PageLoader<T> loader() {
+    return loader;
   }
 
   @Override

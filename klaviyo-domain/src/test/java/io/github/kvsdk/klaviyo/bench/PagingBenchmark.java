@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
 import io.github.kvsdk.klaviyo.generated.model.GetProfileResponseData;
+import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.JsonApiPages;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
@@ -12,16 +13,21 @@ import io.github.kvsdk.klaviyo.ratelimit.OperationLimit;
 import io.github.kvsdk.klaviyo.ratelimit.OperationLimits;
 import io.github.kvsdk.klaviyo.ratelimit.RateLimiterConfig;
 import io.github.kvsdk.klaviyo.ratelimit.SpecOperationLimits;
-import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,44 +39,48 @@ import okio.Okio;
  * {@code client.profiles().listAll(...)} (typed models, every object visited), against the very same GET
  * requests sent with a bare {@link OkHttpClient} whose response bodies are read and discarded.
  *
- * <p>Both sides run in this JVM against one sandbox (rate limits off). The request sequence is fixed before
+ * <p>Every side runs in this JVM against one sandbox (rate limits off) started in a JVM of its own, as a
+ * server would be, so that its allocation and collections do not pause the client. The request sequence is fixed before
  * timing starts: a bare-OkHttp walk follows {@code links.next} with a minimal streaming parse, the SDK's
- * warm-up run records the URLs it sends, the two cursor sequences must agree, and the floor then replays the
- * SDK's exact URLs. After two warm-up rounds, measured runs alternate floor / typed SDK / untyped SDK; the
- * report gives the median of each, their ratio to the floor (issue 4 target: at most 1.25) and the calling
- * thread's CPU time, which isolates the client-side work from the sandbox's (same-JVM) threads. The untyped
- * side is the same listing through {@link JsonApiPages} (resources as JSON trees, as the poller reads them),
- * to separate the cost of model binding from the cost of the pager and the HTTP stack.
+ * warm-up runs (lazy and prefetching) record the URLs they send, the cursor sequences must agree, and the
+ * floor then replays the SDK's exact URLs. After two warm-up rounds, each measured run times every side once,
+ * in turn: the floor; the typed auto-pager, lazy and {@linkplain AutoPager#prefetching() prefetching}; and the
+ * untyped pager ({@link JsonApiPages}: resources as JSON trees, as the poller reads them, which separates the
+ * cost of model binding from that of the pager and the HTTP stack), lazy and prefetching. The report gives
+ * the median of each side, its ratio to the floor's median (issue 4 target: at most 1.25), the calling
+ * thread's CPU time and this JVM's CPU time (a prefetching pager moves the HTTP work to a background thread).
  *
  * <p>The SDK client is the default configuration (retries, logging, headers, API key) with the client-side
  * rate limiter <em>on</em>: it still looks up each request's operation and books it in its windows, but the
  * spec's limits are multiplied by {@value #LIMIT_SCALE} so that it never makes the run wait.
  *
  * <p>Run with {@code klaviyo-domain/bench/paging.sh}. Arguments: profiles (default 100000), measured runs
- * per side (default 3), page size (default 100, the maximum for {@code get_profiles}).
+ * per side (default 5), page size (default 100, the maximum for {@code get_profiles}).
  */
 public final class PagingBenchmark {
   private static final int LIMIT_SCALE = 1000;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   public static void main(String[] args) throws Exception {
     int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int pageSize = args.length > 2 ? Integer.parseInt(args[2]) : 100;
 
     long seedStart = System.nanoTime();
-    try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().rateLimits(false).seedProfiles(profiles).start()) {
-      System.out.printf(Locale.ROOT, "sandbox seeded with %d profiles in %.1f s; java %s, %d cores%n",
+    try (ChildSandbox sandbox = ChildSandbox.start(profiles)) {
+      System.out.printf(Locale.ROOT, "sandbox (own JVM) seeded with %d profiles in %.1f s; java %s, %d cores%n",
           profiles, seconds(System.nanoTime() - seedStart), System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
 
       KlaviyoClient client = KlaviyoClient.builder()
-          .apiKey(sandbox.defaultApiKey())
-          .baseUrl(sandbox.baseUrl())
+          .apiKey(sandbox.apiKey)
+          .baseUrl(sandbox.baseUrl)
           .rateLimiting(RateLimiterConfig.builder().operationLimits(scaled(SpecOperationLimits.packaged())).build())
           .build();
       QueryOptions options = QueryOptions.builder().pageSize(pageSize).build();
-      Floor floor = new Floor(new OkHttpClient(), sandbox.defaultApiKey(), client.revision(), client.userAgent());
+      Floor floor = new Floor(new OkHttpClient(), sandbox.apiKey, client.revision(), client.userAgent());
 
       // The floor's own view of the sequence: follow links.next, reading nothing but the cursor.
       List<String> walked = floor.walk(client.baseUrl().resolve("/api/profiles?page[size]=" + pageSize));
@@ -84,65 +94,84 @@ public final class PagingBenchmark {
             return chain.proceed(chain.request());
           })
           .build()));
-      Result warmSdk = sdk(recording, options);
+      Result warmSdk = sdk(recording, options, false);
       check(warmSdk.objects == profiles, "the SDK saw " + warmSdk.objects + " profiles, expected " + profiles);
       List<String> sdkCursors = new ArrayList<>();
       for (HttpUrl url : sdkUrls) sdkCursors.add(url.queryParameter("page[cursor]"));
       check(sdkCursors.equals(walked), "the SDK requested cursors " + abbreviate(sdkCursors)
           + " but links.next leads through " + abbreviate(walked));
       List<HttpUrl> urls = List.copyOf(sdkUrls);
-      System.out.printf(Locale.ROOT, "request sequence: %d GETs of %s (page[size]=%d), identical for both sides%n",
+      sdkUrls.clear();
+      sdk(recording, options, true);
+      check(sdkUrls.equals(urls), "the prefetching pager sent other requests than the lazy one");
+      System.out.printf(Locale.ROOT, "request sequence: %d GETs of %s (page[size]=%d), identical for every side%n",
           urls.size(), urls.get(0).encodedPath(), pageSize);
 
       Result warmFloor = floor.replay(urls);
       check(warmFloor.pages == urls.size(), "the floor fetched " + warmFloor.pages + " pages");
-      Result warmTrees = sdkTrees(client, options);
-      check(warmTrees.objects == profiles && warmTrees.pages == urls.size(),
-          "the untyped pager saw " + warmTrees.objects + " profiles in " + warmTrees.pages + " pages");
-      // A second warm-up round, so every path is compiled before anything is timed.
-      sdk(client, options);
-      sdkTrees(client, options);
-      floor.replay(urls);
 
-      List<Long> floorNanos = new ArrayList<>();
-      List<Long> sdkNanos = new ArrayList<>();
-      List<Long> treesNanos = new ArrayList<>();
-      List<Long> floorCpu = new ArrayList<>();
-      List<Long> sdkCpu = new ArrayList<>();
-      List<Long> treesCpu = new ArrayList<>();
-      for (int run = 1; run <= runs; run++) {
-        Result f = timed(() -> floor.replay(urls));
-        floorNanos.add(f.nanos);
-        floorCpu.add(f.cpuNanos);
-        Result s = timed(() -> sdk(client, options));
-        sdkNanos.add(s.nanos);
-        sdkCpu.add(s.cpuNanos);
-        check(s.objects == profiles && s.pages == urls.size(), "run " + run + ": the SDK saw " + s.objects
-            + " profiles in " + s.pages + " pages");
-        Result t = timed(() -> sdkTrees(client, options));
-        treesNanos.add(t.nanos);
-        treesCpu.add(t.cpuNanos);
-        check(t.objects == profiles && t.pages == urls.size(), "run " + run + ": the untyped pager saw "
-            + t.objects + " profiles in " + t.pages + " pages");
-        System.out.printf(Locale.ROOT, "run %d: floor %.3f s (caller CPU %.3f s; %d pages, %.1f MB), typed SDK %.3f s"
-                + " (caller CPU %.3f s; %d profiles), untyped SDK %.3f s (caller CPU %.3f s)%n",
-            run, seconds(f.nanos), seconds(f.cpuNanos), f.pages, f.bytes / 1e6, seconds(s.nanos),
-            seconds(s.cpuNanos), s.objects, seconds(t.nanos), seconds(t.cpuNanos));
+      List<Side> sides = List.of(
+          new Side("floor (bare OkHttp, body discarded)", () -> floor.replay(urls)),
+          new Side("typed: client.profiles().listAll(o)", () -> sdk(client, options, false)),
+          new Side("typed: client.profiles().listAll(o).prefetching()", () -> sdk(client, options, true)),
+          new Side("untyped: JsonApiPages.autoPager(url)", () -> sdkTrees(client, options, false)),
+          new Side("untyped: JsonApiPages.autoPager(url).prefetching()", () -> sdkTrees(client, options, true)));
+      // Two warm-up rounds, so every path is compiled before anything is timed; the SDK sides must see every
+      // profile in exactly the floor's pages.
+      for (int round = 0; round < 2; round++) {
+        for (Side side : sides.subList(1, sides.size())) {
+          Result r = side.run.get();
+          check(r.objects == profiles && r.pages == urls.size(),
+              side.name + " saw " + r.objects + " profiles in " + r.pages + " pages");
+        }
+        floor.replay(urls);
       }
-      double floorMedian = seconds(median(floorNanos));
-      double sdkMedian = seconds(median(sdkNanos));
-      System.out.printf(Locale.ROOT, "median floor: %.3f s (%.2f ms/page)%n", floorMedian,
-          floorMedian * 1000 / urls.size());
-      double treesMedian = seconds(median(treesNanos));
-      System.out.printf(Locale.ROOT, "median typed SDK (client.profiles().listAll): %.3f s (%.2f ms/page, %.0f profiles/s)%n",
-          sdkMedian, sdkMedian * 1000 / urls.size(), profiles / sdkMedian);
-      System.out.printf(Locale.ROOT, "median untyped SDK (JsonApiPages.autoPager): %.3f s (%.2f ms/page)%n",
-          treesMedian, treesMedian * 1000 / urls.size());
-      System.out.printf(Locale.ROOT, "ratio typed SDK/floor: %.3f, untyped SDK/floor: %.3f (target <= 1.25)%n",
-          sdkMedian / floorMedian, treesMedian / floorMedian);
-      System.out.printf(Locale.ROOT, "caller-thread CPU, median: floor %.3f s, typed SDK %.3f s, untyped SDK %.3f s"
-              + " (client-side work only; the sandbox's threads excluded)%n",
-          seconds(median(floorCpu)), seconds(median(sdkCpu)), seconds(median(treesCpu)));
+
+      for (int run = 1; run <= runs; run++) {
+        StringBuilder line = new StringBuilder("run " + run + ":");
+        for (Side side : sides) {
+          Result r = timed(side.run);
+          if (side != sides.get(0)) {
+            check(r.objects == profiles && r.pages == urls.size(),
+                "run " + run + ": " + side.name + " saw " + r.objects + " profiles in " + r.pages + " pages");
+          }
+          side.nanos.add(r.nanos);
+          side.cpuNanos.add(r.cpuNanos);
+          side.processCpuNanos.add(r.processCpuNanos);
+          line.append(String.format(Locale.ROOT, " %s %.3f s;", side.shortName(), seconds(r.nanos)));
+        }
+        System.out.println(line);
+      }
+      double floorMedian = seconds(median(sides.get(0).nanos));
+      System.out.printf(Locale.ROOT, "%d pages, %d profiles; medians of %d runs (ratio to the floor, target <= 1.25;"
+          + " CPU time of the calling thread and of this client JVM; the sandbox runs in a JVM of its own):%n", urls.size(), profiles,
+          runs);
+      for (Side side : sides) {
+        double median = seconds(median(side.nanos));
+        System.out.printf(Locale.ROOT, "  %-52s %.3f s  %.2f ms/page  %6.0f profiles/s  ratio %.2f"
+                + "  caller CPU %.3f s  process CPU %.3f s%n",
+            side.name, median, median * 1000 / urls.size(), profiles / median, median / floorMedian,
+            seconds(median(side.cpuNanos)), seconds(median(side.processCpuNanos)));
+      }
+    }
+  }
+
+  /** One way of listing every profile, and its measurements. */
+  private static final class Side {
+    final String name;
+    final IoSupplier<Result> run;
+    final List<Long> nanos = new ArrayList<>();
+    final List<Long> cpuNanos = new ArrayList<>();
+    final List<Long> processCpuNanos = new ArrayList<>();
+
+    Side(String name, IoSupplier<Result> run) {
+      this.name = name;
+      this.run = run;
+    }
+
+    String shortName() {
+      return name.substring(0, name.indexOf(':') < 0 ? name.indexOf(' ') : name.indexOf(':'))
+          + (name.contains("prefetching") ? "+prefetch" : "");
     }
   }
 
@@ -150,13 +179,14 @@ public final class PagingBenchmark {
    * Lists every profile through the untyped paging API ({@link JsonApiPages}: resources as JSON trees, as the
    * polling trigger reads them), touching each one.
    */
-  private static Result sdkTrees(KlaviyoClient client, QueryOptions options) {
+  private static Result sdkTrees(KlaviyoClient client, QueryOptions options, boolean prefetch) {
     HttpUrl first = JsonApiPages.listUrl(client.baseUrl(), OperationCatalog.packaged().operation("get_profiles"),
         options);
     long objects = 0;
     long checksum = 0;
     long pages = 0;
-    for (Page<Map<String, Object>> page : JsonApiPages.create(client.httpClient()).autoPager(first).pages()) {
+    AutoPager<Map<String, Object>> pager = JsonApiPages.create(client.httpClient()).autoPager(first);
+    for (Page<Map<String, Object>> page : (prefetch ? pager.prefetching() : pager).pages()) {
       pages++;
       for (Map<String, Object> profile : page.data()) {
         objects++;
@@ -167,11 +197,12 @@ public final class PagingBenchmark {
   }
 
   /** Lists every profile through the typed auto-pager and touches each one, as a caller would. */
-  private static Result sdk(KlaviyoClient client, QueryOptions options) {
+  private static Result sdk(KlaviyoClient client, QueryOptions options, boolean prefetch) {
     long objects = 0;
     long checksum = 0;
     long pages = 0;
-    for (var page : client.profiles().listAll(options).pages()) {
+    AutoPager<GetProfileResponseData> pager = client.profiles().listAll(options);
+    for (var page : (prefetch ? pager.prefetching() : pager).pages()) {
       pages++;
       for (GetProfileResponseData profile : page.data()) {
         objects++;
@@ -184,11 +215,69 @@ public final class PagingBenchmark {
   private static Result timed(IoSupplier<Result> run) throws IOException {
     System.gc(); // Start each run with a clean heap so one side does not pay for the other's garbage.
     long cpuStart = THREADS.getCurrentThreadCpuTime();
+    long processCpuStart = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     Result result = run.get();
     long nanos = System.nanoTime() - start;
-    return new Result(nanos, THREADS.getCurrentThreadCpuTime() - cpuStart, result.pages, result.objects,
-        result.bytes);
+    return new Result(nanos, THREADS.getCurrentThreadCpuTime() - cpuStart, PROCESS.getProcessCpuTime() - processCpuStart,
+        result.pages, result.objects, result.bytes);
+  }
+
+  /**
+   * The sandbox in a JVM of its own, as a real server would be: its garbage collections and heap do not
+   * stop or crowd the client's. It still shares the machine's cores, as the floor's does.
+   */
+  private static final class ChildSandbox implements AutoCloseable {
+    private static final String API_KEY = "pk_paging_benchmark_0123456789abcdef";
+
+    final Process process;
+    final String baseUrl;
+    final String apiKey = API_KEY;
+
+    private ChildSandbox(Process process, String baseUrl) {
+      this.process = process;
+      this.baseUrl = baseUrl;
+    }
+
+    static ChildSandbox start(int profiles) throws IOException {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+          "io.github.kvsdk.klaviyo.sandbox.cli.SandboxMain", "--port", "0", "--no-rate-limits",
+          "--api-key", API_KEY, "--seed-profiles", Integer.toString(profiles), "--seed-flows", "0",
+          "--seed-forms", "0")
+          .redirectErrorStream(true)
+          .start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      Pattern listening = Pattern.compile("listening on (http://\\S+)");
+      for (String line; (line = out.readLine()) != null; ) {
+        Matcher m = listening.matcher(line);
+        if (m.find()) {
+          // Keep draining its output so the child never blocks on a full pipe.
+          Thread drain = new Thread(() -> {
+            try {
+              while (out.readLine() != null) { }
+            } catch (IOException ignored) {
+              // The child has exited.
+            }
+          }, "sandbox-output");
+          drain.setDaemon(true);
+          drain.start();
+          return new ChildSandbox(process, m.group(1));
+        }
+      }
+      throw new IllegalStateException("the sandbox exited before listening: " + exitCode(process));
+    }
+
+    @Override
+    public void close() throws IOException {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The same requests over a bare OkHttp client: headers set by hand, bodies discarded unread. */
@@ -268,6 +357,15 @@ public final class PagingBenchmark {
     }
   }
 
+  private static int exitCode(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   /** The spec's limits, {@value #LIMIT_SCALE} times larger: the limiter does all its work but never waits. */
   private static OperationLimits scaled(OperationLimits limits) {
     return (method, encodedPath) -> limits.forRequest(method, encodedPath).map(op -> new OperationLimit(
@@ -279,9 +377,9 @@ public final class PagingBenchmark {
    * One pass: elapsed time and the calling thread's CPU time when timed, pages fetched, objects seen, and
    * bytes (floor) or a checksum (SDK).
    */
-  private record Result(long nanos, long cpuNanos, long pages, long objects, long bytes) {
+  private record Result(long nanos, long cpuNanos, long processCpuNanos, long pages, long objects, long bytes) {
     Result(long pages, long objects, long bytes) {
-      this(0, 0, pages, objects, bytes);
+      this(0, 0, 0, pages, objects, bytes);
     }
   }
 

@@ -175,10 +175,14 @@ final class JsonApiPagesTest {
     assertThatThrownBy(() -> JsonApiPages.create(client).fetch(server.url("/api/profiles")))
         .isInstanceOf(KlaviyoException.class)
         .hasMessageContaining("malformed JSON");
+    server.enqueue(new MockResponse.Builder().code(200).body("[{\"type\":\"profile\"}]").build());
+    assertThatThrownBy(() -> JsonApiPages.create(client).fetch(server.url("/api/profiles")))
+        .isInstanceOf(KlaviyoException.class)
+        .hasMessage("GET /api/profiles returned JSON that is not an object");
     server.enqueue(new MockResponse.Builder().code(200).body("{\"data\":{\"type\":\"profile\"}}").build());
     assertThatThrownBy(() -> JsonApiPages.create(client).fetch(server.url("/api/profiles")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'data' is not an array");
+        .isInstanceOf(KlaviyoException.class)
+        .hasMessageContaining("GET /api/profiles returned not a JSON:API collection: 'data' is not an array");
   }
 
   @Test

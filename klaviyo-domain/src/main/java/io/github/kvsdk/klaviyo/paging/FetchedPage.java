@@ -1,0 +1,135 @@
+package io.github.kvsdk.klaviyo.paging;
+
+import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+
+/**
+ * A page's successful response, read but not yet bound: the request URL, the body bytes, and the cursor of
+ * the page after it.
+ *
+ * <p>{@link #nextCursor()} finds the document's top-level {@code links.next} without decoding the resources
+ * around it. That is what lets a {@linkplain AutoPager#prefetching() prefetching} pager send the next request
+ * before it binds this body into resources.
+ */
+public final class FetchedPage {
+  private final HttpUrl url;
+  private final byte[] body;
+  /** Found on first use; racing threads would compute the same immutable value. */
+  private Optional<Cursor> nextCursor;
+
+  private FetchedPage(HttpUrl url, byte[] body) {
+    this.url = url;
+    this.body = body;
+  }
+
+  /** Returns the page {@code body} holds; nothing is parsed yet. */
+  public static FetchedPage of(HttpUrl url, ByteString body) {
+    if (url == null) throw new NullPointerException("url == null");
+    if (body == null) throw new NullPointerException("body == null");
+    return new FetchedPage(url, body.toByteArray());
+  }
+
+  /**
+   * Executes {@code call} on the calling thread and reads the whole response.
+   *
+   * @throws KlaviyoException the typed error for a non-2xx status or a network failure.
+   */
+  public static FetchedPage execute(Call call) {
+    Request request = call.request();
+    try (Response response = call.execute()) {
+      return read(response);
+    } catch (IOException e) {
+      throw KlaviyoErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
+    }
+  }
+
+  /**
+   * Enqueues {@code call} on its client's dispatcher; the future completes with the read page or
+   * exceptionally with the error {@link #execute} would throw. Cancelling the future cancels the call.
+   */
+  public static CompletableFuture<FetchedPage> enqueue(Call call) {
+    CompletableFuture<FetchedPage> future = new CompletableFuture<>();
+    Request request = call.request();
+    future.whenComplete((page, error) -> {
+      if (future.isCancelled()) call.cancel();
+    });
+    call.enqueue(new Callback() {
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          future.complete(read(response));
+        } catch (IOException e) {
+          onFailure(c, e);
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(
+            KlaviyoErrorMapper.fromIOException(e, request.method(), request.url().encodedPath()));
+      }
+    });
+    return future;
+  }
+
+  private static FetchedPage read(Response response) throws IOException {
+    if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
+    return new FetchedPage(response.request().url(), response.body().bytes());
+  }
+
+  /** The URL this page was fetched from. */
+  public HttpUrl url() {
+    return url;
+  }
+
+  /** The response body, unparsed. */
+  public ByteString body() {
+    return ByteString.of(body);
+  }
+
+  /** The size of the body in bytes. */
+  public long size() {
+    return body.length;
+  }
+
+  /** A fresh source over {@link #body()}, for binding. */
+  public BufferedSource source() {
+    return new Buffer().write(body);
+  }
+
+  /**
+   * The cursor of the next page, from the document's top-level {@code links.next}; absent on the last page.
+   *
+   * @throws KlaviyoException if the body is not a JSON object.
+   */
+  public Optional<Cursor> nextCursor() {
+    Optional<Cursor> cursor = nextCursor;
+    if (cursor == null) {
+      try {
+        cursor = Cursor.fromLink(NextLinkScanner.nextLink(body));
+      } catch (IllegalArgumentException e) {
+        throw new KlaviyoException("GET " + url.encodedPath() + " returned a body that is not a JSON object");
+      }
+      nextCursor = cursor;
+    }
+    return cursor;
+  }
+
+  @Override
+  public String toString() {
+    return "FetchedPage{path=" + url.encodedPath() + ", bytes=" + body.length + "}";
+  }
+}

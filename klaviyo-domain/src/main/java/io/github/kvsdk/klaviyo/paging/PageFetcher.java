@@ -1,0 +1,33 @@
+package io.github.kvsdk.klaviyo.paging;
+
+import okhttp3.Call;
+
+/**
+ * A {@link PageLoader} that loads in two steps: a {@linkplain #newCall call} that fetches the response, then
+ * {@linkplain #bind binding} it into a page. Splitting them lets a {@linkplain AutoPager#prefetching()
+ * prefetching} auto-pager send the request for the next page as soon as a page's body has arrived, and bind
+ * that page while the next request is in flight.
+ *
+ * <p>Pages returned by {@link #bind} must carry this fetcher (or an equivalent one) as their loader, so the
+ * pages after them can be prefetched too.
+ */
+public interface PageFetcher<T> extends PageLoader<T> {
+  /**
+   * Returns a call, not yet executed, for the page at {@code cursor}; the first page if {@code cursor} is
+   * null. The call's client is expected to carry the SDK's interceptors.
+   */
+  Call newCall(Cursor cursor);
+
+  /**
+   * Binds a fetched body into a page.
+   *
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoException if the body is not the expected document.
+   */
+  Page<T> bind(FetchedPage fetched);
+
+  /** Fetches and binds the page at {@code cursor} on the calling thread. */
+  @Override
+  default Page<T> load(Cursor cursor) {
+    return bind(FetchedPage.execute(newCall(cursor)));
+  }
+}
