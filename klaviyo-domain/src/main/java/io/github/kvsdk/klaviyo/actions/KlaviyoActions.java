@@ -29,7 +29,8 @@ import io.github.kvsdk.klaviyo.paging.IncludedTypes;
  * <p>Every action is a typed method with a {@code CompletableFuture} twin ({@code ...Async}). Inputs and
  * the {@code fields}, {@code additional-fields}, {@code include}, {@code filter}, {@code sort} and {@code
  * page[size]} options are validated against the pinned spec before anything is sent. List actions return
- * a {@link io.github.kvsdk.klaviyo.paging.Page} ({@code list}) or an auto-pager ({@code listAll}); included
+ * a {@link io.github.kvsdk.klaviyo.paging.Page} ({@code list}) or an auto-pager ({@code listAll}, lazy by
+ * default, {@link io.github.kvsdk.klaviyo.paging.AutoPager#prefetching()} to fetch ahead); included
  * resources resolve by type to the generated {@code *ResponseObjectResource} classes ({@link
  * #includedTypes()}). Raw Request is {@link KlaviyoClient#raw()}.
  */

@@ -108,7 +108,6 @@ final class PagePrefetcher {
   private void fetchAhead() {
     while (true) {
       Cursor cursor;
-      Call call;
       lock.lock();
       try {
         if (cancelled || next == null || ready.size() >= AHEAD) {
@@ -117,10 +116,33 @@ final class PagePrefetcher {
           return;
         }
         cursor = next;
-        call = inFlight = fetcher.newCall(cursor);
+      } finally {
+        lock.unlock();
+      }
+
+      Call call;
+      try {
+        call = fetcher.newCall(cursor);
       } catch (RuntimeException | Error e) {
-        failed(e);
+        lock.lock();
+        try {
+          ready.add(e);
+          next = null;
+          running = false;
+          arrived.signalAll();
+        } finally {
+          lock.unlock();
+        }
         return;
+      }
+      lock.lock();
+      try {
+        if (cancelled) {
+          running = false;
+          arrived.signalAll();
+          return;
+        }
+        inFlight = call; // From here on, cancel() can stop it.
       } finally {
         lock.unlock();
       }
@@ -152,13 +174,6 @@ final class PagePrefetcher {
         lock.unlock();
       }
     }
-  }
-
-  private void failed(Throwable e) {
-    ready.add(e);
-    next = null;
-    running = false;
-    arrived.signalAll();
   }
 
   /** Daemon threads, created on demand and retired after a minute idle, as OkHttp's own dispatcher does. */

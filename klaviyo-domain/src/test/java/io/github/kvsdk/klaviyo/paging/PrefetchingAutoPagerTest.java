@@ -206,6 +206,33 @@ final class PrefetchingAutoPagerTest {
   }
 
   @Test
+  void aFetcherThatCannotBuildTheRequestFailsAtThatPage() {
+    pages = 4;
+    serve();
+    PageFetcher<Map<String, Object>> real = fetcher(f -> { });
+    PageFetcher<Map<String, Object>> fetcher = new PageFetcher<>() {
+      @Override
+      public Call newCall(Cursor cursor) {
+        if (cursor != null && cursor.value().equals("c3")) throw new IllegalArgumentException("no call for c3");
+        return real.newCall(cursor);
+      }
+
+      @Override
+      public Page<Map<String, Object>> bind(FetchedPage fetched) {
+        Page<Map<String, Object>> page = real.bind(fetched);
+        return Page.of(page.data(), page.included(), page.links(), this); // This fetcher loads what follows.
+      }
+    };
+    Iterator<Map<String, Object>> it = AutoPager.lazy(() -> fetcher.load(null)).prefetching().iterator();
+    List<Object> ids = new ArrayList<>();
+    assertThatThrownBy(() -> it.forEachRemaining(p -> ids.add(p.get("id"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no call for c3");
+    assertThat(ids).containsExactly("p1", "p2", "p3", "p4");
+    assertThat(requested).containsExactly(null, "c2");
+  }
+
+  @Test
   void closingTheStreamCancelsTheRequestInFlight() throws InterruptedException {
     pages = 3;
     blockedPage = 2;
