@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.errors.NotFoundException;
 import io.github.kvsdk.klaviyo.http.KlaviyoCalls;
 import io.github.kvsdk.klaviyo.testing.TestKeys;
@@ -80,12 +81,54 @@ class ServiceTest {
 
   @Test
   void executeAsyncReportsNetworkFailures() {
-    server.enqueue(new MockResponse.Builder().onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    // The socket closes before a status line: no HTTP response at all. (OkHttp may retry a stale connection
+    // once, so the failure is queued twice.)
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    }
     KlaviyoClient client = client().withOptions(b -> b.retryPolicy(io.github.kvsdk.klaviyo.retry.RetryPolicy.none()));
     CompletableFuture<Map<String, Object>> future =
         KlaviyoCalls.executeAsync(client.service(AccountsApi.class).getAccount("x"));
     assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(KlaviyoNetworkException.class);
+  }
+
+  @Test
+  void aBodyThatDoesNotBindIsAnUnexpectedResponseNotANetworkFailure() {
+    AccountsApi api = client().service(AccountsApi.class);
+    server.enqueue(new MockResponse.Builder().body("[1]").build());
+    assertThatThrownBy(() -> KlaviyoCalls.execute(api.getAccount("x")))
+        .isInstanceOf(KlaviyoUnexpectedResponseException.class)
+        .hasMessage("GET /api/accounts/x returned a document that does not fit the pinned revision's schema: "
+            + "Expected BEGIN_OBJECT but was BEGIN_ARRAY at path $");
+    server.enqueue(new MockResponse.Builder().body("{\"data\":").build());
+    assertThatThrownBy(() -> KlaviyoCalls.execute(api.getAccount("y")))
+        .isInstanceOf(KlaviyoUnexpectedResponseException.class)
+        .hasMessageStartingWith("GET /api/accounts/y returned malformed JSON: ");
+    server.enqueue(new MockResponse.Builder().body("{\"data\" 1}").build());
+    CompletableFuture<Map<String, Object>> future = KlaviyoCalls.executeAsync(api.getAccount("z"));
+    assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(KlaviyoUnexpectedResponseException.class)
+        .hasMessageStartingWith("GET /api/accounts/z returned malformed JSON: ");
+  }
+
+  @Test
+  void anEnumValueThePinnedRevisionDoesNotListIsAnUnexpectedResponse() {
+    KlaviyoClient client = client();
+    server.enqueue(new MockResponse.Builder()
+        .body("{\"data\":{\"type\":\"widget\",\"id\":\"p1\",\"attributes\":{}}}").build());
+    assertThatThrownBy(() -> client.profiles().get("p1"))
+        .isInstanceOf(KlaviyoUnexpectedResponseException.class)
+        .hasMessageContaining("GET /api/profiles/p1 returned a document that does not fit")
+        .hasMessageContaining("widget")
+        .hasMessageContaining("$.data.type");
+    server.enqueue(new MockResponse.Builder()
+        .body("{\"data\":[{\"type\":\"widget\",\"id\":\"p1\",\"attributes\":{}}],\"links\":{}}").build());
+    assertThatThrownBy(() -> client.profiles().list(null))
+        .isInstanceOf(KlaviyoUnexpectedResponseException.class)
+        .hasMessageContaining("GET /api/profiles returned a document that does not fit")
+        .hasMessageContaining("$.data[0].type");
   }
 }

@@ -1,7 +1,7 @@
 package io.github.kvsdk.klaviyo.actions;
 
 import com.squareup.moshi.JsonDataException;
-import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.generated.model.CollectionLinks;
 import io.github.kvsdk.klaviyo.paging.Cursor;
 import io.github.kvsdk.klaviyo.paging.FetchedPage;
@@ -55,12 +55,8 @@ final class ServicePageFetcher<R, T> implements PageFetcher<T> {
     R response;
     try {
       response = converter.convert(ResponseBody.create(fetched.source(), JSON_API, fetched.size()));
-    } catch (JsonDataException e) {
-      throw new KlaviyoException("GET " + fetched.url().encodedPath() + " returned a document that does not fit "
-          + "the pinned revision's schema: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new KlaviyoException("GET " + fetched.url().encodedPath() + " returned malformed JSON: "
-          + e.getMessage(), e);
+    } catch (JsonDataException | IOException e) {
+      throw KlaviyoErrorMapper.fromBindingFailure(e, "GET", fetched.url().encodedPath());
     }
     return ctx.page(response, data, included, links, this);
   }

@@ -1,8 +1,11 @@
 package io.github.kvsdk.klaviyo.errors;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import io.github.kvsdk.klaviyo.retry.RetryAfter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -87,6 +90,23 @@ public final class KlaviyoErrorMapper {
     }
     return new KlaviyoNetworkException(what + " failed: " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+  }
+
+  /**
+   * Maps a failure to read a 2xx body: {@code JsonEncodingException} (or a premature end of the JSON) as
+   * malformed JSON, {@code JsonDataException} as a document that does not fit the model it is bound to.
+   */
+  public static KlaviyoUnexpectedResponseException fromBindingFailure(Exception e, String method, String path) {
+    String what = e instanceof JsonDataException ? "a document that does not fit the pinned revision's schema"
+        : "malformed JSON";
+    return new KlaviyoUnexpectedResponseException(
+        method + " " + path + " returned " + what + ": " + e.getMessage(), e);
+  }
+
+  /** True if {@code e}, thrown while a 2xx body was bound, means the body (not the transport) was at fault. */
+  public static boolean isBindingFailure(Throwable e) {
+    return e instanceof JsonDataException || e instanceof JsonEncodingException
+        || (e instanceof EOFException && e.getMessage() != null && e.getMessage().startsWith("End of input"));
   }
 
   /** The first present header of {@link #REQUEST_ID_HEADERS}, or null. */

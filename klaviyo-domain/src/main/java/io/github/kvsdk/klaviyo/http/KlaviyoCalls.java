@@ -13,7 +13,8 @@ import retrofit2.Response;
 
 /**
  * Runs Retrofit calls with this SDK's error contract: a 2xx returns the body, anything else throws the typed
- * {@link KlaviyoApiException} subclass, and transport failures throw {@code KlaviyoNetworkException} or
+ * {@link KlaviyoApiException} subclass, a 2xx body that does not bind throws {@code
+ * KlaviyoUnexpectedResponseException}, and transport failures throw {@code KlaviyoNetworkException} or
  * {@code KlaviyoTimeoutException}. The async variant enqueues on OkHttp's dispatcher, so no caller thread
  * blocks; cancelling the future cancels the HTTP call. For the action set. Advanced API.
  */
@@ -26,8 +27,8 @@ public final class KlaviyoCalls {
     Response<T> response;
     try {
       response = call.execute();
-    } catch (IOException e) {
-      throw KlaviyoErrorMapper.fromIOException(e, request.method(), request.url().encodedPath());
+    } catch (IOException | RuntimeException e) {
+      throw failure(e, request);
     }
     return bodyOrThrow(response);
   }
@@ -51,12 +52,22 @@ public final class KlaviyoCalls {
 
       @Override
       public void onFailure(Call<T> c, Throwable t) {
-        future.completeExceptionally(t instanceof IOException e
-            ? KlaviyoErrorMapper.fromIOException(e, request.method(), request.url().encodedPath())
-            : t);
+        future.completeExceptionally(t instanceof Exception e ? failure(e, request) : t);
       }
     });
     return future;
+  }
+
+  /**
+   * The SDK exception for a call that threw: the body did not bind (Retrofit's converter runs inside the
+   * call), the transport failed, or an unchecked exception that is already the SDK's or is passed on as is.
+   */
+  private static RuntimeException failure(Exception e, Request request) {
+    String method = request.method();
+    String path = request.url().encodedPath();
+    if (KlaviyoErrorMapper.isBindingFailure(e)) return KlaviyoErrorMapper.fromBindingFailure(e, method, path);
+    if (e instanceof IOException io) return KlaviyoErrorMapper.fromIOException(io, method, path);
+    return (RuntimeException) e;
   }
 
   private static <T> T bodyOrThrow(Response<T> response) {

@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.paging;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -113,7 +114,7 @@ public final class FetchedPage {
   /**
    * The cursor of the next page, from the document's top-level {@code links.next}; absent on the last page.
    *
-   * @throws KlaviyoException if the body is not a JSON object.
+   * @throws KlaviyoUnexpectedResponseException if the body is not a JSON object.
    */
   public Optional<Cursor> nextCursor() {
     Optional<Cursor> cursor = nextCursor;
@@ -121,7 +122,8 @@ public final class FetchedPage {
       try {
         cursor = Cursor.fromLink(NextLinkScanner.nextLink(body));
       } catch (IllegalArgumentException e) {
-        throw new KlaviyoException("GET " + url.encodedPath() + " returned a body that is not a JSON object");
+        throw new KlaviyoUnexpectedResponseException(
+            "GET " + url.encodedPath() + " returned a body that is not a JSON object", e);
       }
       nextCursor = cursor;
     }

@@ -3,7 +3,9 @@ package io.github.kvsdk.klaviyo.paging;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.catalog.Operation;
+import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import java.io.IOException;
 import java.util.List;
@@ -160,18 +162,19 @@ public final class JsonApiPages {
       try {
         document = JsonReader.of(fetched.source()).readJsonValue();
       } catch (JsonDataException | IOException e) {
-        throw new KlaviyoException(
-            "GET " + fetched.url().encodedPath() + " returned malformed JSON: " + e.getMessage(), e);
+        throw KlaviyoErrorMapper.fromBindingFailure(e, "GET", fetched.url().encodedPath());
       }
       if (!(document instanceof Map<?, ?>)) {
-        throw new KlaviyoException("GET " + fetched.url().encodedPath() + " returned JSON that is not an object");
+        throw new KlaviyoUnexpectedResponseException(
+            "GET " + fetched.url().encodedPath() + " returned JSON that is not an object", null);
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> map = (Map<String, Object>) document;
       try {
         return parse(map, includedTypes, converter, this);
       } catch (IllegalArgumentException e) {
-        throw new KlaviyoException("GET " + fetched.url().encodedPath() + " returned " + e.getMessage(), e);
+        throw new KlaviyoUnexpectedResponseException(
+            "GET " + fetched.url().encodedPath() + " returned " + e.getMessage(), e);
       }
     }
   }

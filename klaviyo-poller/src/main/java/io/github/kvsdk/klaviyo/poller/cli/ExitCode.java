@@ -8,7 +8,7 @@ final class ExitCode {
   static final int FAILURE = 1;
   /** The configuration is invalid (bad or missing option); nothing was sent. */
   static final int CONFIGURATION = 2;
-  /** Klaviyo answered with an error (e.g. 401 bad key, 400 bad filter). */
+  /** Klaviyo answered with an error (e.g. 401 bad key, 400 bad filter), or with a body that is not JSON:API. */
   static final int API = 3;
   /** The checkpoint file is corrupt; the poller refused to restart from the start time. */
   static final int CHECKPOINT = 4;

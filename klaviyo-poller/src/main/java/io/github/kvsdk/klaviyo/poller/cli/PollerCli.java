@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.poller.cli;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.ConsumerFailedException;
 import io.github.kvsdk.klaviyo.poller.PollResult;
@@ -176,7 +177,7 @@ public final class PollerCli implements Callable<Integer> {
     } catch (KlaviyoValidationException e) {
       err.println("klaviyo-poller: invalid configuration: " + e.getMessage());
       return ExitCode.CONFIGURATION;
-    } catch (KlaviyoApiException e) {
+    } catch (KlaviyoApiException | KlaviyoUnexpectedResponseException e) {
       err.println("klaviyo-poller: Klaviyo API error: " + e.getMessage());
       return ExitCode.API;
     } catch (CorruptCheckpointException e) {
