@@ -115,20 +115,31 @@ class ServiceTest {
   }
 
   @Test
-  void anEnumValueThePinnedRevisionDoesNotListIsAnUnexpectedResponse() {
+  void aTypedActionReadsAnEnumValueThePinnedRevisionDoesNotList() {
     KlaviyoClient client = client();
     server.enqueue(new MockResponse.Builder()
-        .body("{\"data\":{\"type\":\"widget\",\"id\":\"p1\",\"attributes\":{}}}").build());
+        .body("{\"data\":{\"type\":\"profile-v2\",\"id\":\"p1\",\"attributes\":{\"email\":\"a@example.com\"}}}")
+        .build());
+    var profile = client.profiles().get("p1").getData();
+    assertThat(profile.getType().isKnown()).isFalse();
+    assertThat(profile.getType().getValue()).isEqualTo("profile-v2");
+    assertThat(profile.getAttributes().getEmail()).isEqualTo("a@example.com");
+  }
+
+  @Test
+  void aTypedBodyThatDoesNotFitTheModelIsAnUnexpectedResponse() {
+    KlaviyoClient client = client();
+    server.enqueue(new MockResponse.Builder()
+        .body("{\"data\":{\"type\":\"profile\",\"id\":\"p1\",\"attributes\":\"flat\"}}").build());
     assertThatThrownBy(() -> client.profiles().get("p1"))
         .isInstanceOf(KlaviyoUnexpectedResponseException.class)
-        .hasMessageContaining("GET /api/profiles/p1 returned a document that does not fit")
-        .hasMessageContaining("widget")
-        .hasMessageContaining("$.data.type");
+        .hasMessageStartingWith("GET /api/profiles/p1 returned a document that does not fit")
+        .hasMessageContaining("$.data.attributes");
     server.enqueue(new MockResponse.Builder()
-        .body("{\"data\":[{\"type\":\"widget\",\"id\":\"p1\",\"attributes\":{}}],\"links\":{}}").build());
+        .body("{\"data\":[{\"type\":\"profile\",\"id\":{\"x\":1}}],\"links\":{}}").build());
     assertThatThrownBy(() -> client.profiles().list(null))
         .isInstanceOf(KlaviyoUnexpectedResponseException.class)
-        .hasMessageContaining("GET /api/profiles returned a document that does not fit")
-        .hasMessageContaining("$.data[0].type");
+        .hasMessageStartingWith("GET /api/profiles returned a document that does not fit")
+        .hasMessageContaining("$.data[0].id");
   }
 }

@@ -8,19 +8,26 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Binds {@link JsonEnum} constants by their JSON value. Moshi's own enum adapter writes every constant as a
- * string, which would turn the spec's integer and boolean enums into strings.
+ * Binds {@link JsonEnum} values by their JSON value, through the generated class's static {@code of(value)}.
+ * Moshi's own enum adapter writes every constant as a string, which would turn the spec's integer and boolean
+ * enums into strings, and cannot represent a value the pinned revision does not list.
  */
 final class JsonEnumAdapterFactory implements JsonAdapter.Factory {
   @Override
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     Class<?> raw = Types.getRawType(type);
-    if (!annotations.isEmpty() || !raw.isEnum() || !JsonEnum.class.isAssignableFrom(raw)) {
+    if (!annotations.isEmpty() || !JsonEnum.class.isAssignableFrom(raw) || raw.isInterface()) {
       return null;
     }
     return new Adapter(raw.asSubclass(JsonEnum.class)).nullSafe();
@@ -28,37 +35,60 @@ final class JsonEnumAdapterFactory implements JsonAdapter.Factory {
 
   private static final class Adapter extends JsonAdapter<JsonEnum> {
     private final Class<? extends JsonEnum> type;
-    private final JsonEnum[] constants;
+    private final Method of;
+    private final Class<?> valueType;
+    /** The listed constants by JSON value: the common case needs no reflective call. */
+    private final Map<Object, JsonEnum> listed = new HashMap<>();
 
     Adapter(Class<? extends JsonEnum> type) {
       this.type = type;
-      this.constants = type.getEnumConstants();
+      Method factory = null;
+      for (Method method : type.getMethods()) {
+        if (method.getName().equals("of") && Modifier.isStatic(method.getModifiers())
+            && method.getParameterCount() == 1 && method.getReturnType() == type) {
+          factory = method;
+        }
+      }
+      if (factory == null) throw new IllegalArgumentException(type + " has no static of(value)");
+      this.of = factory;
+      this.valueType = factory.getParameterTypes()[0];
+      try {
+        for (Object constant : (List<?>) type.getMethod("values").invoke(null)) {
+          JsonEnum value = (JsonEnum) constant;
+          listed.put(value.getValue(), value);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException(type + " has no static values()", e);
+      }
     }
 
     @Override
     public JsonEnum fromJson(JsonReader reader) throws IOException {
-      JsonReader.Token token = reader.peek();
       String path = reader.getPath();
-      Object read = switch (token) {
-        case BOOLEAN -> reader.nextBoolean();
-        case NUMBER -> new BigDecimal(reader.nextString());
-        default -> reader.nextString();
-      };
-      for (JsonEnum constant : constants) {
-        if (matches(constant.getValue(), read)) {
-          return constant;
+      JsonReader.Token token = reader.peek();
+      Object value;
+      if (valueType == String.class && token == JsonReader.Token.STRING) {
+        value = reader.nextString();
+      } else if (valueType == Boolean.class && token == JsonReader.Token.BOOLEAN) {
+        value = reader.nextBoolean();
+      } else if (valueType == Integer.class && token == JsonReader.Token.NUMBER) {
+        String number = reader.nextString();
+        try {
+          value = new BigDecimal(number).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+          throw new JsonDataException(type.getSimpleName() + " expects an integer but was " + number + " at " + path);
         }
+      } else {
+        throw new JsonDataException(
+            type.getSimpleName() + " expects a " + valueType.getSimpleName() + " but was " + token + " at " + path);
       }
-      throw new JsonDataException(
-          "Unknown " + type.getSimpleName() + " value '" + read + "' at " + path
-              + "; this SDK was generated for a revision that does not know it");
-    }
-
-    private static boolean matches(Object constant, Object read) {
-      if (constant instanceof Number n && read instanceof BigDecimal d) {
-        return new BigDecimal(n.toString()).compareTo(d) == 0;
+      JsonEnum constant = listed.get(value);
+      if (constant != null) return constant;
+      try {
+        return (JsonEnum) of.invoke(null, value);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot call " + of, e);
       }
-      return constant.equals(read);
     }
 
     @Override
