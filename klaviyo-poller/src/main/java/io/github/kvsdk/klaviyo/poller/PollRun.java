@@ -37,6 +37,10 @@ import java.util.function.BooleanSupplier;
  *       left during the last but one and so that it missed nothing. Only then does the boundary
  *       move past the second.
  * </ul>
+ *
+ * <p>Both rely on the listing being sorted. For object types whose listings Klaviyo may return out of
+ * order (campaigns; {@link io.github.kvsdk.klaviyo.poller.config.ObjectType#listsInOrder()}), the
+ * whole window is read instead, the same way a dense second is: see {@link #runWindow()}.
  */
 final class PollRun {
   private final PageSource source;
@@ -46,6 +50,7 @@ final class PollRun {
   private final String field;
   private final EmitMode emitMode;
   private final boolean serverUpperBound;
+  private final boolean ordered;
   private final BiFunction<Instant, Instant, Map<String, String>> queryFactory;
   private final PollConsumer consumer;
   private final PollListener listener;
@@ -59,7 +64,7 @@ final class PollRun {
   private long duplicates;
 
   PollRun(PageSource source, CheckpointStore store, CheckpointKey key, String path, String field,
-      EmitMode emitMode, boolean serverUpperBound,
+      EmitMode emitMode, boolean serverUpperBound, boolean ordered,
       BiFunction<Instant, Instant, Map<String, String>> queryFactory, PollConsumer consumer,
       PollListener listener, BooleanSupplier stopRequested, Checkpoint start, Instant upper) {
     this.source = source;
@@ -69,6 +74,7 @@ final class PollRun {
     this.field = field;
     this.emitMode = emitMode;
     this.serverUpperBound = serverUpperBound;
+    this.ordered = ordered;
     this.queryFactory = queryFactory;
     this.consumer = consumer;
     this.listener = listener;
@@ -78,6 +84,7 @@ final class PollRun {
   }
 
   PollResult run() throws IOException {
+    if (!ordered) return runWindow();
     String next = null; // Non-null while following the cursor through a dense boundary second.
     Set<String> runIds = new HashSet<>(); // Ids listed at the boundary since the last fresh query.
     while (checkpoint.boundary().isBefore(upper)) {
@@ -130,6 +137,58 @@ final class PollRun {
       }
     }
     return result(true);
+  }
+
+  /**
+   * The window [boundary, upper) of a listing that may come out of order: listed whole, cursor to the
+   * end, emitting rows not yet emitted, until one listing fits in a single response or two consecutive
+   * listings return the same rows (so no row moved during the last but one, and its cursor skipped
+   * nothing). Only then does the boundary move, to {@code upper}. Meanwhile the checkpoint keeps the
+   * boundary and, as its ids, the {@link #windowKey keys} of the rows emitted, so that a restart
+   * repeats at most the last page and a row that changed since it was emitted comes again.
+   */
+  private PollResult runWindow() throws IOException {
+    Instant boundary = checkpoint.boundary();
+    if (!boundary.isBefore(upper)) return result(true);
+    Set<String> previous = null;
+    while (true) {
+      Set<String> listed = new HashSet<>();
+      String cursor = null;
+      int responses = 0;
+      do {
+        if (stopRequested.getAsBoolean()) return result(false);
+        Page page = fetch(cursor == null
+            ? PageRequest.first(queryPath(), queryFactory.apply(boundary, upper), field)
+            : PageRequest.next(cursor, field));
+        responses++;
+        List<PolledObject> fresh = new ArrayList<>();
+        Set<String> keys = new HashSet<>(checkpoint.idsAtBoundary());
+        for (PolledObject object : page.objects()) {
+          if (object.timestamp() == null) continue;
+          Instant second = second(object);
+          if (second.isBefore(boundary) || !second.isBefore(upper)) continue; // Not sorted: read on.
+          String key = windowKey(object);
+          listed.add(key);
+          if (keys.add(key)) {
+            fresh.add(object);
+          } else {
+            duplicates++;
+          }
+        }
+        emit(fresh);
+        advance(new Checkpoint(boundary, keys), page, fresh.size());
+        cursor = page.nextUrl();
+      } while (cursor != null);
+      if (responses == 1 || listed.equals(previous)) break;
+      previous = listed;
+    }
+    advance(new Checkpoint(upper, Set.of()), null, 0);
+    return result(true);
+  }
+
+  /** An object's identity within a window: its id and the second of its timestamp. */
+  private static String windowKey(PolledObject object) {
+    return object.id() + "@" + second(object).getEpochSecond();
   }
 
   /**

@@ -114,7 +114,8 @@ public final class Poller implements Closeable {
     Checkpoint checkpoint = store.load(key)
         .orElseGet(() -> Checkpoint.startingAt(config.startTime()));
     PollRun run = new PollRun(source, store, key, config.objectType().path(),
-        config.timestampField(), config.emitMode(), serverUpperBound, this::firstPageQuery,
+        config.timestampField(), config.emitMode(), serverUpperBound,
+        config.objectType().listsInOrder(), this::firstPageQuery,
         consumer, listener, () -> closing, checkpoint, upperBound());
     return run.run();
   }

@@ -47,11 +47,18 @@ final class CrashRecoveryTest {
   private final Set<String> all = new HashSet<>();
   private HttpUrl base;
   private String apiKey = "pk_test_key_0123456789ab";
+  private String objectType = "profiles";
+  private String timestampField = "updated";
+  private String channel;
 
   @BeforeEach
   void setUp() throws IOException {
     server = new FakeListingServer("updated", 20);
     base = server.baseUrl();
+    seedRows();
+  }
+
+  private void seedRows() {
     for (int i = 0; i < 20; i++) put("spread" + i, T0.minusSeconds(100 - i));
     for (int i = 0; i < 25; i++) put("dense" + i, T0); // Spans three pages.
     for (int i = 0; i < 8; i++) put("after" + i, T0.plusSeconds(1 + i / 3));
@@ -85,6 +92,22 @@ final class CrashRecoveryTest {
       sandbox.state().profiles().all().forEach(r -> all.add(r.id()));
       crashAtEveryStep(EmitMode.INDIVIDUALLY);
     }
+  }
+
+  @Test
+  void crashAtEveryStepOfAnOutOfOrderCampaignListingLosesNothing() throws IOException {
+    server.close();
+    server = new FakeListingServer("updated_at", PAGE_SIZE);
+    server.outOfOrderEvery = PAGE_SIZE;
+    base = server.baseUrl();
+    Set<String> ids = Set.copyOf(all);
+    all.clear();
+    seedRows();
+    assertThat(all).isEqualTo(ids);
+    objectType = "campaigns";
+    timestampField = "updated_at";
+    channel = "email";
+    crashAtEveryStep(EmitMode.INDIVIDUALLY);
   }
 
   @Test
@@ -148,8 +171,8 @@ final class CrashRecoveryTest {
       EmitMode mode) throws IOException {
     for (int attempt = 0; attempt < 5; attempt++) {
       Poller poller = Poller.builder()
-          .config(PollerConfig.builder().objectType("profiles").timestampField("updated")
-              .lag(Duration.ofSeconds(10)).pageSize(PAGE_SIZE).emitMode(mode).build())
+          .config(PollerConfig.builder().objectType(objectType).timestampField(timestampField)
+              .channel(channel).lag(Duration.ofSeconds(10)).pageSize(PAGE_SIZE).emitMode(mode).build())
           .pageSource(steps.source(new KlaviyoClientPageSource(KlaviyoClient.builder()
               .apiKey(apiKey).baseUrl(base).rateLimiting(false).okHttpClient(client).build())))
           .checkpointStore(steps.store(store))

@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.poller;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,12 @@ final class FakeListingServer implements AutoCloseable {
   private final String field;
   private final int defaultPageSize;
   final List<HttpUrl> requests = new CopyOnWriteArrayList<>();
+  /**
+   * When positive, sorted listings come slightly out of order, as Klaviyo's campaign listings have
+   * been seen to: the rows at positions {@code k * n - 1} and {@code k * n} change places, so with
+   * pages of {@code n} rows each page ends with a row that belongs on the next one.
+   */
+  volatile int outOfOrderEvery;
   /** Runs before each listing request is answered, with the request's 1-based number. */
   volatile IntConsumer beforeRequest = n -> {};
 
@@ -127,6 +134,10 @@ final class FakeListingServer implements AutoCloseable {
       // Within a second, order by id descending: no tie-break the client could rely on.
       matching.sort(Comparator.comparing((Map.Entry<String, Instant> row) -> row.getValue())
           .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+      int n = outOfOrderEvery;
+      for (int i = n; n > 0 && i < matching.size(); i += n) {
+        Collections.swap(matching, i - 1, i);
+      }
     }
     String sizeParam = url.queryParameter("page[size]");
     int size = sizeParam == null ? defaultPageSize : Integer.parseInt(sizeParam);

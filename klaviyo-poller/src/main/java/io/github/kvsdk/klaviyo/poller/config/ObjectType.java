@@ -107,6 +107,15 @@ public enum ObjectType {
     return fixedPageSize;
   }
 
+  /**
+   * False for campaigns, whose listings Klaviyo has been seen to return slightly out of order: the
+   * poller then reads each window whole instead of trusting that a page completes the seconds before
+   * its newest row.
+   */
+  public boolean listsInOrder() {
+    return this != CAMPAIGNS;
+  }
+
   /** True if Klaviyo requires a {@code messages.channel} filter on this listing (campaigns). */
   public boolean requiresChannel() {
     return this == CAMPAIGNS;
