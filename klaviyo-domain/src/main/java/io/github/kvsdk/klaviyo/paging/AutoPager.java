@@ -100,8 +100,7 @@ public final class AutoPager<T> implements Iterable<T> {
     private Supplier<Page<T>> first;
     private Page<T> current;
     /** Fetching the pages after {@code current}; null when not prefetching. */
-    private PagePrefetcher prefetcher;
-    private PageFetcher<T> fetcher;
+    private PagePrefetcher<T> prefetcher;
 
     PageIterator(Supplier<Page<T>> first, boolean prefetch) {
       this.first = first;
@@ -139,8 +138,7 @@ public final class AutoPager<T> implements Iterable<T> {
     private void startPrefetch() {
       Optional<Cursor> next = current.nextCursor();
       if (next.isPresent() && current.loader() instanceof PageFetcher<T> f) {
-        fetcher = f;
-        prefetcher = new PagePrefetcher(f, next.get());
+        prefetcher = new PagePrefetcher<>(f, next.get());
       }
     }
 
@@ -150,7 +148,7 @@ public final class AutoPager<T> implements Iterable<T> {
       Page<T> page;
       try {
         fetched = prefetcher.take();
-        page = fetcher.bind(fetched);
+        page = prefetcher.bind(fetched);
       } catch (RuntimeException | Error e) {
         cancelPrefetch();
         throw e;
@@ -164,7 +162,6 @@ public final class AutoPager<T> implements Iterable<T> {
     void cancelPrefetch() {
       if (prefetcher != null) prefetcher.cancel();
       prefetcher = null;
-      fetcher = null;
     }
   }
 

@@ -24,13 +24,13 @@ import okhttp3.Call;
  *
  * <p>Thread-safe: one consumer, one fetching task at a time.
  */
-final class PagePrefetcher {
+final class PagePrefetcher<T> {
   /** Responses fetched but not yet taken at which fetching pauses. */
   static final int AHEAD = 2;
 
   private static final Executor EXECUTOR = newExecutor();
 
-  private final PageFetcher<?> fetcher;
+  private final PageFetcher<T> fetcher;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
   /** Fetched pages and, last, the failure that ended fetching. */
@@ -42,7 +42,7 @@ final class PagePrefetcher {
   private Call inFlight;
 
   /** Starts fetching from {@code first}. */
-  PagePrefetcher(PageFetcher<?> fetcher, Cursor first) {
+  PagePrefetcher(PageFetcher<T> fetcher, Cursor first) {
     this.fetcher = fetcher;
     this.next = first;
     lock.lock();
@@ -81,6 +81,11 @@ final class PagePrefetcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Binds a page this prefetcher fetched, on the calling thread. */
+  Page<T> bind(FetchedPage fetched) {
+    return fetcher.bind(fetched);
   }
 
   /** Stops fetching: cancels the request in flight and drops the pages not taken. */

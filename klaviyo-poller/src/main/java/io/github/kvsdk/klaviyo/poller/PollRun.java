@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * One poll of the window [checkpoint boundary, upper bound): the algorithm the module README
@@ -131,7 +132,10 @@ final class PollRun {
         // The dense second has been listed to its end. Later rows are read by a fresh query, even
         // when the cursor said the listing ended: a cursor that skipped rows may have skipped the
         // first rows after this second too.
-        if (!verifySecond(boundary, new HashSet<>(runIds))) return result(false);
+        Instant end = boundary.plusSeconds(1);
+        if (!listUntilStable(boundary, end, PolledObject::id, new HashSet<>(runIds), false)) {
+          return result(false);
+        }
         advance(new Checkpoint(boundary.plusSeconds(1), Set.of()), null, 0);
         next = null;
       }
@@ -150,38 +154,7 @@ final class PollRun {
   private PollResult runWindow() throws IOException {
     Instant boundary = checkpoint.boundary();
     if (!boundary.isBefore(upper)) return result(true);
-    Set<String> previous = null;
-    while (true) {
-      Set<String> listed = new HashSet<>();
-      String cursor = null;
-      int responses = 0;
-      do {
-        if (stopRequested.getAsBoolean()) return result(false);
-        Page page = fetch(cursor == null
-            ? PageRequest.first(queryPath(), queryFactory.apply(boundary, upper), field)
-            : PageRequest.next(cursor, field));
-        responses++;
-        List<PolledObject> fresh = new ArrayList<>();
-        Set<String> keys = new HashSet<>(checkpoint.idsAtBoundary());
-        for (PolledObject object : page.objects()) {
-          if (object.timestamp() == null) continue;
-          Instant second = second(object);
-          if (second.isBefore(boundary) || !second.isBefore(upper)) continue; // Not sorted: read on.
-          String key = windowKey(object);
-          listed.add(key);
-          if (keys.add(key)) {
-            fresh.add(object);
-          } else {
-            duplicates++;
-          }
-        }
-        emit(fresh);
-        advance(new Checkpoint(boundary, keys), page, fresh.size());
-        cursor = page.nextUrl();
-      } while (cursor != null);
-      if (responses == 1 || listed.equals(previous)) break;
-      previous = listed;
-    }
+    if (!listUntilStable(boundary, upper, PollRun::windowKey, null, true)) return result(false);
     advance(new Checkpoint(upper, Set.of()), null, 0);
     return result(true);
   }
@@ -192,29 +165,41 @@ final class PollRun {
   }
 
   /**
-   * Lists second {@code s} from scratch, emitting rows not yet emitted, until a listing returns
-   * exactly the ids of the previous one. Returns false if stopped first.
+   * Lists [from, to) from scratch, cursor to the end, emitting rows whose {@code key} the checkpoint
+   * does not hold yet and saving the checkpoint (boundary {@code from}) after each page, until a
+   * listing returns exactly the keys of the previous one, or, if {@code oneResponseSuffices}, fits in
+   * a single response (which no cursor can have skipped rows of). Returns false if stopped first.
    */
-  private boolean verifySecond(Instant s, Set<String> previous) throws IOException {
-    Instant end = s.plusSeconds(1);
+  private boolean listUntilStable(Instant from, Instant to, Function<PolledObject, String> key,
+      Set<String> previous, boolean oneResponseSuffices) throws IOException {
     while (true) {
       Set<String> listed = new HashSet<>();
       String cursor = null;
+      int responses = 0;
       do {
         if (stopRequested.getAsBoolean()) return false;
         Page page = fetch(cursor == null
-            ? PageRequest.first(queryPath(), queryFactory.apply(s, end), field)
+            ? PageRequest.first(queryPath(), queryFactory.apply(from, to), field)
             : PageRequest.next(cursor, field));
-        List<PolledObject> inSecond = new ArrayList<>();
-        boolean passed = partition(page, s, end, inSecond, new ArrayList<>());
-        for (PolledObject object : inSecond) listed.add(object.id());
-        List<PolledObject> fresh = unseen(inSecond);
+        responses++;
+        List<PolledObject> inRange = new ArrayList<>();
+        boolean passed = partition(page, from, to, inRange, inRange);
+        Set<String> keys = new HashSet<>(checkpoint.idsAtBoundary());
+        List<PolledObject> fresh = new ArrayList<>();
+        for (PolledObject object : inRange) {
+          String k = key.apply(object);
+          listed.add(k);
+          if (keys.add(k)) {
+            fresh.add(object);
+          } else {
+            duplicates++;
+          }
+        }
         emit(fresh);
-        advance(new Checkpoint(s, union(checkpoint.idsAtBoundary(), inSecond)), page,
-            fresh.size());
+        advance(new Checkpoint(from, keys), page, fresh.size());
         cursor = passed && !serverUpperBound ? null : page.nextUrl();
       } while (cursor != null);
-      if (listed.equals(previous)) return true;
+      if (listed.equals(previous) || (oneResponseSuffices && responses == 1)) return true;
       previous = listed;
     }
   }
