@@ -106,7 +106,7 @@ class RedactionTest {
     try (CapturedStderr stderr = new CapturedStderr()) {
       // API key: success, every error family with and without throwing, retries, timeout, network failure.
       KlaviyoClient client = KlaviyoClient.builder().apiKey(API_KEY).baseUrl(server.url("/")).retryPolicy(retries)
-          .rateLimiting(false).readTimeout(Duration.ofMillis(200)).build();
+          .rateLimiting(false).readTimeout(Duration.ofMillis(500)).build();
       texts.add(client.toString());
       client.raw().send(RawRequest.get("/api/ok?api_key=" + API_KEY));
       for (int status : new int[] {400, 401, 403, 404, 409, 500, 503}) {

@@ -310,12 +310,10 @@ class RawRequestsTest {
 
   @Test
   void sendAsyncDoesNotBlockTheCaller() throws Exception {
-    server.enqueue(new MockResponse.Builder().body("{\"ok\":true}").headersDelay(300, TimeUnit.MILLISECONDS).build());
-    long start = System.nanoTime();
+    // A blocking send would return a completed future 2 s later; an asynchronous one returns at once.
+    server.enqueue(new MockResponse.Builder().body("{\"ok\":true}").headersDelay(2, TimeUnit.SECONDS).build());
     CompletableFuture<RawResponse> future = client().raw().sendAsync(RawRequest.get("/api/x"));
-    long returnedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(future).isNotDone();
-    assertThat(returnedAfterMillis).isLessThan(300);
     assertThat(future.get(5, TimeUnit.SECONDS).json()).isEqualTo(Map.of("ok", true));
   }
 

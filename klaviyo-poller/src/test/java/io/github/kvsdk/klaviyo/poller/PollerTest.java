@@ -10,6 +10,7 @@ import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
+import io.github.kvsdk.klaviyo.poller.source.PolledObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,6 +316,7 @@ final class PollerTest {
   @Test
   void scheduledLoopPollsUntilClosed() throws Exception {
     seed("p", 5, T0, 1);
+    CountDownLatch firstBatch = new CountDownLatch(1);
     CountDownLatch secondBatch = new CountDownLatch(1);
     Poller poller = Poller.builder()
         .config(PollerConfig.builder().objectType("profiles").timestampField("updated").lag(LAG).build())
@@ -323,8 +325,15 @@ final class PollerTest {
         .build();
     poller.start(message -> {
       consumer.accept(message);
-      if (message.objects().get(0).id().equals("later")) secondBatch.countDown();
+      List<String> ids = message.objects().stream().map(PolledObject::id).toList();
+      if (ids.contains("p0")) firstBatch.countDown();
+      if (ids.contains("later")) secondBatch.countDown();
     });
+    // "later" is added only after the first poll has emitted, and time moves on past that poll's
+    // window, so only a later poll of the loop can find it (adding it at once would race the
+    // loop's first poll).
+    assertThat(firstBatch.await(10, TimeUnit.SECONDS)).isTrue();
+    clock.advance(Duration.ofMinutes(1));
     server.put("later", clock.instant().minusSeconds(30));
     assertThat(secondBatch.await(10, TimeUnit.SECONDS)).isTrue();
     poller.close();

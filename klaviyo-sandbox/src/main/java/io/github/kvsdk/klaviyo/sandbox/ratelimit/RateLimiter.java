@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.sandbox.ratelimit;
 import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Klaviyo's fixed-window rate limits: per operation and credential, a 1-second burst window, a 1-minute
@@ -17,17 +18,26 @@ public final class RateLimiter {
   public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {}
 
   private final Map<String, Windows> windows = new ConcurrentHashMap<>();
-  private final long startNanos = System.nanoTime();
-  private final long startMillis = System.currentTimeMillis();
+  private final LongSupplier nanoTime;
+  private final long startNanos;
+  private final long startMillis;
   private volatile double timeScale;
   private volatile boolean enabled;
 
   public RateLimiter(boolean enabled, double timeScale) {
+    this(enabled, timeScale, System::nanoTime, System.currentTimeMillis());
+  }
+
+  /** Reads time from {@code nanoTime}, starting at wall-clock {@code startMillis}; for tests. */
+  RateLimiter(boolean enabled, double timeScale, LongSupplier nanoTime, long startMillis) {
     if (!(timeScale > 0)) {
       throw new IllegalArgumentException("timeScale must be > 0, was " + timeScale);
     }
     this.enabled = enabled;
     this.timeScale = timeScale;
+    this.nanoTime = nanoTime;
+    this.startNanos = nanoTime.getAsLong();
+    this.startMillis = startMillis;
   }
 
   public boolean enabled() {
@@ -101,7 +111,7 @@ public final class RateLimiter {
   }
 
   private long scaledMillis() {
-    double elapsed = (System.nanoTime() - startNanos) / 1_000_000.0;
+    double elapsed = (nanoTime.getAsLong() - startNanos) / 1_000_000.0;
     return startMillis + (long) (elapsed * timeScale);
   }
 

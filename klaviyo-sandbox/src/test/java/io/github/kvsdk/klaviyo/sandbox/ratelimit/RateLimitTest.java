@@ -6,6 +6,8 @@ import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 final class RateLimitTest {
@@ -46,23 +48,20 @@ final class RateLimitTest {
   }
 
   @Test
-  void steadyWindowExhaustsAndRecoversUnderATimeScale() throws Exception {
-    RateLimiter limiter = new RateLimiter(true, 600); // one minute passes in 100 ms
+  void steadyWindowExhaustsAndRecoversUnderATimeScale() {
+    AtomicLong nanos = new AtomicLong();
+    // One minute passes in 100 ms; the windows start at a minute boundary of the wall clock.
+    RateLimiter limiter = new RateLimiter(true, 600, nanos::get, 0);
     RateLimit limit = new RateLimit(1000, 3, 0);
-    int allowed = 0;
-    RateLimiter.Decision denied = null;
-    for (int i = 0; i < 10 && denied == null; i++) {
-      RateLimiter.Decision d = limiter.acquire("k", "op", limit);
-      if (d.allowed()) {
-        allowed++;
-      } else {
-        denied = d;
-      }
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.acquire("k", "op", limit).allowed()).isTrue();
     }
-    assertThat(denied).isNotNull();
-    assertThat(allowed).isBetween(3, 6);
-    assertThat(denied.retryAfterSeconds()).isEqualTo(1);
-    Thread.sleep(250);
+    nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(50)); // half a scaled minute
+    RateLimiter.Decision denied = limiter.acquire("k", "op", limit);
+    assertThat(denied.allowed()).isFalse();
+    assertThat(denied.remaining()).isZero();
+    assertThat(denied.retryAfterSeconds()).isEqualTo(1); // 30 scaled seconds, at least one real second
+    nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(50));
     assertThat(limiter.acquire("k", "op", limit).allowed()).isTrue();
   }
 
