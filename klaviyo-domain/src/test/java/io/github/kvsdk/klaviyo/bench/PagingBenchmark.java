@@ -13,21 +13,16 @@ import io.github.kvsdk.klaviyo.ratelimit.OperationLimit;
 import io.github.kvsdk.klaviyo.ratelimit.OperationLimits;
 import io.github.kvsdk.klaviyo.ratelimit.RateLimiterConfig;
 import io.github.kvsdk.klaviyo.ratelimit.SpecOperationLimits;
-import java.io.BufferedReader;
+import io.github.kvsdk.klaviyo.sandbox.cli.SandboxProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -69,18 +64,21 @@ public final class PagingBenchmark {
     int pageSize = args.length > 2 ? Integer.parseInt(args[2]) : 100;
 
     long seedStart = System.nanoTime();
-    try (ChildSandbox sandbox = ChildSandbox.start(profiles)) {
+    // The sandbox runs in a JVM of its own, as a real server would: its garbage collections and heap do not
+    // stop or crowd the client's. It still shares the machine's cores, as the floor's does.
+    try (SandboxProcess sandbox = SandboxProcess.start(List.of("-Xms1g", "-Xmx2g"), List.of("--no-rate-limits",
+        "--seed-profiles", Integer.toString(profiles), "--seed-flows", "0", "--seed-forms", "0"))) {
       System.out.printf(Locale.ROOT, "sandbox (own JVM) seeded with %d profiles in %.1f s; java %s, %d cores%n",
           profiles, seconds(System.nanoTime() - seedStart), System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
 
       KlaviyoClient client = KlaviyoClient.builder()
-          .apiKey(sandbox.apiKey)
-          .baseUrl(sandbox.baseUrl)
+          .apiKey(sandbox.apiKey())
+          .baseUrl(sandbox.baseUrl())
           .rateLimiting(RateLimiterConfig.builder().operationLimits(scaled(SpecOperationLimits.packaged())).build())
           .build();
       QueryOptions options = QueryOptions.builder().pageSize(pageSize).build();
-      Floor floor = new Floor(new OkHttpClient(), sandbox.apiKey, client.revision(), client.userAgent());
+      Floor floor = new Floor(new OkHttpClient(), sandbox.apiKey(), client.revision(), client.userAgent());
 
       // The floor's own view of the sequence: follow links.next, reading nothing but the cursor.
       List<String> walked = floor.walk(client.baseUrl().resolve("/api/profiles?page[size]=" + pageSize));
@@ -223,63 +221,6 @@ public final class PagingBenchmark {
         result.pages, result.objects, result.bytes);
   }
 
-  /**
-   * The sandbox in a JVM of its own, as a real server would be: its garbage collections and heap do not
-   * stop or crowd the client's. It still shares the machine's cores, as the floor's does.
-   */
-  private static final class ChildSandbox implements AutoCloseable {
-    private static final String API_KEY = "pk_paging_benchmark_0123456789abcdef";
-
-    final Process process;
-    final String baseUrl;
-    final String apiKey = API_KEY;
-
-    private ChildSandbox(Process process, String baseUrl) {
-      this.process = process;
-      this.baseUrl = baseUrl;
-    }
-
-    static ChildSandbox start(int profiles) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-          "io.github.kvsdk.klaviyo.sandbox.cli.SandboxMain", "--port", "0", "--no-rate-limits",
-          "--api-key", API_KEY, "--seed-profiles", Integer.toString(profiles), "--seed-flows", "0",
-          "--seed-forms", "0")
-          .redirectErrorStream(true)
-          .start();
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      Pattern listening = Pattern.compile("listening on (http://\\S+)");
-      for (String line; (line = out.readLine()) != null; ) {
-        Matcher m = listening.matcher(line);
-        if (m.find()) {
-          // Keep draining its output so the child never blocks on a full pipe.
-          Thread drain = new Thread(() -> {
-            try {
-              while (out.readLine() != null) { }
-            } catch (IOException ignored) {
-              // The child has exited.
-            }
-          }, "sandbox-output");
-          drain.setDaemon(true);
-          drain.start();
-          return new ChildSandbox(process, m.group(1));
-        }
-      }
-      throw new IllegalStateException("the sandbox exited before listening: " + exitCode(process));
-    }
-
-    @Override
-    public void close() throws IOException {
-      process.destroy();
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   /** The same requests over a bare OkHttp client: headers set by hand, bodies discarded unread. */
   private static final class Floor {
     private final OkHttpClient http;
@@ -354,15 +295,6 @@ public final class PagingBenchmark {
         }
       }
       return new Result(pages, 0, bytes);
-    }
-  }
-
-  private static int exitCode(Process process) {
-    try {
-      return process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
     }
   }
 

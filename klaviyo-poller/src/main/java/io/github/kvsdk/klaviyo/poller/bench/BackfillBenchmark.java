@@ -7,12 +7,7 @@ import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
 import io.github.kvsdk.klaviyo.poller.checkpoint.FileCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.github.kvsdk.klaviyo.sandbox.cli.SandboxProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +35,6 @@ import picocli.CommandLine.Option;
 @Command(name = "backfill-benchmark", mixinStandardHelpOptions = true,
     description = "Backfills N events through the poller and reports objects/s and peak heap.")
 public final class BackfillBenchmark implements Callable<Integer> {
-  private static final String API_KEY = "pk_sandbox_00000000000000000000000000000000";
-
   @Option(names = "--events", defaultValue = "100000", description = "Events to backfill.")
   long events;
 
@@ -75,22 +68,20 @@ public final class BackfillBenchmark implements Callable<Integer> {
         ? new InMemoryCheckpointStore() : new FileCheckpointStore(dir.resolve("state.json"));
     PollerConfig config = PollerConfig.builder().objectType("events").timestampField("datetime")
         .lag(Duration.ZERO).build();
-    Process sandbox = null;
+    SandboxProcess sandbox = null;
     try {
       Poller.Builder builder = Poller.builder().config(config).checkpointStore(store);
       if (source.equals("synthetic")) {
         builder.pageSource(new SyntheticEventSource(events, Instant.parse("2020-01-01T00:00:00Z"),
             perSecond));
       } else if (source.equals("sandbox")) {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-          port = socket.getLocalPort();
-        }
-        sandbox = startSandbox(port, dir.resolve("sandbox.log"));
-        String baseUrl = "http://127.0.0.1:" + port;
-        awaitReady(baseUrl, sandbox);
+        List<String> arguments = List.of("--no-rate-limits", "--seed-events", Long.toString(events),
+            "--seed-profiles", Long.toString(Math.max(1, events / 100)), "--seed-days", Integer.toString(seedDays));
+        System.err.println("starting sandbox: " + String.join(" ", arguments));
+        sandbox = SandboxProcess.start(List.of("-Xmx" + sandboxHeap), arguments);
+        System.err.println("sandbox ready at " + sandbox.baseUrl());
         // Limits off: the sandbox runs without them and so does the client's limiter.
-        builder.client(KlaviyoClient.builder().apiKey(API_KEY).baseUrl(baseUrl)
+        builder.client(KlaviyoClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl())
             .rateLimiting(false).build());
       } else {
         System.err.println("--source must be sandbox or synthetic");
@@ -121,8 +112,7 @@ public final class BackfillBenchmark implements Callable<Integer> {
       return emitted.get() == events ? 0 : 1;
     } finally {
       if (sandbox != null) {
-        sandbox.destroy();
-        sandbox.waitFor();
+        sandbox.close();
       }
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.toList()) Files.deleteIfExists(file);
@@ -130,42 +120,4 @@ public final class BackfillBenchmark implements Callable<Integer> {
       Files.deleteIfExists(dir);
     }
   }
-
-  private Process startSandbox(int port, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xmx" + sandboxHeap,
-        "-cp", System.getProperty("java.class.path"),
-        "io.github.kvsdk.klaviyo.sandbox.cli.SandboxMain",
-        "--port", Integer.toString(port),
-        "--no-rate-limits",
-        "--seed-events", Long.toString(events),
-        "--seed-profiles", Long.toString(Math.max(1, events / 100)),
-        "--seed-days", Integer.toString(seedDays));
-    System.err.println("starting sandbox: " + String.join(" ", command.subList(3, command.size()))
-        .replace(System.getProperty("java.class.path"), "..."));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .start();
-  }
-
-  private static void awaitReady(String baseUrl, Process sandbox) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/accounts"))
-        .header("Authorization", "Klaviyo-API-Key " + API_KEY)
-        .header("revision", "2024-10-15").build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!sandbox.isAlive()) throw new IllegalStateException("sandbox exited: " + sandbox.exitValue());
-      try {
-        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          System.err.println("sandbox ready at " + baseUrl);
-          return;
-        }
-      } catch (IOException notYet) {
-        // Still seeding.
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("sandbox not ready after 20 minutes");
-  }
-
 }
