@@ -2,6 +2,10 @@ package io.github.kvsdk.klaviyo;
 
 import com.squareup.moshi.Moshi;
 import io.github.kvsdk.klaviyo.actions.Accounts;
+import io.github.kvsdk.klaviyo.api.KlaviyoServices;
+import io.github.kvsdk.klaviyo.api.internal.ResourceTypes;
+import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
+import io.github.kvsdk.klaviyo.paging.ResourceConverter;
 import io.github.kvsdk.klaviyo.actions.Campaigns;
 import io.github.kvsdk.klaviyo.actions.Events;
 import io.github.kvsdk.klaviyo.actions.Images;
@@ -60,7 +64,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * and is logged at DEBUG without query strings or headers. OkHttp's own silent connection-failure retry is
  * switched off, because it could repeat a create that already reached Klaviyo; the retry policy decides instead.
  */
-public final class KlaviyoClient {
+public final class KlaviyoClient extends KlaviyoServices {
   /** The API revision this SDK is built and tested against. */
   public static final String DEFAULT_REVISION = "2024-10-15";
   /** Klaviyo's production API host. */
@@ -88,6 +92,7 @@ public final class KlaviyoClient {
   private final Moshi moshi;
   private final Retrofit retrofit;
   private final RawRequests raw;
+  private final ServiceContext serviceContext;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   /** Created on first use: binding the action facades loads the operation catalogue. */
   private volatile KlaviyoActions actions;
@@ -126,6 +131,18 @@ public final class KlaviyoClient {
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     this.raw = new RawRequests(httpClient, baseUrl, moshi, retryPolicy);
+    this.serviceContext = new ServiceContext(retrofit, revision, ResourceConverter.moshi(moshi), ResourceTypes.all(),
+        options -> withOptions(derived -> {
+          options.callTimeout().ifPresent(derived::callTimeout);
+          options.readTimeout().ifPresent(derived::readTimeout);
+          options.retryPolicy().ifPresent(derived::retryPolicy);
+        }).serviceContext);
+  }
+
+  /** Internal: the context the typed services run in. */
+  @Override
+  protected ServiceContext serviceContext() {
+    return serviceContext;
   }
 
   public static Builder builder() {
@@ -164,28 +181,32 @@ public final class KlaviyoClient {
     if (result == null) {
       synchronized (this) {
         result = actions;
-        if (result == null) actions = result = KlaviyoActions.of(this);
+        if (result == null) actions = result = KlaviyoActions.create(serviceContext);
       }
     }
     return result;
   }
 
   /** Get Account and List Accounts. Shorthand for {@code actions().accounts()}. */
+  @Override
   public Accounts accounts() {
     return actions().accounts();
   }
 
   /** Create, Get, List, Update and Delete Campaign. Shorthand for {@code actions().campaigns()}. */
+  @Override
   public Campaigns campaigns() {
     return actions().campaigns();
   }
 
   /** Create Event, Bulk Create Events, Get Event and List Events. Shorthand for {@code actions().events()}. */
+  @Override
   public Events events() {
     return actions().events();
   }
 
   /** Upload, Get, List and Update Image. Shorthand for {@code actions().images()}. */
+  @Override
   public Images images() {
     return actions().images();
   }
@@ -194,6 +215,7 @@ public final class KlaviyoClient {
    * Create, Get, List, Update and Delete List, and List List Profiles. Shorthand for {@code
    * actions().lists()}.
    */
+  @Override
   public Lists lists() {
     return actions().lists();
   }
@@ -202,16 +224,19 @@ public final class KlaviyoClient {
    * Create, Get, List and Update Profile; Subscribe and Unsubscribe Profiles. Shorthand for {@code
    * actions().profiles()}.
    */
+  @Override
   public Profiles profiles() {
     return actions().profiles();
   }
 
   /** Create, Get, List, Update and Delete Segment. Shorthand for {@code actions().segments()}. */
+  @Override
   public Segments segments() {
     return actions().segments();
   }
 
   /** Create, Get, List, Update and Delete Template. Shorthand for {@code actions().templates()}. */
+  @Override
   public Templates templates() {
     return actions().templates();
   }

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.accounts.AccountsService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
@@ -11,10 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;
 
 /** Account actions: Get Account and List Accounts (the account(s) of the credential; not paginated). */
-public final class Accounts {
+public final class Accounts extends AccountsService {
   private final ActionContext ctx;
 
   Accounts(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

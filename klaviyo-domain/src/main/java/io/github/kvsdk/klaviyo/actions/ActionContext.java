@@ -1,6 +1,9 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.api.RequestOptions;
+import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
+import io.github.kvsdk.klaviyo.api.internal.ServicePages;
+import okhttp3.OkHttpClient;
 import io.github.kvsdk.klaviyo.catalog.Operation;
 import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
@@ -25,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -42,31 +44,28 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * fully configured OkHttp stack, so authentication, retries, rate limiting and logging all apply.
  */
 final class ActionContext {
-  final KlaviyoClient client;
+  final ServiceContext services;
   final OperationCatalog catalog;
   final ResourceConverter converter;
   final IncludedTypes includedTypes;
-  private final Retrofit retrofit;
-  private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-  ActionContext(KlaviyoClient client, IncludedTypes includedTypes) {
-    this.client = client;
+  ActionContext(ServiceContext services) {
+    this.services = services;
     this.catalog = OperationCatalog.packaged();
-    this.converter = ResourceConverter.moshi(KlaviyoMoshi.shared());
-    this.includedTypes = includedTypes;
-    this.retrofit = new Retrofit.Builder()
-        .baseUrl(client.baseUrl())
-        .client(client.httpClient())
-        .addConverterFactory(MoshiConverterFactory.create(KlaviyoMoshi.shared()))
-        .build();
+    this.converter = services.converter();
+    this.includedTypes = services.includedTypes();
   }
 
   <S> S api(Class<S> service) {
-    return service.cast(services.computeIfAbsent(service, retrofit::create));
+    return services.api(service, RequestOptions.none());
   }
 
   String revision() {
-    return client.revision();
+    return services.revision();
+  }
+
+  OkHttpClient httpClient() {
+    return services.httpClient();
   }
 
   /** Checks {@code options} against what {@code operationId} accepts; returns them for chaining. */
@@ -88,37 +87,16 @@ final class ActionContext {
     return KlaviyoCalls.executeAsync(call);
   }
 
-  /** Retrofit's converter for the body type {@code call}'s service method declares. */
-  @SuppressWarnings("unchecked")
-  <R> Converter<ResponseBody, R> responseConverter(Call<R> call) {
-    Invocation invocation = call.request().tag(Invocation.class);
-    if (invocation == null) throw new IllegalArgumentException("not a call of a Retrofit service: " + call);
-    Method method = invocation.method();
-    Type body = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
-    return (Converter<ResponseBody, R>) retrofit.responseBodyConverter(body, method.getAnnotations());
-  }
-
-  /** Converts a page of a generated collection response into a {@link Page} that {@code loader} continues. */
-  <R, T> Page<T> page(
-      R response,
+  /** The pages of a listing whose links are Klaviyo's collection links. */
+  private <R, T> ServicePages<R, T> pages(
+      Function<String, Call<R>> callForCursor,
       Function<R, List<T>> data,
       Function<R, List<?>> included,
-      Function<R, CollectionLinks> links,
-      PageLoader<T> loader) {
-    List<T> items = response == null ? null : data.apply(response);
-    CollectionLinks l = response == null ? null : links.apply(response);
-    List<?> rawIncluded = response == null || included == null ? null : included.apply(response);
-    List<Object> trees = new ArrayList<>();
-    if (rawIncluded != null) {
-      for (Object resource : rawIncluded) {
-        trees.add(resource instanceof JsonUnion union ? union.json() : converter.toTree(resource));
-      }
-    }
-    PageLinks pageLinks = l == null
-        ? PageLinks.none()
-        : PageLinks.of(l.getSelf(), l.getNext(), l.getPrev(), l.getFirst(), l.getLast());
-    return Page.of(items == null ? List.of() : items, Included.of(trees, includedTypes, converter), pageLinks,
-        loader);
+      Function<R, CollectionLinks> links) {
+    return services.pages(null, RequestOptions.none(), callForCursor, data, included, r -> {
+      CollectionLinks l = links.apply(r);
+      return l == null ? PageLinks.none() : PageLinks.of(l.getSelf(), l.getNext(), l.getPrev(), l.getFirst(), l.getLast());
+    });
   }
 
   /** The first page of a listing; its loader fetches the rest. */
@@ -127,7 +105,7 @@ final class ActionContext {
       Function<R, List<T>> data,
       Function<R, List<?>> included,
       Function<R, CollectionLinks> links) {
-    return new ServicePageFetcher<>(this, callForCursor, data, included, links).load(null);
+    return pages(callForCursor, data, included, links).first();
   }
 
   <R, T> CompletableFuture<Page<T>> firstPageAsync(
@@ -135,8 +113,7 @@ final class ActionContext {
       Function<R, List<T>> data,
       Function<R, List<?>> included,
       Function<R, CollectionLinks> links) {
-    ServicePageFetcher<R, T> fetcher = new ServicePageFetcher<>(this, callForCursor, data, included, links);
-    return FetchedPage.enqueue(fetcher.newCall(null)).thenApply(fetcher::bind);
+    return pages(callForCursor, data, included, links).firstAsync();
   }
 
   <R, T> AutoPager<T> allPages(

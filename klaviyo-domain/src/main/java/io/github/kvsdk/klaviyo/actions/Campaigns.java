@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.campaigns.CampaignsService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.include;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 import retrofit2.Call;
 
 /** Campaign actions: Create, Get, List, Update and Delete Campaign. */
-public final class Campaigns {
+public final class Campaigns extends CampaignsService {
   /**
    * The seed's default filter for List Campaigns, {@code equals(messages.channel,'sms')}: the API rejects
    * campaign listings without a channel filter.
@@ -34,6 +35,7 @@ public final class Campaigns {
   private final ActionContext ctx;
 
   Campaigns(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.events.EventsService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.batches;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
@@ -31,13 +32,14 @@ import retrofit2.Call;
  * The input is split into jobs of at most {@value #MAX_BULK_EVENTS} events; within a job, events of the
  * same profile share one profile entry.
  */
-public final class Events {
+public final class Events extends EventsService {
   /** Events per bulk job: "Accepts up to 1,000 events per request". */
   public static final int MAX_BULK_EVENTS = 1000;
 
   private final ActionContext ctx;
 
   Events(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

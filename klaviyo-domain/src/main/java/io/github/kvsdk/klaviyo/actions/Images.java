@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.images.ImagesService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.pageSize;
@@ -39,7 +40,7 @@ import retrofit2.Call;
  * {@code POST /api/images}), or bytes or a file ({@code upload_image_from_file}, via {@code POST
  * /api/image-upload}). Supported formats are JPEG, PNG and GIF, up to 5 MB.
  */
-public final class Images {
+public final class Images extends ImagesService {
   /** The largest image Klaviyo accepts. */
   public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
@@ -48,6 +49,7 @@ public final class Images {
   private final ActionContext ctx;
 
   Images(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

@@ -1,18 +1,7 @@
 package io.github.kvsdk.klaviyo.actions;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
-import io.github.kvsdk.klaviyo.generated.model.AccountResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.AttributionResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.CampaignMessageResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.EventResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.FlowResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.ImageResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.ListResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.MetricResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.ProfileResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.SegmentResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.TagResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.TemplateResponseObjectResource;
+import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
 import io.github.kvsdk.klaviyo.paging.IncludedTypes;
 
 /**
@@ -24,7 +13,7 @@ import io.github.kvsdk.klaviyo.paging.IncludedTypes;
  * }</pre>
  *
  * <p>{@link KlaviyoClient#actions()} (and its shortcuts such as {@link KlaviyoClient#profiles()}) returns one
- * cached instance per client; {@link #of} creates a separate one.
+ * cached instance per client; {@link #of} returns the same one.
  *
  * <p>Every action is a typed method with a {@code CompletableFuture} twin ({@code ...Async}). Inputs and
  * the {@code fields}, {@code additional-fields}, {@code include}, {@code filter}, {@code sort} and {@code
@@ -45,8 +34,8 @@ public final class KlaviyoActions {
   private final Segments segments;
   private final Templates templates;
 
-  private KlaviyoActions(KlaviyoClient client) {
-    this.ctx = new ActionContext(client, defaultIncludedTypes());
+  private KlaviyoActions(ServiceContext services) {
+    this.ctx = new ActionContext(services);
     this.accounts = new Accounts(ctx);
     this.campaigns = new Campaigns(ctx);
     this.events = new Events(ctx);
@@ -60,7 +49,12 @@ public final class KlaviyoActions {
   /** The action set over {@code client}; cheap to create, safe to share between threads. */
   public static KlaviyoActions of(KlaviyoClient client) {
     if (client == null) throw new NullPointerException("client == null");
-    return new KlaviyoActions(client);
+    return client.actions();
+  }
+
+  /** Internal: the client creates its action set with this. */
+  public static KlaviyoActions create(ServiceContext services) {
+    return new KlaviyoActions(services);
   }
 
   /** Get Account, List Accounts. */
@@ -108,20 +102,4 @@ public final class KlaviyoActions {
     return ctx.includedTypes;
   }
 
-  private static IncludedTypes defaultIncludedTypes() {
-    return IncludedTypes.builder()
-        .add("account", AccountResponseObjectResource.class)
-        .add("attribution", AttributionResponseObjectResource.class)
-        .add("campaign-message", CampaignMessageResponseObjectResource.class)
-        .add("event", EventResponseObjectResource.class)
-        .add("flow", FlowResponseObjectResource.class)
-        .add("image", ImageResponseObjectResource.class)
-        .add("list", ListResponseObjectResource.class)
-        .add("metric", MetricResponseObjectResource.class)
-        .add("profile", ProfileResponseObjectResource.class)
-        .add("segment", SegmentResponseObjectResource.class)
-        .add("tag", TagResponseObjectResource.class)
-        .add("template", TemplateResponseObjectResource.class)
-        .build();
-  }
 }

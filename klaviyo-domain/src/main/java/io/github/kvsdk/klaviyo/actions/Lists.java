@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.lists.ListsService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.additionalFields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
@@ -32,13 +33,14 @@ import retrofit2.Call;
  * a {@link io.github.kvsdk.klaviyo.errors.KlaviyoValidationException}; the {@code Async} variants throw
  * those at once and complete their future with the call's outcome.
  */
-public final class Lists {
+public final class Lists extends ListsService {
   /** The seed's default list name for Create List and Update List. */
   public static final String DEFAULT_NAME = "Newsletter";
 
   private final ActionContext ctx;
 
   Lists(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.profiles.ProfilesService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.additionalFields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.batches;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
@@ -37,7 +38,7 @@ import retrofit2.Call;
  * <p>Subscribe and Unsubscribe map to the bulk subscription jobs ({@code bulk_subscribe_profiles},
  * {@code bulk_unsubscribe_profiles}); inputs larger than a job accepts are split into several jobs.
  */
-public final class Profiles {
+public final class Profiles extends ProfilesService {
   /** Profiles per subscribe job: "Maximum number of profiles can be submitted for subscription: 1000". */
   public static final int MAX_SUBSCRIBE_BATCH = 1000;
   /** Profiles per unsubscribe job: "Maximum number of profile can be submitted for unsubscription: 100". */
@@ -46,6 +47,7 @@ public final class Profiles {
   private final ActionContext ctx;
 
   Profiles(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

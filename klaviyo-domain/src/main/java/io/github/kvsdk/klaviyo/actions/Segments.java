@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.segments.SegmentsService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.additionalFields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
@@ -29,13 +30,14 @@ import retrofit2.Call;
  * Segment actions: Create, Get, List, Update and Delete Segment. Condition groups are passed as JSON
  * trees in the API's {@code definition.condition_groups} shape.
  */
-public final class Segments {
+public final class Segments extends SegmentsService {
   /** The seed's default for Create Segment's "Is Starred Segment". */
   public static final boolean DEFAULT_STARRED = false;
 
   private final ActionContext ctx;
 
   Segments(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

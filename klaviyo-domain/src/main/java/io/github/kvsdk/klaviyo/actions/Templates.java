@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.templates.TemplatesService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
@@ -23,13 +24,14 @@ import java.util.function.Function;
 import retrofit2.Call;
 
 /** Template actions: Create, Get, List, Update and Delete Template. */
-public final class Templates {
+public final class Templates extends TemplatesService {
   /** The only editor type the API creates templates with. */
   public static final String EDITOR_TYPE_CODE = "CODE";
 
   private final ActionContext ctx;
 
   Templates(ActionContext ctx) {
+    super(ctx.services);
     this.ctx = ctx;
   }
 

@@ -1,0 +1,162 @@
+package io.github.kvsdk.klaviyo.codegen.facade;
+
+import io.github.kvsdk.klaviyo.codegen.facade.SpecOperations.SpecOperation;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.HTTP;
+import retrofit2.http.Header;
+import retrofit2.http.PATCH;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Part;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/**
+ * One operation as the facade sees it: the generated Retrofit method (its parameters in order, their Java
+ * types and names, its response type) joined with the spec's operation id and prose.
+ */
+final class FacadeOperation {
+  /** Where a Retrofit parameter goes in the request. */
+  enum Kind { REVISION, HEADER, PATH, QUERY, BODY, PART }
+
+  /** One parameter of the Retrofit method, in order. */
+  record Param(Kind kind, String apiName, String javaName, Type type, boolean required) {
+    /** The builder method's name: the generated parameter name without a leading underscore. */
+    String setterName() {
+      String name = javaName.startsWith("_") ? javaName.substring(1) : javaName;
+      return SourceNames.safeIdentifier(name);
+    }
+  }
+
+  final Method method;
+  final SpecOperation spec;
+  final List<Param> params;
+  final Type responseType;
+
+  private FacadeOperation(Method method, SpecOperation spec, List<Param> params, Type responseType) {
+    this.method = method;
+    this.spec = spec;
+    this.params = params;
+    this.responseType = responseType;
+  }
+
+  /** The HTTP method and relative path of a Retrofit service method, or empty if it has none. */
+  static Optional<String[]> route(Method method) {
+    for (Annotation a : method.getAnnotations()) {
+      if (a instanceof GET g) return Optional.of(new String[] {"GET", g.value()});
+      if (a instanceof POST p) return Optional.of(new String[] {"POST", p.value()});
+      if (a instanceof PATCH p) return Optional.of(new String[] {"PATCH", p.value()});
+      if (a instanceof PUT p) return Optional.of(new String[] {"PUT", p.value()});
+      if (a instanceof DELETE d) return Optional.of(new String[] {"DELETE", d.value()});
+      if (a instanceof HTTP h) return Optional.of(new String[] {h.method().toUpperCase(Locale.ROOT), h.path()});
+    }
+    return Optional.empty();
+  }
+
+  static FacadeOperation of(Method method, SpecOperation spec) {
+    List<Param> params = new ArrayList<>();
+    for (Parameter parameter : method.getParameters()) {
+      if (!parameter.isNamePresent()) {
+        throw new IllegalStateException("Compile klaviyo-generated with -parameters: " + method);
+      }
+      Type type = parameter.getParameterizedType();
+      String name = parameter.getName();
+      Param param = null;
+      for (Annotation a : parameter.getAnnotations()) {
+        if (a instanceof Header h) {
+          param = "revision".equalsIgnoreCase(h.value())
+              ? new Param(Kind.REVISION, h.value(), name, type, true)
+              : new Param(Kind.HEADER, h.value(), name, type, false);
+        } else if (a instanceof Path p) {
+          param = new Param(Kind.PATH, p.value(), name, type, true);
+        } else if (a instanceof Query q) {
+          param = new Param(Kind.QUERY, q.value(), name, type, spec.queryRequired().getOrDefault(q.value(), false));
+        } else if (a instanceof Body) {
+          param = new Param(Kind.BODY, "body", name, type, spec.bodyRequired());
+        } else if (a instanceof Part p) {
+          param = new Param(Kind.PART, p.value(), name, type, false);
+        }
+      }
+      if (param == null) throw new IllegalStateException("Unsupported parameter " + name + " of " + method);
+      params.add(param);
+    }
+    Type returnType = method.getGenericReturnType();
+    if (!(returnType instanceof ParameterizedType call)) {
+      throw new IllegalStateException("Not a Call<T>: " + method);
+    }
+    return new FacadeOperation(method, spec, List.copyOf(params), call.getActualTypeArguments()[0]);
+  }
+
+  String operationId() {
+    return spec.operationId();
+  }
+
+  /** The service method's name, the generated client's camel-case operation id. */
+  String methodName() {
+    return method.getName();
+  }
+
+  /** The params type's simple name: the operation id in Pascal case plus {@code Params}. */
+  String paramsName() {
+    return SourceNames.pascal(spec.operationId()) + "Params";
+  }
+
+  boolean returnsNothing() {
+    return responseType == Void.class;
+  }
+
+  Optional<Param> query(String apiName) {
+    return params.stream().filter(p -> p.kind() == Kind.QUERY && p.apiName().equals(apiName)).findFirst();
+  }
+
+  boolean hasRequiredInput() {
+    return params.stream().anyMatch(p -> p.kind() != Kind.REVISION && p.required());
+  }
+
+  /** Present when the operation lists resources a page at a time behind {@code page[cursor]}. */
+  Optional<Paging> paging() {
+    if (query("page[cursor]").isEmpty() || !(responseType instanceof Class<?> response)) return Optional.empty();
+    try {
+      Method data = response.getMethod("getData");
+      Method links = response.getMethod("getLinks");
+      if (!(data.getGenericReturnType() instanceof ParameterizedType list)
+          || list.getRawType() != List.class) {
+        return Optional.empty();
+      }
+      Method included = null;
+      try {
+        included = response.getMethod("getIncluded");
+        if (included.getReturnType() != List.class) included = null;
+      } catch (NoSuchMethodException ignored) {
+        // A listing without included resources.
+      }
+      return Optional.of(new Paging(response, list.getActualTypeArguments()[0], links.getReturnType(), included != null));
+    } catch (NoSuchMethodException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** How a paginated response is read: its item type, its links type and whether it has included resources. */
+  record Paging(Class<?> response, Type item, Class<?> links, boolean hasIncluded) {
+    /** The links getter for {@code name} ({@code self}, {@code next}...) if the links type has a String one. */
+    boolean hasLink(String name) {
+      try {
+        return links.getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1)).getReturnType()
+            == String.class;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+  }
+}
