@@ -16,17 +16,33 @@ import java.util.Set;
  */
 public final class FilterRules {
   static final FilterRules NONE = new FilterRules(Map.of(), Set.of());
+  /** A filter the operation takes but whose rules the spec states in a form this SDK cannot read. */
+  static final FilterRules UNCHECKED = new FilterRules(Map.of(), Set.of(), false);
 
   private final Map<String, Set<FilterOperator>> operatorsByField;
   private final Set<String> requiredOneOf;
+  private final boolean checked;
 
   FilterRules(Map<String, Set<FilterOperator>> operatorsByField, Set<String> requiredOneOf) {
+    this(operatorsByField, requiredOneOf, true);
+  }
+
+  private FilterRules(Map<String, Set<FilterOperator>> operatorsByField, Set<String> requiredOneOf, boolean checked) {
+    this.checked = checked;
     Map<String, Set<FilterOperator>> copy = new LinkedHashMap<>();
     operatorsByField.forEach(
         (field, operators) ->
             copy.put(field, Collections.unmodifiableSet(EnumSet.copyOf(operators))));
     this.operatorsByField = Collections.unmodifiableMap(copy);
     this.requiredOneOf = Collections.unmodifiableSet(new LinkedHashSet<>(requiredOneOf));
+  }
+
+  /**
+   * False if the operation takes a filter whose rules the pinned spec states in a form this SDK cannot
+   * read: such filters are sent unchecked and Klaviyo decides.
+   */
+  public boolean checked() {
+    return checked;
   }
 
   /** The filterable fields in the order the spec lists them. Empty if the operation takes no filter. */

@@ -85,7 +85,7 @@ public final class Operation {
 
   /** True if the operation takes a {@code filter} query parameter. */
   public boolean filterable() {
-    return !filterRules.fields().isEmpty();
+    return !filterRules.fields().isEmpty() || !filterRules.checked();
   }
 
   /** The filter rules; empty rules if the operation takes no filter. */

@@ -122,7 +122,9 @@ public final class OperationCatalog {
         new RateLimit(integer(limit.get("burst")), integer(limit.get("steady")), integer(limit.get("daily")));
 
     FilterRules filterRules = FilterRules.NONE;
-    if (json.get("filter") != null) {
+    if (json.get("filter") != null && Boolean.TRUE.equals(map(json.get("filter"), id + ".filter").get("unchecked"))) {
+      filterRules = FilterRules.UNCHECKED;
+    } else if (json.get("filter") != null) {
       Map<String, Object> filter = map(json.get("filter"), id + ".filter");
       Map<String, Set<FilterOperator>> rules = new LinkedHashMap<>();
       map(filter.get("fields"), id + ".filter.fields")

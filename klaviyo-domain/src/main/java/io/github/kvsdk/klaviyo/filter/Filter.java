@@ -168,6 +168,7 @@ public final class Filter {
   public static void validate(Operation operation, Filter filter) {
     String id = operation.operationId();
     FilterRules rules = operation.filterRules();
+    if (!rules.checked()) return; // Rules the SDK cannot read: Klaviyo decides.
     if (filter == null) {
       if (rules.required()) throw missingRequired(operation);
       return;
