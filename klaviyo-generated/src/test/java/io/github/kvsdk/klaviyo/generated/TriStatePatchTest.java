@@ -8,20 +8,23 @@ import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.generated.model.ProfileEnum;
 import io.github.kvsdk.klaviyo.generated.model.ProfileLocation;
 import io.github.kvsdk.klaviyo.generated.model.ProfileLocationLatitude;
-import io.github.kvsdk.klaviyo.generated.model.ProfilePartialUpdateQuery;
 import io.github.kvsdk.klaviyo.generated.model.ProfilePartialUpdateQueryResourceObject;
 import io.github.kvsdk.klaviyo.generated.model.ProfilePartialUpdateQueryResourceObjectAttributes;
+import io.github.kvsdk.klaviyo.generated.model.UpdateProfileRequest;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** PATCH bodies tell "leave unchanged" (absent) from "clear" (explicit null). */
+/**
+ * PATCH bodies tell "leave unchanged" (absent) from "clear" (explicit null). Uses the {@code update_profile}
+ * request, whose types every revision names alike.
+ */
 class TriStatePatchTest {
-  private final JsonAdapter<ProfilePartialUpdateQuery> adapter =
-      KlaviyoMoshi.shared().adapter(ProfilePartialUpdateQuery.class);
+  private final JsonAdapter<UpdateProfileRequest> adapter =
+      KlaviyoMoshi.shared().adapter(UpdateProfileRequest.class);
 
   @Test
   void fieldSetToNullIsWrittenAsNullAndUnsetFieldIsAbsent() {
-    ProfilePartialUpdateQuery body = new ProfilePartialUpdateQuery().data(
+    UpdateProfileRequest body = new UpdateProfileRequest().data(
         new ProfilePartialUpdateQueryResourceObject()
             .type(ProfileEnum.PROFILE)
             .id("01GDDKASAP8TKDDA2GRZDSVP4H")

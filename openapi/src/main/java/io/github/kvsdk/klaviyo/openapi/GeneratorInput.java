@@ -56,6 +56,7 @@ public final class GeneratorInput {
     try (BufferedSource source = Okio.buffer(Okio.source(Path.of(args[0])))) {
       tree = read(JsonReader.of(source));
     }
+    int documents = OperationDocuments.name(tree);
     int rewritten = wrapNullableReferences(tree);
     int untypedArrays = addMissingArrayItems(tree);
     int mergedProperties = mergeOverlappingAllOfProperties(tree);
@@ -70,7 +71,7 @@ public final class GeneratorInput {
       writer.setSerializeNulls(true);
       write(writer, tree);
     }
-    System.out.println("GeneratorInput: wrapped " + rewritten + " nullable $ref schemas in allOf, gave "
+    System.out.println("GeneratorInput: named " + documents + " operation documents, wrapped " + rewritten + " nullable $ref schemas in allOf, gave "
         + untypedArrays + " arrays without items an any-value items schema, merged " + mergedProperties
         + " allOf properties defined by more than one part, made " + nullEnums + " enums listing null nullable, typed "
         + untypedEnums + " enums without a type, named the constants of " + namedConstants
