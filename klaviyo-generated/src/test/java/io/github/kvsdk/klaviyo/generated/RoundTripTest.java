@@ -16,22 +16,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every component schema survives JSON to model to JSON: each union branch, every nullable property as an
+ * Every component schema of the generator input (the spec's, and the documents named after operations)
+ * survives JSON to model to JSON: each union branch, every nullable property as an
  * explicit null, free-form objects with large numbers and nulls. Trees compare numbers by value and
  * date-times by instant (the model writes ISO-8601 with an offset).
  */
 class RoundTripTest {
   @Test
   void everyComponentSchemaRoundTripsWithoutLoss() throws Exception {
-    SchemaSamples samples = new SchemaSamples(Spec.schemas());
+    Map<String, Object> schemas = Spec.generatorInputSchemas();
+    SchemaSamples samples = new SchemaSamples(schemas);
     JsonAdapter<Object> trees = KlaviyoMoshi.shared().adapter(Object.class);
     List<String> failures = new ArrayList<>();
-    int schemas = 0;
+    int checked = 0;
     int instances = 0;
 
     Map<String, String> forms = Spec.formBodySchemas();
-    for (String name : Spec.schemas().keySet()) {
-      schemas++;
+    for (String name : schemas.keySet()) {
+      checked++;
       if (forms.containsKey(name)) {
         String problem = formParametersProblem(name, forms.get(name));
         if (problem != null) {
@@ -67,11 +69,9 @@ class RoundTripTest {
     }
 
     System.out.printf("Round trip (%s): %d schemas, %d instances, %d failures%n",
-        Spec.revision(), schemas, instances, failures.size());
+        Spec.revision(), checked, instances, failures.size());
     assertThat(failures).as("schemas that do not round-trip").isEmpty();
-    if (Spec.revision().equals("2024-10-15")) {
-      assertThat(schemas).isEqualTo(728);
-    }
+    assertThat(Spec.schemas().keySet()).as("every schema of the spec is checked").isSubsetOf(schemas.keySet());
   }
 
   /**

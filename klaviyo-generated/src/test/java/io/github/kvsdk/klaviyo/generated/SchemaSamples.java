@@ -90,6 +90,9 @@ final class SchemaSamples {
       }
       return object;
     }
+    if ("object".equals(type) && schema.get("maxProperties") instanceof BigDecimal max && max.signum() == 0) {
+      return new LinkedHashMap<>();
+    }
     if (type == null || type.equals("object")) {
       return example instanceof Map<?, ?> ? example : freeForm();
     }

@@ -13,7 +13,11 @@ final class Spec {
   static final String MODEL_PACKAGE = "io.github.kvsdk.klaviyo.generated.model";
   static final String API_PACKAGE = "io.github.kvsdk.klaviyo.generated.api";
 
+  /** Where the openapi artifact packages the document the client was generated from. */
+  private static final String GENERATOR_INPUT = "/io/github/kvsdk/klaviyo/openapi/klaviyo-openapi.generator-input.json";
+
   private static final Map<String, Object> ROOT = load();
+  private static Map<String, Object> generatorInput;
 
   private Spec() {
   }
@@ -34,6 +38,22 @@ final class Spec {
   @SuppressWarnings("unchecked")
   static Map<String, Object> schemas() {
     return (Map<String, Object>) ((Map<String, Object>) ROOT.get("components")).get("schemas");
+  }
+
+  /**
+   * The component schemas of the document the client was generated from: the spec's, restated where the
+   * generator needs it, plus the documents named after each operation.
+   */
+  @SuppressWarnings("unchecked")
+  static synchronized Map<String, Object> generatorInputSchemas() {
+    if (generatorInput == null) {
+      try (var source = Okio.buffer(Okio.source(Spec.class.getResourceAsStream(GENERATOR_INPUT)))) {
+        generatorInput = (Map<String, Object>) KlaviyoMoshi.shared().adapter(Object.class).fromJson(source);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return (Map<String, Object>) ((Map<String, Object>) generatorInput.get("components")).get("schemas");
   }
 
   /**

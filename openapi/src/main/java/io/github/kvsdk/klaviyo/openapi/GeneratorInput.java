@@ -7,9 +7,13 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.Okio;
@@ -52,9 +56,14 @@ public final class GeneratorInput {
     try (BufferedSource source = Okio.buffer(Okio.source(Path.of(args[0])))) {
       tree = read(JsonReader.of(source));
     }
+    int documents = OperationDocuments.name(tree);
     int rewritten = wrapNullableReferences(tree);
     int untypedArrays = addMissingArrayItems(tree);
     int mergedProperties = mergeOverlappingAllOfProperties(tree);
+    int nullEnums = moveNullEnumValuesToNullable(tree);
+    int untypedEnums = typeUntypedEnums(tree);
+    int namedConstants = nameCollidingEnumConstants(tree);
+    int emptyObjects = closeEmptyObjects(tree);
     Path output = Path.of(args[1]);
     Files.createDirectories(output.toAbsolutePath().getParent());
     try (BufferedSink sink = Okio.buffer(Okio.sink(output)); JsonWriter writer = JsonWriter.of(sink)) {
@@ -62,9 +71,11 @@ public final class GeneratorInput {
       writer.setSerializeNulls(true);
       write(writer, tree);
     }
-    System.out.println("GeneratorInput: wrapped " + rewritten + " nullable $ref schemas in allOf, gave "
+    System.out.println("GeneratorInput: named " + documents + " operation documents, wrapped " + rewritten + " nullable $ref schemas in allOf, gave "
         + untypedArrays + " arrays without items an any-value items schema, merged " + mergedProperties
-        + " allOf properties defined by more than one part -> " + output);
+        + " allOf properties defined by more than one part, made " + nullEnums + " enums listing null nullable, typed "
+        + untypedEnums + " enums without a type, named the constants of " + namedConstants
+        + " enums whose values would share a name, closed " + emptyObjects + " empty objects -> " + output);
   }
 
   /** Rewrites every {@code $ref} schema with {@code nullable: true} in place; returns how many. */
@@ -108,6 +119,200 @@ public final class GeneratorInput {
       }
     }
     return count;
+  }
+
+  /**
+   * Removes {@code null} from every {@code enum} and marks the schema {@code nullable} instead; an enum
+   * that lists only {@code null} loses its {@code enum} (the value can only be null, which {@code nullable}
+   * says). Returns how many schemas changed.
+   */
+  @SuppressWarnings("unchecked")
+  static int moveNullEnumValuesToNullable(Object node) {
+    int count = 0;
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> object = (Map<String, Object>) map;
+      if (object.get("enum") instanceof List<?> values && values.contains(null)) {
+        List<Object> nonNull = new ArrayList<>();
+        for (Object value : values) {
+          if (value != null) nonNull.add(value);
+        }
+        if (nonNull.isEmpty()) {
+          object.remove("enum");
+          object.remove("default");
+        } else {
+          object.put("enum", nonNull);
+        }
+        object.put("nullable", true);
+        count++;
+      }
+      for (Object value : object.values()) {
+        count += moveNullEnumValuesToNullable(value);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object value : list) {
+        count += moveNullEnumValuesToNullable(value);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Gives every {@code enum} without a {@code type} the type all its values share: {@code string},
+   * {@code boolean}, {@code integer} (whole numbers) or {@code number}. The generator would otherwise read
+   * {@code {"enum": [0]}} as a decimal with constants it cannot write. Returns how many schemas were typed.
+   */
+  @SuppressWarnings("unchecked")
+  static int typeUntypedEnums(Object node) {
+    int count = 0;
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> object = (Map<String, Object>) map;
+      if (object.get("enum") instanceof List<?> values && !values.isEmpty() && !object.containsKey("type")
+          && !object.containsKey("$ref")) {
+        String type = sharedType(values);
+        if (type != null) {
+          object.put("type", type);
+          count++;
+        }
+      }
+      for (Object value : object.values()) {
+        count += typeUntypedEnums(value);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object value : list) {
+        count += typeUntypedEnums(value);
+      }
+    }
+    return count;
+  }
+
+  private static String sharedType(List<?> values) {
+    String shared = null;
+    for (Object value : values) {
+      String type;
+      if (value instanceof String) {
+        type = "string";
+      } else if (value instanceof Boolean) {
+        type = "boolean";
+      } else if (value instanceof BigDecimal number) {
+        type = number.stripTrailingZeros().scale() <= 0 ? "integer" : "number";
+      } else {
+        return null;
+      }
+      if (shared == null || shared.equals(type)) {
+        shared = type;
+      } else if (Set.of(shared, type).equals(Set.of("integer", "number"))) {
+        shared = "number";
+      } else {
+        return null;
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * Names the constants of every string enum in which two values would get the same constant name (the
+   * generator upper-cases a value and turns each run of other characters into {@code _}, so
+   * {@code Etc/GMT+12} and {@code Etc/GMT-12} would both be {@code ETC_GMT_12}, and its attempt to number
+   * them apart collides again). In such an enum the values that share a name spell out their signs
+   * ({@code ETC_GMT_PLUS_12}, {@code ETC_GMT_MINUS_12}); the others keep the generator's name. Names that
+   * still clash get {@code _2}, {@code _3}, ... in the spec's order. The names are written as
+   * {@code x-enum-varnames}, which the generator uses as given. Returns how many enums were named.
+   */
+  @SuppressWarnings("unchecked")
+  static int nameCollidingEnumConstants(Object node) {
+    int count = 0;
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> object = (Map<String, Object>) map;
+      if (object.get("enum") instanceof List<?> values && "string".equals(object.get("type"))
+          && !object.containsKey("x-enum-varnames")) {
+        List<String> names = constantNames((List<Object>) values);
+        if (names != null) {
+          object.put("x-enum-varnames", new ArrayList<Object>(names));
+          count++;
+        }
+      }
+      for (Object value : object.values()) {
+        count += nameCollidingEnumConstants(value);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object value : list) {
+        count += nameCollidingEnumConstants(value);
+      }
+    }
+    return count;
+  }
+
+  /** The constant names for {@code values}, or null when the generator's own names are all distinct. */
+  static List<String> constantNames(List<Object> values) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (Object value : values) {
+      uses.merge(plainConstantName(String.valueOf(value)), 1, Integer::sum);
+    }
+    if (uses.values().stream().allMatch(n -> n == 1)) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (Object value : values) {
+      String plain = plainConstantName(String.valueOf(value));
+      String name = uses.get(plain) == 1 ? plain : spelledConstantName(String.valueOf(value));
+      String unique = name;
+      for (int n = 2; !taken.add(unique); n++) {
+        unique = name + "_" + n;
+      }
+      names.add(unique);
+    }
+    return names;
+  }
+
+  /** The generator's constant name for a string value. */
+  private static String plainConstantName(String value) {
+    if (value.isEmpty()) return "EMPTY";
+    String name = value.replaceAll("\\W+", "_").toUpperCase(Locale.ROOT);
+    return name.matches("\\d.*") ? "_" + name : name;
+  }
+
+  /** A constant name that keeps the signs the plain name drops. */
+  private static String spelledConstantName(String value) {
+    String spelled = value.replace("+", "_PLUS_").replace("-", "_MINUS_").replace(".", "_DOT_")
+        .replace("*", "_STAR_").replace("#", "_HASH_").replace("$", "_DOLLAR_").replace("%", "_PERCENT_")
+        .replace("&", "_AND_").replace("@", "_AT_").replace("<", "_LT_").replace(">", "_GT_")
+        .replace("=", "_EQUALS_");
+    String name = spelled.replaceAll("\\W+", "_").replaceAll("_+", "_").toUpperCase(Locale.ROOT);
+    name = name.replaceAll("^_(?=[A-Z])|_$", "");
+    return name.isEmpty() || name.matches("\\d.*") ? "_" + name : name;
+  }
+
+  /**
+   * Restates every component schema that is an object admitting no members ({@code {"type": "object",
+   * "maxProperties": 0}} without properties) as {@code {"allOf": [that object]}}. The generator reads an
+   * object without properties as free-form JSON (any map): it generates no class for it and types every
+   * property that refers to it as {@code Object}. Composed, it is a model with no fields, whose instances are
+   * {@code {}}, and the properties that refer to it have its type. Returns how many schemas changed.
+   */
+  @SuppressWarnings("unchecked")
+  static int closeEmptyObjects(Object root) {
+    if (!(root instanceof Map<?, ?> r && r.get("components") instanceof Map<?, ?> c
+        && c.get("schemas") instanceof Map<?, ?> s)) {
+      return 0;
+    }
+    int count = 0;
+    for (Map.Entry<String, Object> entry : ((Map<String, Object>) s).entrySet()) {
+      if (entry.getValue() instanceof Map<?, ?> map && isEmptyObject((Map<String, Object>) map)) {
+        Map<String, Object> object = (Map<String, Object>) map;
+        Map<String, Object> composed = new LinkedHashMap<>();
+        if (object.containsKey("description")) composed.put("description", object.get("description"));
+        composed.put("allOf", new ArrayList<>(List.of(object)));
+        entry.setValue(composed);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean isEmptyObject(Map<String, Object> schema) {
+    return "object".equals(schema.get("type")) && schema.get("maxProperties") instanceof BigDecimal max
+        && max.signum() == 0 && !(schema.get("properties") instanceof Map<?, ?> p && !p.isEmpty());
   }
 
   /**

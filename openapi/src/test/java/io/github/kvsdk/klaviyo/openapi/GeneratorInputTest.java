@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,77 @@ class GeneratorInputTest {
         Map.of("properties", Map.of("id", Map.of("type", "string"))),
         Map.of("properties", Map.of("id", Map.of("type", "string"))))))))
         .isZero();
+  }
+
+  @Test
+  void nullInAnEnumBecomesNullableAndAnEnumOfOnlyNullIsDropped() {
+    Map<String, Object> onlyNull = mutable(Map.of("enum", nullList(), "default", "x"));
+    Map<String, Object> withNull = mutable(Map.of("type", "string", "enum", new ArrayList<>(java.util.Arrays.asList("sms", null))));
+    Map<String, Object> plain = mutable(Map.of("type", "string", "enum", List.of("sms")));
+
+    int changed = GeneratorInput.moveNullEnumValuesToNullable(new ArrayList<>(List.of(onlyNull, withNull, plain)));
+
+    assertThat(changed).isEqualTo(2);
+    assertThat(onlyNull).isEqualTo(Map.of("nullable", true));
+    assertThat(withNull).isEqualTo(Map.of("type", "string", "enum", List.of("sms"), "nullable", true));
+    assertThat(plain).doesNotContainKey("nullable");
+  }
+
+  private static List<Object> nullList() {
+    List<Object> list = new ArrayList<>();
+    list.add(null);
+    return list;
+  }
+
+  @Test
+  void enumWithoutTypeGetsTheTypeOfItsValues() {
+    Map<String, Object> zero = mutable(Map.of("default", new BigDecimal("0"), "enum", List.of(new BigDecimal("0"))));
+    Map<String, Object> decimal = mutable(Map.of("enum", List.of(new BigDecimal("1"), new BigDecimal("0.5"))));
+    Map<String, Object> text = mutable(Map.of("enum", List.of("today")));
+    Map<String, Object> flag = mutable(Map.of("enum", List.of(true)));
+    Map<String, Object> mixed = mutable(Map.of("enum", List.of("a", new BigDecimal("1"))));
+    Map<String, Object> typed = mutable(Map.of("type", "string", "enum", List.of("a")));
+
+    int typedCount = GeneratorInput.typeUntypedEnums(new ArrayList<>(List.of(zero, decimal, text, flag, mixed, typed)));
+
+    assertThat(typedCount).isEqualTo(4);
+    assertThat(zero).containsEntry("type", "integer");
+    assertThat(decimal).containsEntry("type", "number");
+    assertThat(text).containsEntry("type", "string");
+    assertThat(flag).containsEntry("type", "boolean");
+    assertThat(mixed).doesNotContainKey("type");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void valuesThatWouldShareAConstantNameSpellOutTheirSigns() {
+    Map<String, Object> timezone = mutable(Map.of("type", "string", "enum",
+        List.of("Etc/GMT+1", "Etc/GMT+12", "Etc/GMT-1", "Etc/GMT-12", "America/Port-au-Prince", "a.b", "a-b")));
+    Map<String, Object> distinct = mutable(Map.of("type", "string", "enum", List.of("email", "sms", "-email")));
+    Map<String, Object> caseOnly = mutable(Map.of("type", "string", "enum", List.of("List", "list")));
+
+    int named = GeneratorInput.nameCollidingEnumConstants(new ArrayList<>(List.of(timezone, distinct, caseOnly)));
+
+    assertThat(named).isEqualTo(2);
+    assertThat((List<String>) timezone.get("x-enum-varnames")).containsExactly("ETC_GMT_PLUS_1", "ETC_GMT_PLUS_12",
+        "ETC_GMT_MINUS_1", "ETC_GMT_MINUS_12", "AMERICA_PORT_AU_PRINCE", "A_DOT_B", "A_MINUS_B");
+    assertThat(distinct).doesNotContainKey("x-enum-varnames");
+    assertThat((List<String>) caseOnly.get("x-enum-varnames")).containsExactly("LIST", "LIST_2");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void objectAdmittingNoMembersBecomesAComposedModel() {
+    Map<String, Object> empty = mutable(Map.of("type", "object", "maxProperties", new BigDecimal("0"), "description", "None."));
+    Map<String, Object> freeForm = mutable(Map.of("type", "object"));
+    Map<String, Object> root = mutable(Map.of("components", Map.of("schemas", Map.of("Empty", empty, "Any", freeForm))));
+
+    int closed = GeneratorInput.closeEmptyObjects(root);
+
+    assertThat(closed).isEqualTo(1);
+    assertThat(at(root, "components", "schemas", "Empty"))
+        .isEqualTo(Map.of("description", "None.", "allOf", List.of(empty)));
+    assertThat(at(root, "components", "schemas", "Any")).isEqualTo(Map.of("type", "object"));
   }
 
   @SuppressWarnings("unchecked")

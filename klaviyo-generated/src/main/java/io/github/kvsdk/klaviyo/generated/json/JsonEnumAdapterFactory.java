@@ -71,13 +71,8 @@ final class JsonEnumAdapterFactory implements JsonAdapter.Factory {
         value = reader.nextString();
       } else if (valueType == Boolean.class && token == JsonReader.Token.BOOLEAN) {
         value = reader.nextBoolean();
-      } else if (valueType == Integer.class && token == JsonReader.Token.NUMBER) {
-        String number = reader.nextString();
-        try {
-          value = new BigDecimal(number).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-          throw new JsonDataException(type.getSimpleName() + " expects an integer but was " + number + " at " + path);
-        }
+      } else if (token == JsonReader.Token.NUMBER && Number.class.isAssignableFrom(valueType)) {
+        value = number(reader.nextString(), path);
       } else {
         throw new JsonDataException(
             type.getSimpleName() + " expects a " + valueType.getSimpleName() + " but was " + token + " at " + path);
@@ -89,6 +84,33 @@ final class JsonEnumAdapterFactory implements JsonAdapter.Factory {
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new IllegalStateException("cannot call " + of, e);
       }
+    }
+
+    /** Reads a JSON number as the enum's value type, refusing one that type cannot hold exactly. */
+    private Object number(String number, String path) {
+      try {
+        BigDecimal decimal = new BigDecimal(number);
+        if (valueType == Integer.class) return decimal.intValueExact();
+        if (valueType == Long.class) return decimal.longValueExact();
+        if (valueType == BigDecimal.class) return canonical(decimal);
+        if (valueType == Double.class) return decimal.doubleValue();
+        if (valueType == Float.class) return decimal.floatValue();
+      } catch (ArithmeticException | NumberFormatException e) {
+        // Falls through to the error below.
+      }
+      String expected = valueType == Integer.class || valueType == Long.class ? "an integer" : "a " + valueType.getSimpleName();
+      throw new JsonDataException(type.getSimpleName() + " expects " + expected + " but was " + number + " at " + path);
+    }
+
+    /**
+     * A decimal as the constant that lists it, if one does ({@code 1.50} reads as the constant for
+     * {@code 1.5}): {@code BigDecimal.equals} tells scales apart, JSON does not.
+     */
+    private Object canonical(BigDecimal decimal) {
+      for (Object key : listed.keySet()) {
+        if (key instanceof BigDecimal listedValue && listedValue.compareTo(decimal) == 0) return listedValue;
+      }
+      return decimal;
     }
 
     @Override
