@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
+import retrofit2.converter.scalars.ScalarsConverterFactory;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
@@ -128,6 +129,9 @@ public final class KlaviyoClient extends KlaviyoServices {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(httpClient)
+        // Strings and booleans as plain text first: a form field such as an image's name must not be sent as
+        // a quoted JSON string. JSON:API documents (models) still go through Moshi.
+        .addConverterFactory(ScalarsConverterFactory.create())
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     this.raw = new RawRequests(httpClient, baseUrl, moshi, retryPolicy);

@@ -1,17 +1,17 @@
 package io.github.kvsdk.klaviyo.actions;
 
 import io.github.kvsdk.klaviyo.api.accounts.AccountsService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
-
-import io.github.kvsdk.klaviyo.generated.api.AccountsApi;
-import io.github.kvsdk.klaviyo.generated.model.GetAccountResponse;
-import io.github.kvsdk.klaviyo.generated.model.GetAccountResponseCollection;
+import io.github.kvsdk.klaviyo.api.accounts.GetAccountParams;
+import io.github.kvsdk.klaviyo.api.accounts.GetAccountsParams;
+import io.github.kvsdk.klaviyo.generated.model.GetAccountResult;
+import io.github.kvsdk.klaviyo.generated.model.GetAccountsResult;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import java.util.concurrent.CompletableFuture;
-import retrofit2.Call;
 
-/** Account actions: Get Account and List Accounts (the account(s) of the credential; not paginated). */
+/**
+ * Account actions, Get Account and List Accounts (the account(s) of the credential; not paginated), beside
+ * every accounts operation of the API.
+ */
 public final class Accounts extends AccountsService {
   private final ActionContext ctx;
 
@@ -21,38 +21,36 @@ public final class Accounts extends AccountsService {
   }
 
   /** Get Account ({@code get_account}), with {@code fields[account]} from {@code options}. */
-  public GetAccountResponse get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetAccountResult get(String id, QueryOptions options) {
+    return getAccount(getParams(id, options));
   }
 
-  public GetAccountResponse get(String id) {
+  /** Get Account ({@code get_account}). */
+  public GetAccountResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetAccountResponse> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
+  /** Get Account, asynchronously. */
+  public CompletableFuture<GetAccountResult> getAsync(String id, QueryOptions options) {
+    return getAccountAsync(getParams(id, options));
   }
 
-  private Call<GetAccountResponse> getCall(String id, QueryOptions options) {
+  private GetAccountParams getParams(String id, QueryOptions options) {
     QueryOptions o = ctx.validate("get_account", options);
-    return api().getAccount(require("id", id), ctx.revision(), fields(o, "account"));
+    return GetAccountParams.builder().id(id).options(o).build();
   }
 
   /** List Accounts ({@code get_accounts}). */
-  public GetAccountResponseCollection list(QueryOptions options) {
-    return ctx.execute(listCall(options));
+  public GetAccountsResult list(QueryOptions options) {
+    return getAccounts(listParams(options));
   }
 
-  public CompletableFuture<GetAccountResponseCollection> listAsync(QueryOptions options) {
-    return ctx.executeAsync(listCall(options));
+  /** List Accounts, asynchronously. */
+  public CompletableFuture<GetAccountsResult> listAsync(QueryOptions options) {
+    return getAccountsAsync(listParams(options));
   }
 
-  private Call<GetAccountResponseCollection> listCall(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_accounts", options);
-    return api().getAccounts(ctx.revision(), fields(o, "account"));
-  }
-
-  private AccountsApi api() {
-    return ctx.api(AccountsApi.class);
+  private GetAccountsParams listParams(QueryOptions options) {
+    return GetAccountsParams.builder().options(ctx.validate("get_accounts", options)).build();
   }
 }

@@ -159,17 +159,17 @@ final class ActionContext {
     return batches;
   }
 
-  /** Runs {@code calls} one after another; returns how many were sent. */
-  int executeAll(List<Call<Void>> calls) {
-    for (Call<Void> call : calls) execute(call);
-    return calls.size();
+  /** Sends one job per element of {@code jobs}, one after another; returns how many were sent. */
+  static <P> int runAll(List<P> jobs, java.util.function.Consumer<P> send) {
+    for (P job : jobs) send.accept(job);
+    return jobs.size();
   }
 
-  /** Sends {@code calls} concurrently; the future completes with their number once all succeed. */
-  CompletableFuture<Integer> executeAllAsync(List<Call<Void>> calls) {
-    CompletableFuture<?>[] futures = new CompletableFuture<?>[calls.size()];
-    for (int i = 0; i < calls.size(); i++) futures[i] = executeAsync(calls.get(i));
-    return CompletableFuture.allOf(futures).thenApply(ignored -> calls.size());
+  /** Sends the jobs concurrently; the future completes with their number once all succeed. */
+  static <P> CompletableFuture<Integer> runAllAsync(List<P> jobs, Function<P, CompletableFuture<Void>> send) {
+    CompletableFuture<?>[] futures = new CompletableFuture<?>[jobs.size()];
+    for (int i = 0; i < jobs.size(); i++) futures[i] = send.apply(jobs.get(i));
+    return CompletableFuture.allOf(futures).thenApply(ignored -> jobs.size());
   }
 
   /** Throws unless {@code value} is a non-blank string. */

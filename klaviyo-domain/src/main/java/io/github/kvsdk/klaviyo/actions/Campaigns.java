@@ -1,34 +1,30 @@
 package io.github.kvsdk.klaviyo.actions;
 
 import io.github.kvsdk.klaviyo.api.campaigns.CampaignsService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.include;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
-
+import io.github.kvsdk.klaviyo.api.campaigns.CreateCampaignParams;
+import io.github.kvsdk.klaviyo.api.campaigns.DeleteCampaignParams;
+import io.github.kvsdk.klaviyo.api.campaigns.GetCampaignParams;
+import io.github.kvsdk.klaviyo.api.campaigns.GetCampaignsParams;
+import io.github.kvsdk.klaviyo.api.campaigns.UpdateCampaignParams;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.filter.Filter;
-import io.github.kvsdk.klaviyo.generated.api.CampaignsApi;
-import io.github.kvsdk.klaviyo.generated.model.CampaignCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.CampaignPartialUpdateQuery;
-import io.github.kvsdk.klaviyo.generated.model.GetCampaignResponseCollectionCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.GetCampaignResponseCollectionCompoundDocumentDataInner;
-import io.github.kvsdk.klaviyo.generated.model.GetCampaignResponseCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.PatchCampaignResponse;
-import io.github.kvsdk.klaviyo.generated.model.PostCampaignResponse;
+import io.github.kvsdk.klaviyo.generated.model.CreateCampaignRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateCampaignResult;
+import io.github.kvsdk.klaviyo.generated.model.GetCampaignResult;
+import io.github.kvsdk.klaviyo.generated.model.GetCampaignsResultData;
+import io.github.kvsdk.klaviyo.generated.model.UpdateCampaignRequest;
+import io.github.kvsdk.klaviyo.generated.model.UpdateCampaignResult;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import retrofit2.Call;
 
-/** Campaign actions: Create, Get, List, Update and Delete Campaign. */
+/** Campaign actions, Create, Get, List, Update and Delete Campaign, beside every campaigns operation of the API. */
 public final class Campaigns extends CampaignsService {
   /**
-   * The seed's default filter for List Campaigns, {@code equals(messages.channel,'sms')}: the API rejects
-   * campaign listings without a channel filter.
+   * The filter List Campaigns uses when the caller gives none, {@code equals(messages.channel,'sms')}:
+   * Klaviyo refuses campaign listings without a channel filter, and SMS is the connector's documented default.
    */
   public static final Filter DEFAULT_FILTER = Filter.parse("equals(messages.channel,'sms')");
 
@@ -40,103 +36,89 @@ public final class Campaigns extends CampaignsService {
   }
 
   /** Create Campaign ({@code create_campaign}). */
-  public PostCampaignResponse create(CampaignAttributes campaign) {
-    return ctx.execute(createCall(campaign));
+  public CreateCampaignResult create(CampaignAttributes campaign) {
+    return createCampaign(createParams(campaign));
   }
 
-  public CompletableFuture<PostCampaignResponse> createAsync(CampaignAttributes campaign) {
-    return ctx.executeAsync(createCall(campaign));
+  /** Create Campaign, asynchronously. */
+  public CompletableFuture<CreateCampaignResult> createAsync(CampaignAttributes campaign) {
+    return createCampaignAsync(createParams(campaign));
   }
 
-  private Call<PostCampaignResponse> createCall(CampaignAttributes campaign) {
+  private CreateCampaignParams createParams(CampaignAttributes campaign) {
     if (campaign == null) throw new KlaviyoValidationException("campaign", "is required");
     Map<String, Object> body =
         Map.of("data", Map.of("type", "campaign", "attributes", campaign.toCreateAttributes()));
-    return api().createCampaign(ctx.revision(), ctx.body(body, CampaignCreateQuery.class));
+    return CreateCampaignParams.builder().body(ctx.body(body, CreateCampaignRequest.class)).build();
   }
 
   /** Get Campaign ({@code get_campaign}). */
-  public GetCampaignResponseCompoundDocument get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetCampaignResult get(String id, QueryOptions options) {
+    return getCampaign(getParams(id, options));
   }
 
-  public GetCampaignResponseCompoundDocument get(String id) {
+  /** Get Campaign ({@code get_campaign}). */
+  public GetCampaignResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetCampaignResponseCompoundDocument> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
+  /** Get Campaign, asynchronously. */
+  public CompletableFuture<GetCampaignResult> getAsync(String id, QueryOptions options) {
+    return getCampaignAsync(getParams(id, options));
   }
 
-  private Call<GetCampaignResponseCompoundDocument> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_campaign", options);
-    return api().getCampaign(require("id", id), ctx.revision(), fields(o, "campaign-message"),
-        fields(o, "campaign"), fields(o, "tag"), include(o));
+  private GetCampaignParams getParams(String id, QueryOptions options) {
+    return GetCampaignParams.builder().id(id).options(ctx.validate("get_campaign", options)).build();
   }
 
   /**
    * List Campaigns ({@code get_campaigns}): the first page. Without a filter in {@code options}, {@link
    * #DEFAULT_FILTER} applies; a filter must name {@code messages.channel}.
    */
-  public Page<GetCampaignResponseCollectionCompoundDocumentDataInner> list(QueryOptions options) {
-    QueryOptions o = withDefaultFilter(options);
-    return ctx.firstPage(listCall(o), GetCampaignResponseCollectionCompoundDocument::getData,
-        GetCampaignResponseCollectionCompoundDocument::getIncluded,
-        GetCampaignResponseCollectionCompoundDocument::getLinks);
+  public Page<GetCampaignsResultData> list(QueryOptions options) {
+    return getCampaigns(listParams(options));
   }
 
-  public CompletableFuture<Page<GetCampaignResponseCollectionCompoundDocumentDataInner>> listAsync(
-      QueryOptions options) {
-    QueryOptions o = withDefaultFilter(options);
-    return ctx.firstPageAsync(listCall(o), GetCampaignResponseCollectionCompoundDocument::getData,
-        GetCampaignResponseCollectionCompoundDocument::getIncluded,
-        GetCampaignResponseCollectionCompoundDocument::getLinks);
+  /** List Campaigns, asynchronously. */
+  public CompletableFuture<Page<GetCampaignsResultData>> listAsync(QueryOptions options) {
+    return getCampaignsAsync(listParams(options));
   }
 
-  public AutoPager<GetCampaignResponseCollectionCompoundDocumentDataInner> listAll(QueryOptions options) {
-    QueryOptions o = withDefaultFilter(options);
-    return ctx.allPages(listCall(o), GetCampaignResponseCollectionCompoundDocument::getData,
-        GetCampaignResponseCollectionCompoundDocument::getIncluded,
-        GetCampaignResponseCollectionCompoundDocument::getLinks);
+  /** Every campaign matching {@code options} (see {@link #list}), fetched lazily page by page. */
+  public AutoPager<GetCampaignsResultData> listAll(QueryOptions options) {
+    return getCampaignsAutoPager(listParams(options));
   }
 
-  private QueryOptions withDefaultFilter(QueryOptions options) {
+  private GetCampaignsParams listParams(QueryOptions options) {
     QueryOptions o = options == null ? QueryOptions.none() : options;
     if (o.filter().isEmpty()) o = o.toBuilder().filter(DEFAULT_FILTER).build();
-    return ctx.validate("get_campaigns", o);
-  }
-
-  private Function<String, Call<GetCampaignResponseCollectionCompoundDocument>> listCall(QueryOptions o) {
-    return cursor -> api().getCampaigns(filter(o), ctx.revision(), fields(o, "campaign-message"),
-        fields(o, "campaign"), fields(o, "tag"), include(o), cursor, o.sort().orElse(null));
+    return GetCampaignsParams.builder().options(ctx.validate("get_campaigns", o)).build();
   }
 
   /** Update Campaign ({@code update_campaign}): only the attributes set are changed. */
-  public PatchCampaignResponse update(String id, CampaignAttributes campaign) {
-    return ctx.execute(updateCall(id, campaign));
+  public UpdateCampaignResult update(String id, CampaignAttributes campaign) {
+    return updateCampaign(updateParams(id, campaign));
   }
 
-  public CompletableFuture<PatchCampaignResponse> updateAsync(String id, CampaignAttributes campaign) {
-    return ctx.executeAsync(updateCall(id, campaign));
+  /** Update Campaign, asynchronously. */
+  public CompletableFuture<UpdateCampaignResult> updateAsync(String id, CampaignAttributes campaign) {
+    return updateCampaignAsync(updateParams(id, campaign));
   }
 
-  private Call<PatchCampaignResponse> updateCall(String id, CampaignAttributes campaign) {
+  private UpdateCampaignParams updateParams(String id, CampaignAttributes campaign) {
     if (campaign == null) throw new KlaviyoValidationException("campaign", "is required");
     Map<String, Object> body = Map.of("data",
-        Map.of("type", "campaign", "id", require("id", id), "attributes", campaign.toUpdateAttributes()));
-    return api().updateCampaign(id, ctx.revision(), ctx.body(body, CampaignPartialUpdateQuery.class));
+        Map.of("type", "campaign", "id", ActionContext.require("id", id), "attributes", campaign.toUpdateAttributes()));
+    return UpdateCampaignParams.builder().id(id).body(ctx.body(body, UpdateCampaignRequest.class)).build();
   }
 
   /** Delete Campaign ({@code delete_campaign}). */
   public void delete(String id) {
-    ctx.execute(api().deleteCampaign(require("id", id), ctx.revision()));
+    deleteCampaign(DeleteCampaignParams.builder().id(id).build());
   }
 
+  /** Delete Campaign, asynchronously. */
   public CompletableFuture<Void> deleteAsync(String id) {
-    return ctx.executeAsync(api().deleteCampaign(require("id", id), ctx.revision()));
-  }
-
-  private CampaignsApi api() {
-    return ctx.api(CampaignsApi.class);
+    return deleteCampaignAsync(DeleteCampaignParams.builder().id(id).build());
   }
 }

@@ -1,19 +1,17 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.events.EventsService;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.batches;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.include;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
+import io.github.kvsdk.klaviyo.api.events.BulkCreateEventsParams;
+import io.github.kvsdk.klaviyo.api.events.CreateEventParams;
+import io.github.kvsdk.klaviyo.api.events.EventsService;
+import io.github.kvsdk.klaviyo.api.events.GetEventParams;
+import io.github.kvsdk.klaviyo.api.events.GetEventsParams;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.generated.api.EventsApi;
-import io.github.kvsdk.klaviyo.generated.model.EventCreateQueryV2;
-import io.github.kvsdk.klaviyo.generated.model.EventsBulkCreateJob;
-import io.github.kvsdk.klaviyo.generated.model.GetEventResponseCollectionCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.GetEventResponseCollectionCompoundDocumentDataInner;
-import io.github.kvsdk.klaviyo.generated.model.GetEventResponseCompoundDocument;
+import io.github.kvsdk.klaviyo.generated.model.BulkCreateEventsRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateEventRequest;
+import io.github.kvsdk.klaviyo.generated.model.GetEventResult;
+import io.github.kvsdk.klaviyo.generated.model.GetEventsResultData;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
@@ -22,11 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import retrofit2.Call;
 
 /**
- * Event actions: Create Event, Bulk Create Events, Get Event and List Events.
+ * Event actions, Create Event, Bulk Create Events, Get Event and List Events, beside every events operation
+ * of the API.
  *
  * <p>Bulk Create Events maps to {@code bulk_create_events} ({@code POST /api/event-bulk-create-jobs}).
  * The input is split into jobs of at most {@value #MAX_BULK_EVENTS} events; within a job, events of the
@@ -45,17 +42,18 @@ public final class Events extends EventsService {
 
   /** Create Event ({@code create_event}); Klaviyo accepts it with 202 and processes it asynchronously. */
   public void create(NewEvent event) {
-    ctx.execute(createCall(event));
+    createEvent(createParams(event));
   }
 
+  /** Create Event, asynchronously. */
   public CompletableFuture<Void> createAsync(NewEvent event) {
-    return ctx.executeAsync(createCall(event));
+    return createEventAsync(createParams(event));
   }
 
-  private Call<Void> createCall(NewEvent event) {
+  private CreateEventParams createParams(NewEvent event) {
     if (event == null) throw new KlaviyoValidationException("event", "is required");
     Map<String, Object> body = Map.of("data", Map.of("type", "event", "attributes", event.createAttributes()));
-    return api().createEvent(ctx.revision(), ctx.body(body, EventCreateQueryV2.class));
+    return CreateEventParams.builder().body(ctx.body(body, CreateEventRequest.class)).build();
   }
 
   /**
@@ -64,22 +62,24 @@ public final class Events extends EventsService {
    * @return the number of jobs submitted.
    */
   public int bulkCreate(List<NewEvent> events) {
-    return ctx.executeAll(bulkCalls(events));
+    return ActionContext.runAll(bulkParams(events), this::bulkCreateEvents);
   }
 
+  /** Bulk Create Events, asynchronously. */
   public CompletableFuture<Integer> bulkCreateAsync(List<NewEvent> events) {
-    return ctx.executeAllAsync(bulkCalls(events));
+    return ActionContext.runAllAsync(bulkParams(events), this::bulkCreateEventsAsync);
   }
 
-  private List<Call<Void>> bulkCalls(List<NewEvent> events) {
+  private List<BulkCreateEventsParams> bulkParams(List<NewEvent> events) {
     if (events == null || events.isEmpty()) {
       throw new KlaviyoValidationException("events", "at least one event is required");
     }
-    List<Call<Void>> calls = new ArrayList<>();
+    List<BulkCreateEventsParams> jobs = new ArrayList<>();
     for (List<NewEvent> batch : batches(events, MAX_BULK_EVENTS)) {
-      calls.add(api().bulkCreateEvents(ctx.revision(), ctx.body(bulkDocument(batch), EventsBulkCreateJob.class)));
+      jobs.add(BulkCreateEventsParams.builder()
+          .body(ctx.body(bulkDocument(batch), BulkCreateEventsRequest.class)).build());
     }
-    return calls;
+    return jobs;
   }
 
   /** Groups a batch by profile, keeping first-appearance order, into one event-bulk-create per profile. */
@@ -102,53 +102,40 @@ public final class Events extends EventsService {
   }
 
   /** Get Event ({@code get_event}), with Event, Metric and Profile Fields from {@code options}. */
-  public GetEventResponseCompoundDocument get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetEventResult get(String id, QueryOptions options) {
+    return getEvent(getParams(id, options));
   }
 
-  public GetEventResponseCompoundDocument get(String id) {
+  /** Get Event ({@code get_event}). */
+  public GetEventResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetEventResponseCompoundDocument> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
+  /** Get Event, asynchronously. */
+  public CompletableFuture<GetEventResult> getAsync(String id, QueryOptions options) {
+    return getEventAsync(getParams(id, options));
   }
 
-  private Call<GetEventResponseCompoundDocument> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_event", options);
-    return api().getEvent(require("id", id), ctx.revision(), fields(o, "event"), fields(o, "metric"),
-        fields(o, "profile"), include(o));
+  private GetEventParams getParams(String id, QueryOptions options) {
+    return GetEventParams.builder().id(id).options(ctx.validate("get_event", options)).build();
   }
 
   /** List Events ({@code get_events}): the first page (200 events). */
-  public Page<GetEventResponseCollectionCompoundDocumentDataInner> list(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_events", options);
-    return ctx.firstPage(listCall(o), GetEventResponseCollectionCompoundDocument::getData,
-        GetEventResponseCollectionCompoundDocument::getIncluded,
-        GetEventResponseCollectionCompoundDocument::getLinks);
+  public Page<GetEventsResultData> list(QueryOptions options) {
+    return getEvents(listParams(options));
   }
 
-  public CompletableFuture<Page<GetEventResponseCollectionCompoundDocumentDataInner>> listAsync(
-      QueryOptions options) {
-    QueryOptions o = ctx.validate("get_events", options);
-    return ctx.firstPageAsync(listCall(o), GetEventResponseCollectionCompoundDocument::getData,
-        GetEventResponseCollectionCompoundDocument::getIncluded,
-        GetEventResponseCollectionCompoundDocument::getLinks);
+  /** List Events, asynchronously. */
+  public CompletableFuture<Page<GetEventsResultData>> listAsync(QueryOptions options) {
+    return getEventsAsync(listParams(options));
   }
 
-  public AutoPager<GetEventResponseCollectionCompoundDocumentDataInner> listAll(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_events", options);
-    return ctx.allPages(listCall(o), GetEventResponseCollectionCompoundDocument::getData,
-        GetEventResponseCollectionCompoundDocument::getIncluded,
-        GetEventResponseCollectionCompoundDocument::getLinks);
+  /** Every event matching {@code options}, fetched lazily page by page. */
+  public AutoPager<GetEventsResultData> listAll(QueryOptions options) {
+    return getEventsAutoPager(listParams(options));
   }
 
-  private Function<String, Call<GetEventResponseCollectionCompoundDocument>> listCall(QueryOptions o) {
-    return cursor -> api().getEvents(ctx.revision(), fields(o, "event"), fields(o, "metric"),
-        fields(o, "profile"), filter(o), include(o), cursor, o.sort().orElse(null));
-  }
-
-  private EventsApi api() {
-    return ctx.api(EventsApi.class);
+  private GetEventsParams listParams(QueryOptions options) {
+    return GetEventsParams.builder().options(ctx.validate("get_events", options)).build();
   }
 }

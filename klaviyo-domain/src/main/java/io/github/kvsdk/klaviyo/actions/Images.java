@@ -1,20 +1,22 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.images.ImagesService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.pageSize;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
+import io.github.kvsdk.klaviyo.api.images.GetImageParams;
+import io.github.kvsdk.klaviyo.api.images.GetImagesParams;
+import io.github.kvsdk.klaviyo.api.images.ImagesService;
+import io.github.kvsdk.klaviyo.api.images.UpdateImageParams;
+import io.github.kvsdk.klaviyo.api.images.UploadImageFromFileParams;
+import io.github.kvsdk.klaviyo.api.images.UploadImageFromUrlParams;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.generated.api.ImagesApi;
-import io.github.kvsdk.klaviyo.generated.model.GetImageResponse;
-import io.github.kvsdk.klaviyo.generated.model.GetImageResponseCollection;
-import io.github.kvsdk.klaviyo.generated.model.ImageCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.ImagePartialUpdateQuery;
+import io.github.kvsdk.klaviyo.generated.model.GetImageResult;
+import io.github.kvsdk.klaviyo.generated.model.GetImagesResultData;
 import io.github.kvsdk.klaviyo.generated.model.ImageResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.PatchImageResponse;
-import io.github.kvsdk.klaviyo.generated.model.PostImageResponse;
+import io.github.kvsdk.klaviyo.generated.model.UpdateImageRequest;
+import io.github.kvsdk.klaviyo.generated.model.UpdateImageResult;
+import io.github.kvsdk.klaviyo.generated.model.UploadImageFromFileResult;
+import io.github.kvsdk.klaviyo.generated.model.UploadImageFromUrlRequest;
+import io.github.kvsdk.klaviyo.generated.model.UploadImageFromUrlResult;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
@@ -25,16 +27,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
-import retrofit2.Call;
 
 /**
- * Image actions: Upload Image, Get Image, List Images and Update Image.
+ * Image actions, Upload Image, Get Image, List Images and Update Image, beside every images operation of
+ * the API.
  *
  * <p>Upload Image takes a URL or a {@code data:image/...;base64,} URI ({@code upload_image_from_url}, via
  * {@code POST /api/images}), or bytes or a file ({@code upload_image_from_file}, via {@code POST
@@ -54,28 +55,33 @@ public final class Images extends ImagesService {
   }
 
   /**
-   * Upload Image as the seed defines it: from {@code imageUrl} (a URL or data URI) or else from {@code
+   * Upload Image as the connector defines it: from {@code imageUrl} (a URL or data URI) or else from {@code
    * fileData}; exactly one must be given.
    *
    * @param name the image name; null means Klaviyo's default (the file name).
+   * @return the uploaded image, whichever way it was sent
    */
-  public PostImageResponse upload(String imageUrl, byte[] fileData, String name) {
+  public ImageResponseObjectResource upload(String imageUrl, byte[] fileData, String name) {
     if ((imageUrl == null) == (fileData == null)) {
       throw new KlaviyoValidationException("imageUrl", "give either an image URL or file data, not both or neither");
     }
-    return imageUrl != null ? uploadFromUrl(imageUrl, name) : uploadFile(fileData, name == null ? "image" : name, name);
+    Object data = imageUrl != null
+        ? uploadFromUrl(imageUrl, name).getData()
+        : uploadFile(fileData, name == null ? "image" : name, name).getData();
+    return ctx.converter.fromTree(ctx.converter.toTree(data), ImageResponseObjectResource.class);
   }
 
   /** Upload Image from a URL or {@code data:image/...;base64,} URI ({@code upload_image_from_url}). */
-  public PostImageResponse uploadFromUrl(String imageUrl, String name) {
-    return ctx.execute(urlCall(imageUrl, name));
+  public UploadImageFromUrlResult uploadFromUrl(String imageUrl, String name) {
+    return uploadImageFromUrl(urlParams(imageUrl, name));
   }
 
-  public CompletableFuture<PostImageResponse> uploadFromUrlAsync(String imageUrl, String name) {
-    return ctx.executeAsync(urlCall(imageUrl, name));
+  /** Upload Image from a URL, asynchronously. */
+  public CompletableFuture<UploadImageFromUrlResult> uploadFromUrlAsync(String imageUrl, String name) {
+    return uploadImageFromUrlAsync(urlParams(imageUrl, name));
   }
 
-  private Call<PostImageResponse> urlCall(String imageUrl, String name) {
+  private UploadImageFromUrlParams urlParams(String imageUrl, String name) {
     require("imageUrl", imageUrl);
     if (imageUrl.startsWith("data:")) {
       if (!DATA_URI.matcher(imageUrl).matches()) {
@@ -90,24 +96,25 @@ public final class Images extends ImagesService {
     if (name != null) attributes.put("name", require("name", name));
     attributes.put("import_from_url", imageUrl);
     Map<String, Object> body = Map.of("data", Map.of("type", "image", "attributes", attributes));
-    return api().uploadImageFromUrl(ctx.revision(), ctx.body(body, ImageCreateQuery.class));
+    return UploadImageFromUrlParams.builder().body(ctx.body(body, UploadImageFromUrlRequest.class)).build();
   }
 
   /** Upload Image from bytes ({@code upload_image_from_file}); the format is detected from the content. */
-  public PostImageResponse uploadFile(byte[] data, String fileName, String name) {
-    return ctx.execute(fileCall(data, fileName, name));
+  public UploadImageFromFileResult uploadFile(byte[] data, String fileName, String name) {
+    return uploadImageFromFile(fileParams(data, fileName, name));
   }
 
   /** Upload Image from a file ({@code upload_image_from_file}). */
-  public PostImageResponse uploadFile(Path file, String name) {
+  public UploadImageFromFileResult uploadFile(Path file, String name) {
     return uploadFile(read(file), file.getFileName().toString(), name);
   }
 
-  public CompletableFuture<PostImageResponse> uploadFileAsync(byte[] data, String fileName, String name) {
-    return ctx.executeAsync(fileCall(data, fileName, name));
+  /** Upload Image from bytes, asynchronously. */
+  public CompletableFuture<UploadImageFromFileResult> uploadFileAsync(byte[] data, String fileName, String name) {
+    return uploadImageFromFileAsync(fileParams(data, fileName, name));
   }
 
-  private Call<PostImageResponse> fileCall(byte[] data, String fileName, String name) {
+  private UploadImageFromFileParams fileParams(byte[] data, String fileName, String name) {
     if (data == null || data.length == 0) throw new KlaviyoValidationException("fileData", "is empty");
     if (data.length > MAX_IMAGE_BYTES) {
       throw new KlaviyoValidationException("fileData", "is " + data.length + " bytes; the maximum is 5 MB");
@@ -115,8 +122,7 @@ public final class Images extends ImagesService {
     MediaType type = MediaType.get(detectType(data));
     MultipartBody.Part file =
         MultipartBody.Part.createFormData("file", require("fileName", fileName), RequestBody.create(data, type));
-    MultipartBody.Part namePart = name == null ? null : MultipartBody.Part.createFormData("name", name);
-    return ctx.api(ImageUploadService.class).upload(ctx.revision(), file, namePart, null);
+    return UploadImageFromFileParams.builder().file(file).name(name).build();
   }
 
   /** Returns the MIME type of a JPEG, PNG or GIF from its magic number. */
@@ -145,64 +151,59 @@ public final class Images extends ImagesService {
   }
 
   /** Get Image ({@code get_image}), with {@code fields[image]} from {@code options}. */
-  public GetImageResponse get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetImageResult get(String id, QueryOptions options) {
+    return getImage(getParams(id, options));
   }
 
-  public GetImageResponse get(String id) {
+  /** Get Image ({@code get_image}). */
+  public GetImageResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetImageResponse> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
+  /** Get Image, asynchronously. */
+  public CompletableFuture<GetImageResult> getAsync(String id, QueryOptions options) {
+    return getImageAsync(getParams(id, options));
   }
 
-  private Call<GetImageResponse> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_image", options);
-    return api().getImage(require("id", id), ctx.revision(), fields(o, "image"));
+  private GetImageParams getParams(String id, QueryOptions options) {
+    return GetImageParams.builder().id(id).options(ctx.validate("get_image", options)).build();
   }
 
   /** List Images ({@code get_images}): the first page. */
-  public Page<ImageResponseObjectResource> list(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_images", options);
-    return ctx.firstPage(listCall(o), GetImageResponseCollection::getData, null, GetImageResponseCollection::getLinks);
+  public Page<GetImagesResultData> list(QueryOptions options) {
+    return getImages(listParams(options));
   }
 
-  public CompletableFuture<Page<ImageResponseObjectResource>> listAsync(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_images", options);
-    return ctx.firstPageAsync(listCall(o), GetImageResponseCollection::getData, null,
-        GetImageResponseCollection::getLinks);
+  /** List Images, asynchronously. */
+  public CompletableFuture<Page<GetImagesResultData>> listAsync(QueryOptions options) {
+    return getImagesAsync(listParams(options));
   }
 
-  public AutoPager<ImageResponseObjectResource> listAll(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_images", options);
-    return ctx.allPages(listCall(o), GetImageResponseCollection::getData, null, GetImageResponseCollection::getLinks);
+  /** Every image matching {@code options}, fetched lazily page by page. */
+  public AutoPager<GetImagesResultData> listAll(QueryOptions options) {
+    return getImagesAutoPager(listParams(options));
   }
 
-  private Function<String, Call<GetImageResponseCollection>> listCall(QueryOptions o) {
-    return cursor -> api().getImages(ctx.revision(), fields(o, "image"), filter(o), cursor, pageSize(o),
-        o.sort().orElse(null));
+  private GetImagesParams listParams(QueryOptions options) {
+    return GetImagesParams.builder().options(ctx.validate("get_images", options)).build();
   }
 
   /** Update Image ({@code update_image}): null arguments are left unchanged. */
-  public PatchImageResponse update(String id, String name, Boolean hidden) {
-    return ctx.execute(updateCall(id, name, hidden));
+  public UpdateImageResult update(String id, String name, Boolean hidden) {
+    return updateImage(updateParams(id, name, hidden));
   }
 
-  public CompletableFuture<PatchImageResponse> updateAsync(String id, String name, Boolean hidden) {
-    return ctx.executeAsync(updateCall(id, name, hidden));
+  /** Update Image, asynchronously. */
+  public CompletableFuture<UpdateImageResult> updateAsync(String id, String name, Boolean hidden) {
+    return updateImageAsync(updateParams(id, name, hidden));
   }
 
-  private Call<PatchImageResponse> updateCall(String id, String name, Boolean hidden) {
+  private UpdateImageParams updateParams(String id, String name, Boolean hidden) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     if (name != null) attributes.put("name", require("name", name));
     if (hidden != null) attributes.put("hidden", hidden);
     Map<String, Object> body =
         Map.of("data", Map.of("type", "image", "id", require("id", id), "attributes", attributes));
-    return api().updateImage(id, ctx.revision(), ctx.body(body, ImagePartialUpdateQuery.class));
-  }
-
-  private ImagesApi api() {
-    return ctx.api(ImagesApi.class);
+    return UpdateImageParams.builder().id(id).body(ctx.body(body, UpdateImageRequest.class)).build();
   }
 }

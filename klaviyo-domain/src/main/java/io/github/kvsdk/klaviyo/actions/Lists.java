@@ -1,30 +1,26 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.lists.ListsService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.additionalFields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.include;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.pageSize;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
-import io.github.kvsdk.klaviyo.generated.api.ListsApi;
-import io.github.kvsdk.klaviyo.generated.model.GetListListResponseCollectionCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.GetListListResponseCollectionCompoundDocumentDataInner;
-import io.github.kvsdk.klaviyo.generated.model.GetListMemberResponseCollection;
-import io.github.kvsdk.klaviyo.generated.model.GetListMemberResponseCollectionDataInner;
-import io.github.kvsdk.klaviyo.generated.model.GetListRetrieveResponseCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.ListCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.ListPartialUpdateQuery;
-import io.github.kvsdk.klaviyo.generated.model.PatchListPartialUpdateResponse;
-import io.github.kvsdk.klaviyo.generated.model.PostListCreateResponse;
+import io.github.kvsdk.klaviyo.api.lists.CreateListParams;
+import io.github.kvsdk.klaviyo.api.lists.DeleteListParams;
+import io.github.kvsdk.klaviyo.api.lists.GetListParams;
+import io.github.kvsdk.klaviyo.api.lists.GetListsParams;
+import io.github.kvsdk.klaviyo.api.lists.GetProfilesForListParams;
+import io.github.kvsdk.klaviyo.api.lists.ListsService;
+import io.github.kvsdk.klaviyo.api.lists.UpdateListParams;
+import io.github.kvsdk.klaviyo.generated.model.CreateListRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateListResult;
+import io.github.kvsdk.klaviyo.generated.model.GetListResult;
+import io.github.kvsdk.klaviyo.generated.model.GetListsResultData;
+import io.github.kvsdk.klaviyo.generated.model.GetProfilesForListResultData;
+import io.github.kvsdk.klaviyo.generated.model.UpdateListRequest;
+import io.github.kvsdk.klaviyo.generated.model.UpdateListResult;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import retrofit2.Call;
 
 /**
  * List actions: Create List, Get List, List Lists, Update List, Delete List and List List Profiles.
@@ -34,7 +30,7 @@ import retrofit2.Call;
  * those at once and complete their future with the call's outcome.
  */
 public final class Lists extends ListsService {
-  /** The seed's default list name for Create List and Update List. */
+  /** The list name Create List and Update List use when the caller gives none: the connector's default. */
   public static final String DEFAULT_NAME = "Newsletter";
 
   private final ActionContext ctx;
@@ -44,127 +40,119 @@ public final class Lists extends ListsService {
     this.ctx = ctx;
   }
 
-  /** Create List named {@value #DEFAULT_NAME} ({@code create_list}). */
-  public PostListCreateResponse create() {
-    return create(null);
+  /** Create List named {@value #DEFAULT_NAME}, the default name ({@code create_list}). */
+  public CreateListResult create() {
+    return create(DEFAULT_NAME);
   }
 
-  /** Create List ({@code create_list}); a null name means {@value #DEFAULT_NAME}. */
-  public PostListCreateResponse create(String name) {
-    return ctx.execute(createCall(name));
+  /**
+   * Create List ({@code create_list}).
+   *
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if {@code name} is null or blank; use
+   *     {@link #create()} for the default name
+   */
+  public CreateListResult create(String name) {
+    return createList(createParams(name));
   }
 
-  public CompletableFuture<PostListCreateResponse> createAsync(String name) {
-    return ctx.executeAsync(createCall(name));
+  /** Create List, asynchronously. */
+  public CompletableFuture<CreateListResult> createAsync(String name) {
+    return createListAsync(createParams(name));
   }
 
-  private Call<PostListCreateResponse> createCall(String name) {
-    String listName = name == null ? DEFAULT_NAME : require("name", name);
-    Map<String, Object> body = Map.of("data", Map.of("type", "list", "attributes", Map.of("name", listName)));
-    return api().createList(ctx.revision(), ctx.body(body, ListCreateQuery.class));
+  private CreateListParams createParams(String name) {
+    Map<String, Object> body =
+        Map.of("data", Map.of("type", "list", "attributes", Map.of("name", require("name", name))));
+    return CreateListParams.builder().body(ctx.body(body, CreateListRequest.class)).build();
   }
 
   /** Get List ({@code get_list}), with {@code fields[list]} and friends from {@code options}. */
-  public GetListRetrieveResponseCompoundDocument get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetListResult get(String id, QueryOptions options) {
+    return getList(GetListParams.builder().id(id).options(ctx.validate("get_list", options)).build());
   }
 
-  public GetListRetrieveResponseCompoundDocument get(String id) {
+  /** Get List ({@code get_list}). */
+  public GetListResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetListRetrieveResponseCompoundDocument> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
-  }
-
-  private Call<GetListRetrieveResponseCompoundDocument> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_list", options);
-    return api().getList(require("id", id), ctx.revision(), additionalFields(o, "list"), fields(o, "flow"),
-        fields(o, "list"), fields(o, "tag"), include(o));
+  /** Get List, asynchronously. */
+  public CompletableFuture<GetListResult> getAsync(String id, QueryOptions options) {
+    return getListAsync(GetListParams.builder().id(id).options(ctx.validate("get_list", options)).build());
   }
 
   /** List Lists ({@code get_lists}): the first page. */
-  public Page<GetListListResponseCollectionCompoundDocumentDataInner> list(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_lists", options);
-    return ctx.firstPage(listCall(o), GetListListResponseCollectionCompoundDocument::getData,
-        GetListListResponseCollectionCompoundDocument::getIncluded,
-        GetListListResponseCollectionCompoundDocument::getLinks);
+  public Page<GetListsResultData> list(QueryOptions options) {
+    return getLists(listParams(options));
   }
 
-  public CompletableFuture<Page<GetListListResponseCollectionCompoundDocumentDataInner>> listAsync(
-      QueryOptions options) {
-    QueryOptions o = ctx.validate("get_lists", options);
-    return ctx.firstPageAsync(listCall(o), GetListListResponseCollectionCompoundDocument::getData,
-        GetListListResponseCollectionCompoundDocument::getIncluded,
-        GetListListResponseCollectionCompoundDocument::getLinks);
+  /** List Lists, asynchronously. */
+  public CompletableFuture<Page<GetListsResultData>> listAsync(QueryOptions options) {
+    return getListsAsync(listParams(options));
   }
 
   /** List Lists, every page, fetched lazily. */
-  public AutoPager<GetListListResponseCollectionCompoundDocumentDataInner> listAll(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_lists", options);
-    return ctx.allPages(listCall(o), GetListListResponseCollectionCompoundDocument::getData,
-        GetListListResponseCollectionCompoundDocument::getIncluded,
-        GetListListResponseCollectionCompoundDocument::getLinks);
+  public AutoPager<GetListsResultData> listAll(QueryOptions options) {
+    return getListsAutoPager(listParams(options));
   }
 
-  private Function<String, Call<GetListListResponseCollectionCompoundDocument>> listCall(QueryOptions o) {
-    return cursor -> api().getLists(ctx.revision(), fields(o, "flow"), fields(o, "list"), fields(o, "tag"),
-        filter(o), include(o), cursor, o.sort().orElse(null));
+  private GetListsParams listParams(QueryOptions options) {
+    return GetListsParams.builder().options(ctx.validate("get_lists", options)).build();
   }
 
-  /** Update List ({@code update_list}); a null name means {@value #DEFAULT_NAME}. */
-  public PatchListPartialUpdateResponse update(String id, String name) {
-    return ctx.execute(updateCall(id, name));
+  /** Update List ({@code update_list}), renaming it to {@value #DEFAULT_NAME}, the default name. */
+  public UpdateListResult update(String id) {
+    return update(id, DEFAULT_NAME);
   }
 
-  public CompletableFuture<PatchListPartialUpdateResponse> updateAsync(String id, String name) {
-    return ctx.executeAsync(updateCall(id, name));
+  /**
+   * Update List ({@code update_list}).
+   *
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if {@code name} is null or blank; use
+   *     {@link #update(String)} for the default name
+   */
+  public UpdateListResult update(String id, String name) {
+    return updateList(updateParams(id, name));
   }
 
-  private Call<PatchListPartialUpdateResponse> updateCall(String id, String name) {
-    String listName = name == null ? DEFAULT_NAME : require("name", name);
+  /** Update List, asynchronously. */
+  public CompletableFuture<UpdateListResult> updateAsync(String id, String name) {
+    return updateListAsync(updateParams(id, name));
+  }
+
+  private UpdateListParams updateParams(String id, String name) {
     Map<String, Object> body = Map.of("data",
-        Map.of("type", "list", "id", require("id", id), "attributes", Map.of("name", listName)));
-    return api().updateList(id, ctx.revision(), ctx.body(body, ListPartialUpdateQuery.class));
+        Map.of("type", "list", "id", require("id", id), "attributes", Map.of("name", require("name", name))));
+    return UpdateListParams.builder().id(id).body(ctx.body(body, UpdateListRequest.class)).build();
   }
 
   /** Delete List ({@code delete_list}). */
   public void delete(String id) {
-    ctx.execute(api().deleteList(require("id", id), ctx.revision()));
+    deleteList(DeleteListParams.builder().id(id).build());
   }
 
+  /** Delete List, asynchronously. */
   public CompletableFuture<Void> deleteAsync(String id) {
-    return ctx.executeAsync(api().deleteList(require("id", id), ctx.revision()));
+    return deleteListAsync(DeleteListParams.builder().id(id).build());
   }
 
   /** List List Profiles ({@code get_profiles_for_list}): the first page of the list's members. */
-  public Page<GetListMemberResponseCollectionDataInner> profiles(String listId, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profiles_for_list", options);
-    return ctx.firstPage(profilesCall(listId, o), GetListMemberResponseCollection::getData, null,
-        GetListMemberResponseCollection::getLinks);
+  public Page<GetProfilesForListResultData> profiles(String listId, QueryOptions options) {
+    return getProfilesForList(profilesParams(listId, options));
   }
 
-  public CompletableFuture<Page<GetListMemberResponseCollectionDataInner>> profilesAsync(
-      String listId, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profiles_for_list", options);
-    return ctx.firstPageAsync(profilesCall(listId, o), GetListMemberResponseCollection::getData, null,
-        GetListMemberResponseCollection::getLinks);
+  /** List List Profiles, asynchronously. */
+  public CompletableFuture<Page<GetProfilesForListResultData>> profilesAsync(String listId, QueryOptions options) {
+    return getProfilesForListAsync(profilesParams(listId, options));
   }
 
   /** Every member of the list, fetched lazily page by page. */
-  public AutoPager<GetListMemberResponseCollectionDataInner> allProfiles(String listId, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profiles_for_list", options);
-    return ctx.allPages(profilesCall(listId, o), GetListMemberResponseCollection::getData, null,
-        GetListMemberResponseCollection::getLinks);
+  public AutoPager<GetProfilesForListResultData> allProfiles(String listId, QueryOptions options) {
+    return getProfilesForListAutoPager(profilesParams(listId, options));
   }
 
-  private Function<String, Call<GetListMemberResponseCollection>> profilesCall(String listId, QueryOptions o) {
-    String id = require("listId", listId);
-    return cursor -> api().getProfilesForList(id, ctx.revision(), additionalFields(o, "profile"),
-        fields(o, "profile"), filter(o), cursor, pageSize(o), o.sort().orElse(null));
-  }
-
-  private ListsApi api() {
-    return ctx.api(ListsApi.class);
+  private GetProfilesForListParams profilesParams(String listId, QueryOptions options) {
+    return GetProfilesForListParams.builder().id(require("listId", listId))
+        .options(ctx.validate("get_profiles_for_list", options)).build();
   }
 }

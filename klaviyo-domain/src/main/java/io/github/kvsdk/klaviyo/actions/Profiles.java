@@ -1,25 +1,24 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.profiles.ProfilesService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.additionalFields;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.batches;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.include;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.pageSize;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
+import io.github.kvsdk.klaviyo.api.profiles.BulkSubscribeProfilesParams;
+import io.github.kvsdk.klaviyo.api.profiles.BulkUnsubscribeProfilesParams;
+import io.github.kvsdk.klaviyo.api.profiles.CreateProfileParams;
+import io.github.kvsdk.klaviyo.api.profiles.GetProfileParams;
+import io.github.kvsdk.klaviyo.api.profiles.GetProfilesParams;
+import io.github.kvsdk.klaviyo.api.profiles.ProfilesService;
+import io.github.kvsdk.klaviyo.api.profiles.UpdateProfileParams;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.generated.api.ProfilesApi;
-import io.github.kvsdk.klaviyo.generated.model.GetProfileResponseCollectionCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.GetProfileResponseCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.GetProfileResponseData;
-import io.github.kvsdk.klaviyo.generated.model.PatchProfileResponse;
-import io.github.kvsdk.klaviyo.generated.model.PostProfileResponse;
-import io.github.kvsdk.klaviyo.generated.model.ProfileCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.ProfilePartialUpdateQuery;
-import io.github.kvsdk.klaviyo.generated.model.SubscriptionCreateJobCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.SubscriptionDeleteJobCreateQuery;
+import io.github.kvsdk.klaviyo.generated.model.BulkSubscribeProfilesRequest;
+import io.github.kvsdk.klaviyo.generated.model.BulkUnsubscribeProfilesRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateProfileRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateProfileResult;
+import io.github.kvsdk.klaviyo.generated.model.GetProfileResult;
+import io.github.kvsdk.klaviyo.generated.model.GetProfilesResultData;
+import io.github.kvsdk.klaviyo.generated.model.UpdateProfileRequest;
+import io.github.kvsdk.klaviyo.generated.model.UpdateProfileResult;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
@@ -28,12 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import retrofit2.Call;
 
 /**
- * Profile actions: Create Profile, Get Profile, List Profile, Update Profile, Subscribe Profiles and
- * Unsubscribe Profiles.
+ * Profile actions, Create Profile, Get Profile, List Profile, Update Profile, Subscribe Profiles and
+ * Unsubscribe Profiles, beside every profiles operation of the API.
  *
  * <p>Subscribe and Unsubscribe map to the bulk subscription jobs ({@code bulk_subscribe_profiles},
  * {@code bulk_unsubscribe_profiles}); inputs larger than a job accepts are split into several jobs.
@@ -52,80 +49,72 @@ public final class Profiles extends ProfilesService {
   }
 
   /** Create Profile ({@code create_profile}). At least one of email, phone number or external id is needed. */
-  public PostProfileResponse create(ProfileAttributes profile) {
-    return ctx.execute(createCall(profile));
+  public CreateProfileResult create(ProfileAttributes profile) {
+    return createProfile(createParams(profile));
   }
 
-  public CompletableFuture<PostProfileResponse> createAsync(ProfileAttributes profile) {
-    return ctx.executeAsync(createCall(profile));
+  /** Create Profile, asynchronously. */
+  public CompletableFuture<CreateProfileResult> createAsync(ProfileAttributes profile) {
+    return createProfileAsync(createParams(profile));
   }
 
-  private Call<PostProfileResponse> createCall(ProfileAttributes profile) {
+  private CreateProfileParams createParams(ProfileAttributes profile) {
     if (profile == null || !profile.hasIdentifier()) {
       throw new KlaviyoValidationException("profile", "needs an email, a phone number or an external id");
     }
     Map<String, Object> body = Map.of("data", Map.of("type", "profile", "attributes", profile.toAttributes()));
-    return api().createProfile(ctx.revision(), ctx.body(body, ProfileCreateQuery.class), null);
+    return CreateProfileParams.builder().body(ctx.body(body, CreateProfileRequest.class)).build();
   }
 
   /** Get Profile ({@code get_profile}), with Fields and Additional Profile Fields from {@code options}. */
-  public GetProfileResponseCompoundDocument get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetProfileResult get(String id, QueryOptions options) {
+    return getProfile(GetProfileParams.builder().id(id).options(ctx.validate("get_profile", options)).build());
   }
 
-  public GetProfileResponseCompoundDocument get(String id) {
+  /** Get Profile ({@code get_profile}). */
+  public GetProfileResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetProfileResponseCompoundDocument> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
-  }
-
-  private Call<GetProfileResponseCompoundDocument> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profile", options);
-    return api().getProfile(require("id", id), ctx.revision(), additionalFields(o, "profile"), fields(o, "list"),
-        fields(o, "profile"), fields(o, "segment"), include(o));
+  /** Get Profile, asynchronously. */
+  public CompletableFuture<GetProfileResult> getAsync(String id, QueryOptions options) {
+    return getProfileAsync(GetProfileParams.builder().id(id).options(ctx.validate("get_profile", options)).build());
   }
 
   /** List Profile ({@code get_profiles}): the first page. */
-  public Page<GetProfileResponseData> list(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profiles", options);
-    return ctx.firstPage(listCall(o), GetProfileResponseCollectionCompoundDocument::getData, null,
-        GetProfileResponseCollectionCompoundDocument::getLinks);
+  public Page<GetProfilesResultData> list(QueryOptions options) {
+    return getProfiles(listParams(options));
   }
 
-  public CompletableFuture<Page<GetProfileResponseData>> listAsync(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profiles", options);
-    return ctx.firstPageAsync(listCall(o), GetProfileResponseCollectionCompoundDocument::getData, null,
-        GetProfileResponseCollectionCompoundDocument::getLinks);
+  /** List Profile, asynchronously. */
+  public CompletableFuture<Page<GetProfilesResultData>> listAsync(QueryOptions options) {
+    return getProfilesAsync(listParams(options));
   }
 
   /** Every profile matching {@code options}, fetched lazily page by page. */
-  public AutoPager<GetProfileResponseData> listAll(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_profiles", options);
-    return ctx.allPages(listCall(o), GetProfileResponseCollectionCompoundDocument::getData, null,
-        GetProfileResponseCollectionCompoundDocument::getLinks);
+  public AutoPager<GetProfilesResultData> listAll(QueryOptions options) {
+    return getProfilesAutoPager(listParams(options));
   }
 
-  private Function<String, Call<GetProfileResponseCollectionCompoundDocument>> listCall(QueryOptions o) {
-    return cursor -> api().getProfiles(ctx.revision(), additionalFields(o, "profile"), fields(o, "profile"),
-        filter(o), cursor, pageSize(o), o.sort().orElse(null));
+  private GetProfilesParams listParams(QueryOptions options) {
+    return GetProfilesParams.builder().options(ctx.validate("get_profiles", options)).build();
   }
 
   /** Update Profile ({@code update_profile}): only the attributes set are changed. */
-  public PatchProfileResponse update(String id, ProfileAttributes profile) {
-    return ctx.execute(updateCall(id, profile));
+  public UpdateProfileResult update(String id, ProfileAttributes profile) {
+    return updateProfile(updateParams(id, profile));
   }
 
-  public CompletableFuture<PatchProfileResponse> updateAsync(String id, ProfileAttributes profile) {
-    return ctx.executeAsync(updateCall(id, profile));
+  /** Update Profile, asynchronously. */
+  public CompletableFuture<UpdateProfileResult> updateAsync(String id, ProfileAttributes profile) {
+    return updateProfileAsync(updateParams(id, profile));
   }
 
-  private Call<PatchProfileResponse> updateCall(String id, ProfileAttributes profile) {
+  private UpdateProfileParams updateParams(String id, ProfileAttributes profile) {
     if (profile == null) throw new KlaviyoValidationException("profile", "is required");
     Map<String, Object> body = Map.of("data",
         Map.of("type", "profile", "id", require("id", id), "attributes", profile.toAttributes()));
-    return api().updateProfile(id, ctx.revision(), ctx.body(body, ProfilePartialUpdateQuery.class), null);
+    return UpdateProfileParams.builder().id(id).body(ctx.body(body, UpdateProfileRequest.class)).build();
   }
 
   /**
@@ -135,7 +124,7 @@ public final class Profiles extends ProfilesService {
    * @return the number of jobs submitted.
    */
   public int subscribe(String listId, List<ProfileSubscription> profiles) {
-    return ctx.executeAll(subscribeCalls(listId, profiles));
+    return ActionContext.runAll(subscribeJobs(listId, profiles), this::bulkSubscribeProfiles);
   }
 
   /** Subscribe Profiles without a list: the account's default opt-in process applies. */
@@ -143,18 +132,20 @@ public final class Profiles extends ProfilesService {
     return subscribe(null, profiles);
   }
 
+  /** Subscribe Profiles, asynchronously. */
   public CompletableFuture<Integer> subscribeAsync(String listId, List<ProfileSubscription> profiles) {
-    return ctx.executeAllAsync(subscribeCalls(listId, profiles));
+    return ActionContext.runAllAsync(subscribeJobs(listId, profiles), this::bulkSubscribeProfilesAsync);
   }
 
-  private List<Call<Void>> subscribeCalls(String listId, List<ProfileSubscription> profiles) {
-    List<Call<Void>> calls = new ArrayList<>();
+  private List<BulkSubscribeProfilesParams> subscribeJobs(String listId, List<ProfileSubscription> profiles) {
+    List<BulkSubscribeProfilesParams> jobs = new ArrayList<>();
     for (List<ProfileSubscription> batch : batches(requireProfiles(profiles), MAX_SUBSCRIBE_BATCH)) {
       Map<String, Object> body =
           jobDocument("profile-subscription-bulk-create-job", listId, batch, "SUBSCRIBED");
-      calls.add(api().bulkSubscribeProfiles(ctx.revision(), ctx.body(body, SubscriptionCreateJobCreateQuery.class)));
+      jobs.add(BulkSubscribeProfilesParams.builder()
+          .body(ctx.body(body, BulkSubscribeProfilesRequest.class)).build());
     }
-    return calls;
+    return jobs;
   }
 
   /**
@@ -164,25 +155,28 @@ public final class Profiles extends ProfilesService {
    * @return the number of jobs submitted.
    */
   public int unsubscribe(String listId, List<ProfileSubscription> profiles) {
-    return ctx.executeAll(unsubscribeCalls(listId, profiles));
+    return ActionContext.runAll(unsubscribeJobs(listId, profiles), this::bulkUnsubscribeProfiles);
   }
 
+  /** Unsubscribe Profiles without a list. */
   public int unsubscribe(List<ProfileSubscription> profiles) {
     return unsubscribe(null, profiles);
   }
 
+  /** Unsubscribe Profiles, asynchronously. */
   public CompletableFuture<Integer> unsubscribeAsync(String listId, List<ProfileSubscription> profiles) {
-    return ctx.executeAllAsync(unsubscribeCalls(listId, profiles));
+    return ActionContext.runAllAsync(unsubscribeJobs(listId, profiles), this::bulkUnsubscribeProfilesAsync);
   }
 
-  private List<Call<Void>> unsubscribeCalls(String listId, List<ProfileSubscription> profiles) {
-    List<Call<Void>> calls = new ArrayList<>();
+  private List<BulkUnsubscribeProfilesParams> unsubscribeJobs(String listId, List<ProfileSubscription> profiles) {
+    List<BulkUnsubscribeProfilesParams> jobs = new ArrayList<>();
     for (List<ProfileSubscription> batch : batches(requireProfiles(profiles), MAX_UNSUBSCRIBE_BATCH)) {
       Map<String, Object> body =
           jobDocument("profile-subscription-bulk-delete-job", listId, batch, "UNSUBSCRIBED");
-      calls.add(api().bulkUnsubscribeProfiles(ctx.revision(), ctx.body(body, SubscriptionDeleteJobCreateQuery.class)));
+      jobs.add(BulkUnsubscribeProfilesParams.builder()
+          .body(ctx.body(body, BulkUnsubscribeProfilesRequest.class)).build());
     }
-    return calls;
+    return jobs;
   }
 
   private static List<ProfileSubscription> requireProfiles(List<ProfileSubscription> profiles) {
@@ -207,9 +201,5 @@ public final class Profiles extends ProfilesService {
           Map.of("list", Map.of("data", Map.of("type", "list", "id", require("listId", listId)))));
     }
     return Map.of("data", data);
-  }
-
-  private ProfilesApi api() {
-    return ctx.api(ProfilesApi.class);
   }
 }

@@ -1,21 +1,20 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.segments.SegmentsService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.additionalFields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.include;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
+import io.github.kvsdk.klaviyo.api.segments.CreateSegmentParams;
+import io.github.kvsdk.klaviyo.api.segments.DeleteSegmentParams;
+import io.github.kvsdk.klaviyo.api.segments.GetSegmentParams;
+import io.github.kvsdk.klaviyo.api.segments.GetSegmentsParams;
+import io.github.kvsdk.klaviyo.api.segments.SegmentsService;
+import io.github.kvsdk.klaviyo.api.segments.UpdateSegmentParams;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.generated.api.SegmentsApi;
-import io.github.kvsdk.klaviyo.generated.model.GetSegmentListResponseCollectionCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.GetSegmentListResponseCollectionCompoundDocumentDataInner;
-import io.github.kvsdk.klaviyo.generated.model.GetSegmentRetrieveResponseCompoundDocument;
-import io.github.kvsdk.klaviyo.generated.model.PatchSegmentPartialUpdateResponse;
-import io.github.kvsdk.klaviyo.generated.model.PostSegmentCreateResponse;
-import io.github.kvsdk.klaviyo.generated.model.SegmentCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.SegmentPartialUpdateQuery;
+import io.github.kvsdk.klaviyo.generated.model.CreateSegmentRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateSegmentResult;
+import io.github.kvsdk.klaviyo.generated.model.GetSegmentResult;
+import io.github.kvsdk.klaviyo.generated.model.GetSegmentsResultData;
+import io.github.kvsdk.klaviyo.generated.model.UpdateSegmentRequest;
+import io.github.kvsdk.klaviyo.generated.model.UpdateSegmentResult;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
@@ -23,15 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import retrofit2.Call;
 
 /**
- * Segment actions: Create, Get, List, Update and Delete Segment. Condition groups are passed as JSON
- * trees in the API's {@code definition.condition_groups} shape.
+ * Segment actions, Create, Get, List, Update and Delete Segment, beside every segments operation of the API.
+ * Condition groups are passed as JSON trees in the API's {@code definition.condition_groups} shape.
  */
 public final class Segments extends SegmentsService {
-  /** The seed's default for Create Segment's "Is Starred Segment". */
+  /** Whether Create Segment stars the segment when the caller does not say: the connector's default, no. */
   public static final boolean DEFAULT_STARRED = false;
 
   private final ActionContext ctx;
@@ -42,89 +39,76 @@ public final class Segments extends SegmentsService {
   }
 
   /** Create Segment ({@code create_segment}); a null {@code starred} means {@value #DEFAULT_STARRED}. */
-  public PostSegmentCreateResponse create(String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
-    return ctx.execute(createCall(name, conditionGroups, starred));
+  public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
+    return createSegment(createParams(name, conditionGroups, starred));
   }
 
   /** Create Segment, not starred. */
-  public PostSegmentCreateResponse create(String name, List<Map<String, Object>> conditionGroups) {
+  public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups) {
     return create(name, conditionGroups, null);
   }
 
-  public CompletableFuture<PostSegmentCreateResponse> createAsync(
+  /** Create Segment, asynchronously. */
+  public CompletableFuture<CreateSegmentResult> createAsync(
       String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
-    return ctx.executeAsync(createCall(name, conditionGroups, starred));
+    return createSegmentAsync(createParams(name, conditionGroups, starred));
   }
 
-  private Call<PostSegmentCreateResponse> createCall(
-      String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
+  private CreateSegmentParams createParams(String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("name", require("name", name));
     attributes.put("definition", Map.of("condition_groups", requireGroups(conditionGroups)));
     attributes.put("is_starred", starred == null ? DEFAULT_STARRED : starred);
     Map<String, Object> body = Map.of("data", Map.of("type", "segment", "attributes", attributes));
-    return api().createSegment(ctx.revision(), ctx.body(body, SegmentCreateQuery.class));
+    return CreateSegmentParams.builder().body(ctx.body(body, CreateSegmentRequest.class)).build();
   }
 
   /** Get Segment ({@code get_segment}). */
-  public GetSegmentRetrieveResponseCompoundDocument get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetSegmentResult get(String id, QueryOptions options) {
+    return getSegment(GetSegmentParams.builder().id(id).options(ctx.validate("get_segment", options)).build());
   }
 
-  public GetSegmentRetrieveResponseCompoundDocument get(String id) {
+  /** Get Segment ({@code get_segment}). */
+  public GetSegmentResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetSegmentRetrieveResponseCompoundDocument> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
-  }
-
-  private Call<GetSegmentRetrieveResponseCompoundDocument> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_segment", options);
-    return api().getSegment(require("id", id), ctx.revision(), additionalFields(o, "segment"), fields(o, "flow"),
-        fields(o, "segment"), fields(o, "tag"), include(o));
+  /** Get Segment, asynchronously. */
+  public CompletableFuture<GetSegmentResult> getAsync(String id, QueryOptions options) {
+    return getSegmentAsync(GetSegmentParams.builder().id(id).options(ctx.validate("get_segment", options)).build());
   }
 
   /** List Segments ({@code get_segments}): the first page (10 segments). */
-  public Page<GetSegmentListResponseCollectionCompoundDocumentDataInner> list(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_segments", options);
-    return ctx.firstPage(listCall(o), GetSegmentListResponseCollectionCompoundDocument::getData,
-        GetSegmentListResponseCollectionCompoundDocument::getIncluded,
-        GetSegmentListResponseCollectionCompoundDocument::getLinks);
+  public Page<GetSegmentsResultData> list(QueryOptions options) {
+    return getSegments(listParams(options));
   }
 
-  public CompletableFuture<Page<GetSegmentListResponseCollectionCompoundDocumentDataInner>> listAsync(
-      QueryOptions options) {
-    QueryOptions o = ctx.validate("get_segments", options);
-    return ctx.firstPageAsync(listCall(o), GetSegmentListResponseCollectionCompoundDocument::getData,
-        GetSegmentListResponseCollectionCompoundDocument::getIncluded,
-        GetSegmentListResponseCollectionCompoundDocument::getLinks);
+  /** List Segments, asynchronously. */
+  public CompletableFuture<Page<GetSegmentsResultData>> listAsync(QueryOptions options) {
+    return getSegmentsAsync(listParams(options));
   }
 
-  public AutoPager<GetSegmentListResponseCollectionCompoundDocumentDataInner> listAll(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_segments", options);
-    return ctx.allPages(listCall(o), GetSegmentListResponseCollectionCompoundDocument::getData,
-        GetSegmentListResponseCollectionCompoundDocument::getIncluded,
-        GetSegmentListResponseCollectionCompoundDocument::getLinks);
+  /** Every segment matching {@code options}, fetched lazily page by page. */
+  public AutoPager<GetSegmentsResultData> listAll(QueryOptions options) {
+    return getSegmentsAutoPager(listParams(options));
   }
 
-  private Function<String, Call<GetSegmentListResponseCollectionCompoundDocument>> listCall(QueryOptions o) {
-    return cursor -> api().getSegments(ctx.revision(), fields(o, "flow"), fields(o, "segment"), fields(o, "tag"),
-        filter(o), include(o), cursor, o.sort().orElse(null));
+  private GetSegmentsParams listParams(QueryOptions options) {
+    return GetSegmentsParams.builder().options(ctx.validate("get_segments", options)).build();
   }
 
   /** Update Segment ({@code update_segment}): null arguments are left unchanged. */
-  public PatchSegmentPartialUpdateResponse update(
-      String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
-    return ctx.execute(updateCall(id, name, conditionGroups, starred));
+  public UpdateSegmentResult update(String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
+    return updateSegment(updateParams(id, name, conditionGroups, starred));
   }
 
-  public CompletableFuture<PatchSegmentPartialUpdateResponse> updateAsync(
+  /** Update Segment, asynchronously. */
+  public CompletableFuture<UpdateSegmentResult> updateAsync(
       String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
-    return ctx.executeAsync(updateCall(id, name, conditionGroups, starred));
+    return updateSegmentAsync(updateParams(id, name, conditionGroups, starred));
   }
 
-  private Call<PatchSegmentPartialUpdateResponse> updateCall(
+  private UpdateSegmentParams updateParams(
       String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     if (name != null) attributes.put("name", require("name", name));
@@ -134,16 +118,17 @@ public final class Segments extends SegmentsService {
     if (starred != null) attributes.put("is_starred", starred);
     Map<String, Object> body =
         Map.of("data", Map.of("type", "segment", "id", require("id", id), "attributes", attributes));
-    return api().updateSegment(id, ctx.revision(), ctx.body(body, SegmentPartialUpdateQuery.class));
+    return UpdateSegmentParams.builder().id(id).body(ctx.body(body, UpdateSegmentRequest.class)).build();
   }
 
   /** Delete Segment ({@code delete_segment}). */
   public void delete(String id) {
-    ctx.execute(api().deleteSegment(require("id", id), ctx.revision()));
+    deleteSegment(DeleteSegmentParams.builder().id(id).build());
   }
 
+  /** Delete Segment, asynchronously. */
   public CompletableFuture<Void> deleteAsync(String id) {
-    return ctx.executeAsync(api().deleteSegment(require("id", id), ctx.revision()));
+    return deleteSegmentAsync(DeleteSegmentParams.builder().id(id).build());
   }
 
   private static List<Map<String, Object>> requireGroups(List<Map<String, Object>> groups) {
@@ -156,9 +141,5 @@ public final class Segments extends SegmentsService {
       }
     }
     return groups;
-  }
-
-  private SegmentsApi api() {
-    return ctx.api(SegmentsApi.class);
   }
 }

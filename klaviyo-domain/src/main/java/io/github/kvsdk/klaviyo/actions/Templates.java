@@ -1,29 +1,28 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.templates.TemplatesService;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.fields;
-import static io.github.kvsdk.klaviyo.actions.ActionContext.filter;
 import static io.github.kvsdk.klaviyo.actions.ActionContext.require;
 
+import io.github.kvsdk.klaviyo.api.templates.CreateTemplateParams;
+import io.github.kvsdk.klaviyo.api.templates.DeleteTemplateParams;
+import io.github.kvsdk.klaviyo.api.templates.GetTemplateParams;
+import io.github.kvsdk.klaviyo.api.templates.GetTemplatesParams;
+import io.github.kvsdk.klaviyo.api.templates.TemplatesService;
+import io.github.kvsdk.klaviyo.api.templates.UpdateTemplateParams;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.generated.api.TemplatesApi;
-import io.github.kvsdk.klaviyo.generated.model.GetTemplateResponse;
-import io.github.kvsdk.klaviyo.generated.model.GetTemplateResponseCollection;
-import io.github.kvsdk.klaviyo.generated.model.PatchTemplateResponse;
-import io.github.kvsdk.klaviyo.generated.model.PostTemplateResponse;
-import io.github.kvsdk.klaviyo.generated.model.TemplateCreateQuery;
-import io.github.kvsdk.klaviyo.generated.model.TemplateResponseObjectResource;
-import io.github.kvsdk.klaviyo.generated.model.TemplateUpdateQuery;
+import io.github.kvsdk.klaviyo.generated.model.CreateTemplateRequest;
+import io.github.kvsdk.klaviyo.generated.model.CreateTemplateResult;
+import io.github.kvsdk.klaviyo.generated.model.GetTemplateResult;
+import io.github.kvsdk.klaviyo.generated.model.GetTemplatesResultData;
+import io.github.kvsdk.klaviyo.generated.model.UpdateTemplateRequest;
+import io.github.kvsdk.klaviyo.generated.model.UpdateTemplateResult;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import retrofit2.Call;
 
-/** Template actions: Create, Get, List, Update and Delete Template. */
+/** Template actions, Create, Get, List, Update and Delete Template, beside every templates operation of the API. */
 public final class Templates extends TemplatesService {
   /** The only editor type the API creates templates with. */
   public static final String EDITOR_TYPE_CODE = "CODE";
@@ -41,20 +40,21 @@ public final class Templates extends TemplatesService {
    * @param editorType null or {@value #EDITOR_TYPE_CODE}, the only type the API accepts.
    * @param text the plain-text version; may be null.
    */
-  public PostTemplateResponse create(String name, String editorType, String html, String text) {
-    return ctx.execute(createCall(name, editorType, html, text));
+  public CreateTemplateResult create(String name, String editorType, String html, String text) {
+    return createTemplate(createParams(name, editorType, html, text));
   }
 
   /** Create Template with editor type {@value #EDITOR_TYPE_CODE}. */
-  public PostTemplateResponse create(String name, String html, String text) {
+  public CreateTemplateResult create(String name, String html, String text) {
     return create(name, null, html, text);
   }
 
-  public CompletableFuture<PostTemplateResponse> createAsync(String name, String editorType, String html, String text) {
-    return ctx.executeAsync(createCall(name, editorType, html, text));
+  /** Create Template, asynchronously. */
+  public CompletableFuture<CreateTemplateResult> createAsync(String name, String editorType, String html, String text) {
+    return createTemplateAsync(createParams(name, editorType, html, text));
   }
 
-  private Call<PostTemplateResponse> createCall(String name, String editorType, String html, String text) {
+  private CreateTemplateParams createParams(String name, String editorType, String html, String text) {
     if (editorType != null && !EDITOR_TYPE_CODE.equals(editorType)) {
       throw new KlaviyoValidationException("editorType", "is restricted to CODE");
     }
@@ -64,80 +64,71 @@ public final class Templates extends TemplatesService {
     attributes.put("html", require("html", html));
     if (text != null) attributes.put("text", text);
     Map<String, Object> body = Map.of("data", Map.of("type", "template", "attributes", attributes));
-    return api().createTemplate(ctx.revision(), ctx.body(body, TemplateCreateQuery.class));
+    return CreateTemplateParams.builder().body(ctx.body(body, CreateTemplateRequest.class)).build();
   }
 
   /** Get Template ({@code get_template}), with {@code fields[template]} from {@code options}. */
-  public GetTemplateResponse get(String id, QueryOptions options) {
-    return ctx.execute(getCall(id, options));
+  public GetTemplateResult get(String id, QueryOptions options) {
+    return getTemplate(GetTemplateParams.builder().id(id).options(ctx.validate("get_template", options)).build());
   }
 
-  public GetTemplateResponse get(String id) {
+  /** Get Template ({@code get_template}). */
+  public GetTemplateResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  public CompletableFuture<GetTemplateResponse> getAsync(String id, QueryOptions options) {
-    return ctx.executeAsync(getCall(id, options));
-  }
-
-  private Call<GetTemplateResponse> getCall(String id, QueryOptions options) {
-    QueryOptions o = ctx.validate("get_template", options);
-    return api().getTemplate(require("id", id), ctx.revision(), fields(o, "template"));
+  /** Get Template, asynchronously. */
+  public CompletableFuture<GetTemplateResult> getAsync(String id, QueryOptions options) {
+    return getTemplateAsync(
+        GetTemplateParams.builder().id(id).options(ctx.validate("get_template", options)).build());
   }
 
   /** List Templates ({@code get_templates}): the first page (10 templates). */
-  public Page<TemplateResponseObjectResource> list(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_templates", options);
-    return ctx.firstPage(listCall(o), GetTemplateResponseCollection::getData, null,
-        GetTemplateResponseCollection::getLinks);
+  public Page<GetTemplatesResultData> list(QueryOptions options) {
+    return getTemplates(listParams(options));
   }
 
-  public CompletableFuture<Page<TemplateResponseObjectResource>> listAsync(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_templates", options);
-    return ctx.firstPageAsync(listCall(o), GetTemplateResponseCollection::getData, null,
-        GetTemplateResponseCollection::getLinks);
+  /** List Templates, asynchronously. */
+  public CompletableFuture<Page<GetTemplatesResultData>> listAsync(QueryOptions options) {
+    return getTemplatesAsync(listParams(options));
   }
 
-  public AutoPager<TemplateResponseObjectResource> listAll(QueryOptions options) {
-    QueryOptions o = ctx.validate("get_templates", options);
-    return ctx.allPages(listCall(o), GetTemplateResponseCollection::getData, null,
-        GetTemplateResponseCollection::getLinks);
+  /** Every template matching {@code options}, fetched lazily page by page. */
+  public AutoPager<GetTemplatesResultData> listAll(QueryOptions options) {
+    return getTemplatesAutoPager(listParams(options));
   }
 
-  private Function<String, Call<GetTemplateResponseCollection>> listCall(QueryOptions o) {
-    return cursor -> api().getTemplates(ctx.revision(), fields(o, "template"), filter(o), cursor,
-        o.sort().orElse(null));
+  private GetTemplatesParams listParams(QueryOptions options) {
+    return GetTemplatesParams.builder().options(ctx.validate("get_templates", options)).build();
   }
 
   /** Update Template ({@code update_template}): null arguments are left unchanged. */
-  public PatchTemplateResponse update(String id, String name, String html, String text) {
-    return ctx.execute(updateCall(id, name, html, text));
+  public UpdateTemplateResult update(String id, String name, String html, String text) {
+    return updateTemplate(updateParams(id, name, html, text));
   }
 
-  public CompletableFuture<PatchTemplateResponse> updateAsync(String id, String name, String html, String text) {
-    return ctx.executeAsync(updateCall(id, name, html, text));
+  /** Update Template, asynchronously. */
+  public CompletableFuture<UpdateTemplateResult> updateAsync(String id, String name, String html, String text) {
+    return updateTemplateAsync(updateParams(id, name, html, text));
   }
 
-  private Call<PatchTemplateResponse> updateCall(String id, String name, String html, String text) {
+  private UpdateTemplateParams updateParams(String id, String name, String html, String text) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     if (name != null) attributes.put("name", require("name", name));
     if (html != null) attributes.put("html", html);
     if (text != null) attributes.put("text", text);
     Map<String, Object> body =
         Map.of("data", Map.of("type", "template", "id", require("id", id), "attributes", attributes));
-    return api().updateTemplate(id, ctx.revision(), ctx.body(body, TemplateUpdateQuery.class));
+    return UpdateTemplateParams.builder().id(id).body(ctx.body(body, UpdateTemplateRequest.class)).build();
   }
 
   /** Delete Template ({@code delete_template}). */
   public void delete(String id) {
-    ctx.execute(api().deleteTemplate(require("id", id), ctx.revision()));
+    deleteTemplate(DeleteTemplateParams.builder().id(id).build());
   }
 
+  /** Delete Template, asynchronously. */
   public CompletableFuture<Void> deleteAsync(String id) {
-    return ctx.executeAsync(api().deleteTemplate(require("id", id), ctx.revision()));
-  }
-
-  private TemplatesApi api() {
-    return ctx.api(TemplatesApi.class);
+    return deleteTemplateAsync(DeleteTemplateParams.builder().id(id).build());
   }
 }

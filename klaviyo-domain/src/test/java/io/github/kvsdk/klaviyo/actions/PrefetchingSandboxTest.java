@@ -3,7 +3,7 @@ package io.github.kvsdk.klaviyo.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
-import io.github.kvsdk.klaviyo.generated.model.GetEventResponseCollectionCompoundDocumentDataInner;
+import io.github.kvsdk.klaviyo.generated.model.GetEventsResultData;
 import io.github.kvsdk.klaviyo.generated.model.MetricResponseObjectResource;
 import io.github.kvsdk.klaviyo.paging.Page;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
@@ -50,7 +50,7 @@ final class PrefetchingSandboxTest {
   void prefetchedPagesBindTypedResourcesAndResolveTheirIncludedOnes() {
     List<Integer> sizes = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (Page<GetEventResponseCollectionCompoundDocumentDataInner> page : klaviyo.events()
+    for (Page<GetEventsResultData> page : klaviyo.events()
         .listAll(QueryOptions.builder().include("metric").sort("-datetime").build()).prefetching().pages()) {
       sizes.add(page.data().size());
       page.data().forEach(e -> ids.add(e.getId()));

@@ -8,8 +8,8 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.errors.NotFoundException;
 import io.github.kvsdk.klaviyo.filter.Filter;
 import io.github.kvsdk.klaviyo.filter.FilterValidationException;
-import io.github.kvsdk.klaviyo.generated.model.GetListListResponseCollectionCompoundDocumentDataInner;
-import io.github.kvsdk.klaviyo.generated.model.GetProfileResponseData;
+import io.github.kvsdk.klaviyo.generated.model.GetListsResultData;
+import io.github.kvsdk.klaviyo.generated.model.GetProfilesResultData;
 import io.github.kvsdk.klaviyo.generated.model.MetricResponseObjectResource;
 import io.github.kvsdk.klaviyo.generated.model.ProfileResponseObjectResource;
 import io.github.kvsdk.klaviyo.paging.Page;
@@ -106,7 +106,7 @@ final class SeedActionsSandboxTest {
 
   @Test
   void listListsPagesThroughEveryList() {
-    Page<GetListListResponseCollectionCompoundDocumentDataInner> first = klaviyo.lists().list(QueryOptions.none());
+    Page<GetListsResultData> first = klaviyo.lists().list(QueryOptions.none());
     assertThat(first.data()).hasSize(10);
     assertThat(first.hasNextPage()).isTrue();
     List<String> all = new ArrayList<>();
@@ -119,8 +119,20 @@ final class SeedActionsSandboxTest {
     String id = klaviyo.lists().create("Old name").getData().getId();
     klaviyo.lists().update(id, "New name");
     assertThat(sandbox.state().lists().get(id).orElseThrow().attributes()).containsEntry("name", "New name");
-    klaviyo.lists().update(id, null);
+    klaviyo.lists().update(id);
     assertThat(sandbox.state().lists().get(id).orElseThrow().attributes()).containsEntry("name", "Newsletter");
+  }
+
+  @Test
+  void anExplicitNullListNameIsRefusedInsteadOfSilentlyUsingTheDefault() {
+    String id = klaviyo.lists().create("Kept name").getData().getId();
+    long lists = sandbox.state().lists().count();
+    assertThatThrownBy(() -> klaviyo.lists().update(id, null))
+        .isInstanceOf(KlaviyoValidationException.class).hasMessageContaining("name");
+    assertThatThrownBy(() -> klaviyo.lists().create(null))
+        .isInstanceOf(KlaviyoValidationException.class).hasMessageContaining("name");
+    assertThat(sandbox.state().lists().get(id).orElseThrow().attributes()).containsEntry("name", "Kept name");
+    assertThat(sandbox.state().lists().count()).isEqualTo(lists);
   }
 
   @Test
@@ -180,7 +192,7 @@ final class SeedActionsSandboxTest {
   @Test
   void listProfilePagesWithFilterSortAndPageSize() {
     List<String> ids = new ArrayList<>();
-    for (GetProfileResponseData p : klaviyo.profiles().listAll(QueryOptions.builder()
+    for (GetProfilesResultData p : klaviyo.profiles().listAll(QueryOptions.builder()
         .filter(Filter.greaterThan("created", Instant.parse("2000-01-01T00:00:00Z")))
         .sort("created").pageSize(7).build())) {
       ids.add(p.getId());
@@ -361,7 +373,7 @@ final class SeedActionsSandboxTest {
   void uploadImageFromADataUriAndFromBytes() {
     String fromUri = klaviyo.images().uploadFromUrl(
         "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG), "pixel-uri").getData().getId();
-    String fromBytes = klaviyo.images().upload(null, PNG, "pixel-file").getData().getId();
+    String fromBytes = klaviyo.images().upload(null, PNG, "pixel-file").getId();
     assertThat(klaviyo.images().get(fromUri).getData().getId()).isEqualTo(fromUri);
     assertThat(sandbox.state().table("image").get(fromBytes).orElseThrow().attributes())
         .containsEntry("name", "pixel-file");

@@ -3,7 +3,7 @@ package io.github.kvsdk.klaviyo.bench;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
-import io.github.kvsdk.klaviyo.generated.model.GetProfileResponseData;
+import io.github.kvsdk.klaviyo.generated.model.GetProfilesResultData;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.JsonApiPages;
 import io.github.kvsdk.klaviyo.paging.Page;
@@ -199,10 +199,10 @@ public final class PagingBenchmark {
     long objects = 0;
     long checksum = 0;
     long pages = 0;
-    AutoPager<GetProfileResponseData> pager = client.profiles().listAll(options);
+    AutoPager<GetProfilesResultData> pager = client.profiles().listAll(options);
     for (var page : (prefetch ? pager.prefetching() : pager).pages()) {
       pages++;
-      for (GetProfileResponseData profile : page.data()) {
+      for (GetProfilesResultData profile : page.data()) {
         objects++;
         checksum += profile.getId().hashCode();
       }

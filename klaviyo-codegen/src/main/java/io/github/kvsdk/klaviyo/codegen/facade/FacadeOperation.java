@@ -32,8 +32,10 @@ final class FacadeOperation {
 
   /** One parameter of the Retrofit method, in order. */
   record Param(Kind kind, String apiName, String javaName, Type type, boolean required) {
-    /** The builder method's name: the generated parameter name without a leading underscore. */
+    /** The builder method's name: {@code body}, or the generated parameter name without a leading underscore. */
     String setterName() {
+      // The generator names a body parameter after its schema; "body" survives a renamed schema.
+      if (kind == Kind.BODY) return "body";
       String name = javaName.startsWith("_") ? javaName.substring(1) : javaName;
       return SourceNames.safeIdentifier(name);
     }

@@ -112,6 +112,7 @@ final class ParamsWriter {
         build.addStatement("$T.required($S, $N)", PARAMS_CHECKS, p.apiName(), name);
       }
     }
+    b.addMethod(optionsSetter(op, builder, inputs));
     build.addStatement("return new $T(this)", self);
     b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     b.addMethod(build.build());
@@ -125,6 +126,46 @@ final class ParamsWriter {
     type.addMethod(toStringMethod(op, inputs));
     type.addType(b.build());
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /**
+   * A builder method taking {@code QueryOptions}: each value goes to the parameter of the same name; a value
+   * the operation has no parameter for is refused, naming it.
+   */
+  private static MethodSpec optionsSetter(FacadeOperation op, ClassName builder, List<Param> inputs) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("options").addModifiers(Modifier.PUBLIC).returns(builder)
+        .addParameter(QUERY_OPTIONS, "options")
+        .addJavadoc("Sets the filter, sort, page size, fieldsets and include from {@code options}, replacing "
+            + "those set before.\n\n@throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if "
+            + "{@code options} holds a value {@code $L} has no parameter for\n", op.operationId())
+        .addStatement("$T.requireNonNull(options, $S)", PARAMS_CHECKS, "options")
+        .addStatement("$T<String> taken = new $T<>()", java.util.Set.class, java.util.HashSet.class);
+    for (Param p : inputs) {
+      if (p.kind() != Kind.QUERY) continue;
+      String name = p.setterName();
+      Matcher fields = FIELDS.matcher(p.apiName());
+      Matcher additional = ADDITIONAL_FIELDS.matcher(p.apiName());
+      if (isFilter(p)) {
+        m.addStatement("if (options.filter().isPresent()) this.$N = options.filter().get()", name);
+      } else if (p.apiName().equals("sort") && p.type() == String.class) {
+        m.addStatement("if (options.sort().isPresent()) this.$N = options.sort().get()", name);
+      } else if (p.apiName().equals("page[size]") && p.type() == Integer.class) {
+        m.addStatement("if (options.pageSize().isPresent()) this.$N = options.pageSize().getAsInt()", name);
+      } else if (p.type() == CSVParams.class && p.apiName().equals("include")) {
+        m.addStatement("if (!options.include().isEmpty()) this.$N = options.include()", name);
+      } else if (p.type() == CSVParams.class && fields.matches()) {
+        m.addStatement("if (!options.fields($S).isEmpty()) this.$N = options.fields($S)", fields.group(1), name,
+            fields.group(1));
+      } else if (p.type() == CSVParams.class && additional.matches()) {
+        m.addStatement("if (!options.additionalFields($S).isEmpty()) this.$N = options.additionalFields($S)",
+            additional.group(1), name, additional.group(1));
+      } else {
+        continue;
+      }
+      m.addStatement("taken.add($S)", p.apiName());
+    }
+    return m.addStatement("$T.allTaken($S, options, taken)", PARAMS_CHECKS, op.operationId())
+        .addStatement("return this").build();
   }
 
   /** The query values the operation catalogue can check, as {@code QueryOptions}. */

@@ -5,6 +5,8 @@ import io.github.kvsdk.klaviyo.filter.Filter;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import io.github.kvsdk.klaviyo.query.QueryOptions;
 
 /** Checks the generated params types run on their inputs. Internal: not for use outside the SDK. */
 public final class ParamsChecks {
@@ -46,6 +48,18 @@ public final class ParamsChecks {
   /** A required input. */
   public static void required(String parameter, Object value) {
     if (value == null) throw new KlaviyoValidationException(parameter, "is required");
+  }
+
+  /**
+   * Throws unless every value of {@code options} went to a parameter of {@code operationId}: {@code taken}
+   * names the parameters that took one.
+   */
+  public static void allTaken(String operationId, QueryOptions options, Set<String> taken) {
+    for (String parameter : options.toQueryParameters().keySet()) {
+      if (!taken.contains(parameter)) {
+        throw new KlaviyoValidationException(parameter, "is not a parameter of " + operationId);
+      }
+    }
   }
 
   /** The params object itself. */
