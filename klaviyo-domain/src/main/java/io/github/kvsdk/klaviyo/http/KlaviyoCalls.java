@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.http;
 import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Request;
@@ -23,7 +24,7 @@ public final class KlaviyoCalls {
 
   /** Executes {@code call} on the calling thread. A 204 or empty body returns null. */
   public static <T> T execute(Call<T> call) {
-    Request request = call.request();
+    Request request = request(call);
     Response<T> response;
     try {
       response = call.execute();
@@ -36,10 +37,16 @@ public final class KlaviyoCalls {
   /** Enqueues {@code call}; the future completes with the body or a {@link KlaviyoException}. */
   public static <T> CompletableFuture<T> executeAsync(Call<T> call) {
     CompletableFuture<T> future = new CompletableFuture<>();
+    Request request;
+    try {
+      request = request(call);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+      return future;
+    }
     future.whenComplete((value, error) -> {
       if (future.isCancelled()) call.cancel();
     });
-    Request request = call.request();
     call.enqueue(new Callback<T>() {
       @Override
       public void onResponse(Call<T> c, Response<T> response) {
@@ -56,6 +63,22 @@ public final class KlaviyoCalls {
       }
     });
     return future;
+  }
+
+  /**
+   * The request of {@code call}. Building it fails if a path parameter would escape its segment; Retrofit's
+   * {@code IllegalArgumentException} then becomes a {@link KlaviyoValidationException}.
+   */
+  private static Request request(Call<?> call) {
+    try {
+      return call.request();
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().contains("path traversal")) {
+        throw new KlaviyoValidationException("path parameter",
+            "must not be '.' or '..': as a path segment it would address a different resource");
+      }
+      throw e;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.retry;
 
+import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -77,10 +78,11 @@ public final class IdempotentRequests {
   }
 
   /**
-   * True if {@code e} proves the request never left this machine: DNS failed, or the TCP connection could not be
-   * established. Any such request is safe to retry, whatever its method.
+   * True if {@code e} proves the request never left this machine: DNS failed, the TCP connection could not be
+   * established, or the pooled connection was found closed by the server before anything was written. Any such request is safe to retry, whatever its method.
    */
   static boolean failedBeforeSending(Throwable e) {
+    if (e instanceof StaleConnectionCheck.StaleConnectionException) return true;
     if (e instanceof UnknownHostException || e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return true;
     }
