@@ -95,12 +95,17 @@ public final class AsyncPager<T> implements Flow.Publisher<T> {
   /** The next page of {@code page}, or a failure if it links to itself (the walk would never end). */
   private static <T> CompletableFuture<Page<T>> next(Page<T> page) {
     Cursor cursor = page.nextCursor().orElseThrow(NoSuchElementException::new);
-    return page.nextPageAsync().thenApply(next -> {
+    CompletableFuture<Page<T>> fetch = page.nextPageAsync();
+    CompletableFuture<Page<T>> checked = fetch.thenApply(next -> {
       if (next.nextCursor().filter(cursor::equals).isPresent()) {
         throw new IllegalStateException("the page at cursor " + cursor + " links to itself as next page");
       }
       return next;
     });
+    checked.whenComplete((p, e) -> {
+      if (checked.isCancelled()) fetch.cancel(true); // Dependent futures do not pass cancellation upstream.
+    });
+    return checked;
   }
 
   /** One {@link #forEachPage} walk. */
