@@ -17,7 +17,10 @@ import retrofit2.Response;
  * {@link KlaviyoApiException} subclass, a 2xx body that does not bind throws {@code
  * KlaviyoUnexpectedResponseException}, and transport failures throw {@code KlaviyoNetworkException} or
  * {@code KlaviyoTimeoutException}. The async variant enqueues on OkHttp's dispatcher, so no caller thread
- * blocks; cancelling the future cancels the HTTP call. For the action set. Advanced API.
+ * blocks, and (with a {@code KlaviyoClient}'s calls) retry and rate-limit waits hold no dispatcher thread
+ * either; cancelling the future cancels the HTTP call or the wait. A path parameter of {@code "."} or {@code
+ * ".."} is refused with a {@code KlaviyoValidationException} before anything is sent. For the action set.
+ * Advanced API.
  */
 public final class KlaviyoCalls {
   private KlaviyoCalls() {}

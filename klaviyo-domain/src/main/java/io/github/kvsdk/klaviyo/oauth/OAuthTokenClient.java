@@ -127,7 +127,7 @@ public final class OAuthTokenClient {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       Map<?, ?> json = parse(body);
       if (response.isSuccessful()) {
-        if (json.isEmpty() || !(json.get("access_token") instanceof String)) {
+        if (path.equals("/oauth/token") && !(json.get("access_token") instanceof String)) {
           // Lost on the way (truncated, or a proxy's page): a network failure, not an answer.
           throw new KlaviyoNetworkException("POST " + path + " (" + what + ") returned HTTP " + response.code()
               + " with an unreadable token response", new IOException("unreadable token response"));
