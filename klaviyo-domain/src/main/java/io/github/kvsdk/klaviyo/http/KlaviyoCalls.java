@@ -6,6 +6,8 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -23,6 +25,9 @@ import retrofit2.Response;
  * Advanced API.
  */
 public final class KlaviyoCalls {
+  /** Retrofit's message for a null {@code @Path} value. */
+  private static final Pattern NULL_PATH_PARAMETER = Pattern.compile("Path parameter \"([^\"]+)\" value must not be null");
+
   private KlaviyoCalls() {}
 
   /** Executes {@code call} on the calling thread. A 204 or empty body returns null. */
@@ -76,9 +81,14 @@ public final class KlaviyoCalls {
     try {
       return call.request();
     } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().contains("path traversal")) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("path traversal")) {
         throw new KlaviyoValidationException("path parameter",
             "must not be '.' or '..': as a path segment it would address a different resource");
+      }
+      Matcher missing = NULL_PATH_PARAMETER.matcher(message);
+      if (missing.find()) {
+        throw new KlaviyoValidationException(missing.group(1), "is required: a path parameter must not be null");
       }
       throw e;
     }

@@ -44,7 +44,7 @@ public final class PathParameters {
    *     {@code ".."}
    */
   public static String check(String name, String value) {
-    if (value == null || value.isBlank() || value.equals("null")) {
+    if (value == null || value.isBlank()) {
       throw new KlaviyoValidationException(name, "is required: a path parameter must not be null or blank");
     }
     if (value.equals(".") || value.equals("..")) {

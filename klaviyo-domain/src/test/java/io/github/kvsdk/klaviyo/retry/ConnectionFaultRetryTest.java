@@ -12,7 +12,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import java.util.List;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -55,6 +58,25 @@ class ConnectionFaultRetryTest {
     System.out.println("POST after the server closed the pooled connection: " + created + " of 20 created");
     assertThat(created).isEqualTo(20);
     assertThat(server.getRequestCount()).isEqualTo(40); // Every create was sent exactly once.
+  }
+
+  @Test
+  void createWhoseHttp2StreamWasRefusedIsSentAgain() throws Exception {
+    server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseStream(7)).build()); // REFUSED_STREAM
+    server.enqueue(new MockResponse.Builder().code(201).body("{\"data\":{}}").build());
+    OkHttpClient h2 = new OkHttpClient.Builder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build();
+    try (KlaviyoClient client = KlaviyoClient.builder().apiKey(TestKeys.API_KEY).baseUrl(server.url("/"))
+        .okHttpClient(h2).rateLimiting(false).retryPolicy(RetryPolicy.builder().random(() -> 0.0).build()).build()) {
+      Request post = new Request.Builder().url(server.url("/api/profiles"))
+          .post(RequestBody.create("{\"data\":{}}", MediaType.get("application/vnd.api+json"))).build();
+      try (Response response = client.httpClient().newCall(post).execute()) {
+        assertThat(response.code()).isEqualTo(201);
+      }
+    } finally {
+      h2.dispatcher().executorService().shutdown();
+      h2.connectionPool().evictAll();
+    }
   }
 
   @Test
