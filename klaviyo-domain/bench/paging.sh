@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Paging benchmark (issue 4, section 10): 100,000 sandbox profiles through the auto-pager against the same
+# Paging benchmark: 100,000 sandbox profiles through the auto-pager against the same
 # requests over bare OkHttp with bodies discarded. Arguments: profiles, measured runs per side, page size.
 #
 #   klaviyo-domain/bench/paging.sh                # 100000 profiles, 5 runs each, page[size]=100

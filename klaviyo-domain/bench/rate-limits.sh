@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rate-limit benchmark (issue 4, section 10): a busy client against the sandbox with Klaviyo's limits on,
+# Rate-limit benchmark: a busy client against the sandbox with Klaviyo's limits on,
 # retries off, so every 429 counts as a failure. Arguments: time scale, minutes of limit time, threads.
 #
 #   klaviyo-domain/bench/rate-limits.sh           # time scale 10, 3 limit-minutes, 8 threads

@@ -21,6 +21,9 @@ import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.http.BaseUrls;
 import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
 import io.github.kvsdk.klaviyo.http.LoggingInterceptor;
+import io.github.kvsdk.klaviyo.http.PathParameters;
+import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
+import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
 import io.github.kvsdk.klaviyo.oauth.OAuthInterceptor;
 import io.github.kvsdk.klaviyo.oauth.OAuthSession;
 import io.github.kvsdk.klaviyo.ratelimit.ClientRateLimiter;
@@ -31,10 +34,13 @@ import io.github.kvsdk.klaviyo.retry.RetryInterceptor;
 import io.github.kvsdk.klaviyo.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -64,8 +70,18 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * java/<version>}) and the credential; is rate limited per operation; is retried per the {@link RetryPolicy};
  * and is logged at DEBUG without query strings or headers. OkHttp's own silent connection-failure retry is
  * switched off, because it could repeat a create that already reached Klaviyo; the retry policy decides instead.
+ *
+ * <p>Waits never hold an OkHttp dispatcher thread: a synchronous call waits for a retry or a rate-limit slot
+ * on the caller's thread, an asynchronous call is re-enqueued from a small scheduler when its wait ends. The
+ * {@linkplain Builder#callTimeout call timeout} bounds the whole call, waits included: a wait that would end
+ * after it fails at once with {@link io.github.kvsdk.klaviyo.errors.KlaviyoDeadlineException}, and cancelling
+ * (the future, the call, or interrupting a synchronous caller) ends a wait within a few milliseconds.
+ *
+ * <p>Close the client when done with it ({@link #close()}): that releases the threads and connections it
+ * created. A client built on your own {@link Builder#okHttpClient OkHttpClient} leaves that client's
+ * dispatcher and pool to you.
  */
-public final class KlaviyoClient extends KlaviyoServices {
+public final class KlaviyoClient extends KlaviyoServices implements AutoCloseable {
   /** The API revision this SDK is built and tested against. */
   public static final String DEFAULT_REVISION = "2024-10-15";
   /** Klaviyo's production API host. */
@@ -74,6 +90,9 @@ public final class KlaviyoClient extends KlaviyoServices {
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The first revision of Klaviyo's date-versioned API; earlier dates are refused. */
+  public static final String FIRST_REVISION = "2022-10-17";
 
   private static final Pattern REVISION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(\\.[A-Za-z0-9]+)?");
 
@@ -89,7 +108,9 @@ public final class KlaviyoClient extends KlaviyoServices {
   private final RetryPolicy retryPolicy;
   private final ClientRateLimiter rateLimiter;
   private final String userAgent;
-  private final OkHttpClient httpClient;
+  private final SdkHttpClient httpClient;
+  private final boolean ownsBaseHttpClient;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Moshi moshi;
   private final Retrofit retrofit;
   private final RawRequests raw;
@@ -123,14 +144,17 @@ public final class KlaviyoClient extends KlaviyoServices {
     if (rateLimiter.config().enabled()) http.addInterceptor(new RateLimitInterceptor(rateLimiter));
     http.addInterceptor(apiKey != null ? new ApiKeyInterceptor(apiKey) : new OAuthInterceptor(oauth));
     http.addInterceptor(new LoggingInterceptor());
-    this.httpClient = http.build();
+    http.addNetworkInterceptor(new StaleConnectionCheck());
+    this.ownsBaseHttpClient = b.okHttpClient == null;
+    this.httpClient = new SdkHttpClient(http);
 
     this.moshi = createMoshi();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(httpClient)
-        // Strings and booleans as plain text first: a form field such as an image's name must not be sent as
-        // a quoted JSON string. JSON:API documents (models) still go through Moshi.
+        .addConverterFactory(PathParameters.converterFactory())
+        // Strings and booleans as plain text: a form field such as an image's name must not be sent as a
+        // quoted JSON string. JSON:API documents (models) still go through Moshi.
         .addConverterFactory(ScalarsConverterFactory.create())
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
@@ -170,7 +194,15 @@ public final class KlaviyoClient extends KlaviyoServices {
     return builder.build();
   }
 
-  /** Raw HTTP requests through this client's stack, sync and async. */
+  /**
+   * Raw HTTP requests through this client's stack, sync and async: headers, credential, rate limiter, logging
+   * and timeouts as for typed calls. Retries differ: a raw request has its own settings with the defaults of
+   * Klaviyo's connector, Max Retry Count 0 and Retry Delay 0 ms, so by default nothing is retried; with
+   * retries on, only 5xx responses and network failures (and 429, always honouring {@code Retry-After}) are
+   * retried unless Retry On All Errors is set. {@link io.github.kvsdk.klaviyo.raw.RawRequest.Builder#useClientRetryPolicy()}
+   * applies this client's {@link #retryPolicy()} instead. A caller's own {@code Authorization} header is
+   * refused: the client's credential is always the one sent.
+   */
   public RawRequests raw() {
     return raw;
   }
@@ -257,7 +289,10 @@ public final class KlaviyoClient extends KlaviyoServices {
 
   /**
    * Advanced: the fully configured OkHttp client (revision and user agent headers, credentials, retries, rate
-   * limiting, logging, timeouts). Share it rather than rebuilding; {@code newBuilder()} copies share its pools.
+   * limiting, logging, timeouts). Its asynchronous calls wait for retries and rate limits off OkHttp's
+   * dispatcher threads, and its call timeout bounds those waits. Share it rather than rebuilding; {@code
+   * newBuilder()} copies share its pools and interceptors, but their asynchronous calls wait on dispatcher
+   * threads.
    */
   public OkHttpClient httpClient() {
     return httpClient;
@@ -305,6 +340,43 @@ public final class KlaviyoClient extends KlaviyoServices {
 
   public Duration callTimeout() {
     return callTimeout;
+  }
+
+  /**
+   * Makes the cheapest authenticated request (Get Accounts, {@code GET /api/accounts}, which needs the {@code
+   * accounts:read} scope) and returns the account the credential belongs to. Use it to check a connection
+   * before the first real call.
+   *
+   * @throws io.github.kvsdk.klaviyo.errors.AuthenticationException on 401, naming the credential kind (never
+   *     the secret)
+   * @throws io.github.kvsdk.klaviyo.errors.PermissionException on 403, naming the missing scope
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoException for any other failure
+   */
+  public CredentialCheck verifyCredentials() {
+    return CredentialCheck.verify(raw, apiKey != null ? CredentialKind.PRIVATE_API_KEY : CredentialKind.OAUTH);
+  }
+
+  /**
+   * Releases what this client created: its retry scheduler (asynchronous calls waiting to retry fail at once
+   * with a {@code KlaviyoNetworkException}) and, unless the client was built on an {@link
+   * Builder#okHttpClient OkHttpClient} of yours, OkHttp's dispatcher threads and pooled connections. Calls
+   * made afterwards fail. Clients derived with {@link #withOptions} share the parent's dispatcher and pool:
+   * closing the parent ends them for the derived clients too, closing a derived client leaves them open.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) return;
+    httpClient.shutdown();
+    if (ownsBaseHttpClient) {
+      baseHttpClient.dispatcher().executorService().shutdown();
+      baseHttpClient.connectionPool().evictAll();
+    }
+  }
+
+  /** True once {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
   }
 
   @Override
@@ -371,29 +443,55 @@ public final class KlaviyoClient extends KlaviyoServices {
       return this;
     }
 
-    /** The {@code revision} header, {@code YYYY-MM-DD} with an optional {@code .suffix}; default 2024-10-15. */
+    /**
+     * The {@code revision} header, {@code YYYY-MM-DD} with an optional {@code .suffix}; default 2024-10-15.
+     * The date must be a revision Klaviyo could have published: not before {@value #FIRST_REVISION}, the
+     * first revision of Klaviyo's date-versioned API, and not after today (UTC, with a day's grace for time
+     * zones), since revisions are named after their release date. Klaviyo itself rejects unknown revisions;
+     * these two rules catch typos before any request.
+     */
     public Builder revision(String revision) {
       var matcher = revision == null ? null : REVISION.matcher(revision);
       if (matcher == null || !matcher.matches()) {
         throw new KlaviyoValidationException("revision", "must look like YYYY-MM-DD or YYYY-MM-DD.suffix, such as "
             + DEFAULT_REVISION);
       }
+      LocalDate date;
       try {
-        LocalDate.parse(matcher.group(1));
+        date = LocalDate.parse(matcher.group(1));
       } catch (DateTimeParseException e) {
         throw new KlaviyoValidationException("revision", "must be a real calendar date, such as " + DEFAULT_REVISION);
+      }
+      if (date.isBefore(LocalDate.parse(FIRST_REVISION))) {
+        throw new KlaviyoValidationException("revision", "must not be before " + FIRST_REVISION
+            + ", the first revision of Klaviyo's date-versioned API");
+      }
+      if (date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        throw new KlaviyoValidationException("revision", "must not be in the future: revisions are named after"
+            + " the day Klaviyo released them");
       }
       this.revision = revision;
       return this;
     }
 
-    /** The API host; https, or http on loopback (127.0.0.0/8, ::1, localhost). Default https://a.klaviyo.com. */
+    /**
+     * The API host; https, or http on loopback (127.0.0.0/8, ::1, localhost). Default https://a.klaviyo.com.
+     * The host only: the SDK adds {@code /api/...} itself, so a URL ending in {@code /api} is refused (it would
+     * send every call to {@code /api/api/...}).
+     */
     public Builder baseUrl(String baseUrl) {
       return baseUrl(BaseUrls.parse("baseUrl", baseUrl));
     }
 
     public Builder baseUrl(HttpUrl baseUrl) {
       HttpUrl checked = BaseUrls.check("baseUrl", baseUrl);
+      List<String> segments = checked.pathSegments();
+      String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+      if (last.isEmpty() && segments.size() > 1) last = segments.get(segments.size() - 2);
+      if (last.equalsIgnoreCase("api")) {
+        throw new KlaviyoValidationException("baseUrl", "must be the API host without the /api path, such as "
+            + DEFAULT_BASE_URL + ": the SDK adds /api/... to every request itself");
+      }
       if (!checked.encodedPath().endsWith("/")) {
         checked = checked.newBuilder().encodedPath(checked.encodedPath() + "/").build();
       }

@@ -124,7 +124,8 @@ class RedactionTest {
       attempt(() -> KlaviyoClient.builder().apiKey(API_KEY)
           .baseUrl("http://127.0.0.1:1").retryPolicy(RetryPolicy.none()).build()
           .raw().send(RawRequest.get("/api/ok")));
-      RawRequest withHeader = RawRequest.builder().url("/api/ok").header("Authorization", "Klaviyo-API-Key " + API_KEY)
+      attempt(() -> RawRequest.builder().url("/api/ok").header("Authorization", "Klaviyo-API-Key " + API_KEY));
+      RawRequest withHeader = RawRequest.builder().url("/api/ok").header("X-Api-Key", "Klaviyo-API-Key " + API_KEY)
           .build();
       texts.add(withHeader.toString());
       client.raw().send(withHeader);

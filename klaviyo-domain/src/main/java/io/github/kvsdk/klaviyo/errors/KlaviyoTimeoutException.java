@@ -3,7 +3,7 @@ package io.github.kvsdk.klaviyo.errors;
 import java.io.IOException;
 
 /** A connect, read, write or call timeout elapsed. The request may or may not have reached Klaviyo. */
-public final class KlaviyoTimeoutException extends KlaviyoNetworkException {
+public class KlaviyoTimeoutException extends KlaviyoNetworkException {
   public KlaviyoTimeoutException(String message, IOException cause) {
     super(message, cause);
   }

@@ -113,13 +113,17 @@ public final class Filter {
   }
 
   /**
-   * Parses an expression in Klaviyo's syntax, such as the seed default {@code
-   * equals(messages.channel,'sms')}. Strings may use double or single quotes; bare values must be {@code
+   * Parses an expression in Klaviyo's syntax, such as {@code equals(messages.channel,'sms')} (the filter
+   * List Campaigns uses when the caller gives none, because Klaviyo requires a channel filter there). Strings may use double or single quotes; bare values must be {@code
    * true}, {@code false}, {@code null}, a number, an ISO-8601 date-time with offset, or a date.
    *
-   * @throws FilterValidationException if the expression is malformed.
+   * @throws FilterValidationException if the expression is null or malformed.
    */
   public static Filter parse(String expression) {
+    if (expression == null) {
+      throw new FilterValidationException(null, "filter", null, Set.of(),
+          "Invalid filter expression: it is null; pass an expression such as equals(email,\"a@b.com\")");
+    }
     List<FilterCondition> parsed = new FilterParser(expression).parse();
     return new Filter(parsed);
   }
@@ -200,9 +204,43 @@ public final class Filter {
             "Operator '" + condition.operator().wireName() + "' is not allowed on field '" + field + "' by "
                 + describe(operation) + "; allowed operators: " + names);
       }
+      checkValueForKlaviyo(operation, condition);
       if (rules.requiredOneOf().contains(field)) requiredPresent = true;
     }
     if (!requiredPresent) throw missingRequired(operation);
+  }
+
+  /**
+   * The value rules of Klaviyo's filter syntax that depend on what a field holds. Klaviyo's {@code equals}
+   * compares with a string, boolean, number, date-time or list, never with {@code null}. Klaviyo's date-time
+   * fields ({@code created}, {@code updated}, {@code datetime}, {@code timestamp} and fields ending in {@code
+   * _at}, {@code _date} or {@code _time}) compare only with a date-time or date: {@code greater-than(updated,42)}
+   * would be rejected or silently compare something else.
+   */
+  private static void checkValueForKlaviyo(Operation operation, FilterCondition condition) {
+    FilterOperator operator = condition.operator();
+    String field = condition.field();
+    if (operator == FilterOperator.EQUALS && condition.hasValue() && condition.value() == null) {
+      throw new FilterValidationException(operation.operationId(), field, operator, Set.of(),
+          "Invalid value for equals(" + field + ",null) on " + describe(operation) + ": Klaviyo's equals compares"
+              + " with a string, boolean, number, date-time or list, never with null");
+    }
+    boolean comparison = operator == FilterOperator.GREATER_THAN || operator == FilterOperator.LESS_THAN
+        || operator == FilterOperator.GREATER_OR_EQUAL || operator == FilterOperator.LESS_OR_EQUAL;
+    if (comparison && isDateTimeField(field)
+        && !(condition.value() instanceof Instant || condition.value() instanceof LocalDate)) {
+      throw new FilterValidationException(operation.operationId(), field, operator, Set.of(),
+          "Invalid value for " + operator.wireName() + "(" + field + "," + condition.value() + ") on "
+              + describe(operation) + ": '" + field + "' is a date-time, so it compares only with a date-time"
+              + " such as 2024-01-01T00:00:00Z, not " + kind(condition.value()));
+    }
+  }
+
+  /** True for the names Klaviyo gives its date-time fields. */
+  static boolean isDateTimeField(String field) {
+    String name = field.substring(field.lastIndexOf('.') + 1);
+    return name.equals("created") || name.equals("updated") || name.equals("datetime")
+        || name.equals("timestamp") || name.endsWith("_at") || name.endsWith("_date") || name.endsWith("_time");
   }
 
   private static FilterValidationException missingRequired(Operation operation) {

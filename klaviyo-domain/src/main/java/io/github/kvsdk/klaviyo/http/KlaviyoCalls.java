@@ -3,8 +3,11 @@ package io.github.kvsdk.klaviyo.http;
 import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -16,14 +19,20 @@ import retrofit2.Response;
  * {@link KlaviyoApiException} subclass, a 2xx body that does not bind throws {@code
  * KlaviyoUnexpectedResponseException}, and transport failures throw {@code KlaviyoNetworkException} or
  * {@code KlaviyoTimeoutException}. The async variant enqueues on OkHttp's dispatcher, so no caller thread
- * blocks; cancelling the future cancels the HTTP call. For the action set. Advanced API.
+ * blocks, and (with a {@code KlaviyoClient}'s calls) retry and rate-limit waits hold no dispatcher thread
+ * either; cancelling the future cancels the HTTP call or the wait. A path parameter of {@code "."} or {@code
+ * ".."} is refused with a {@code KlaviyoValidationException} before anything is sent. For the action set.
+ * Advanced API.
  */
 public final class KlaviyoCalls {
+  /** Retrofit's message for a null {@code @Path} value. */
+  private static final Pattern NULL_PATH_PARAMETER = Pattern.compile("Path parameter \"([^\"]+)\" value must not be null");
+
   private KlaviyoCalls() {}
 
   /** Executes {@code call} on the calling thread. A 204 or empty body returns null. */
   public static <T> T execute(Call<T> call) {
-    Request request = call.request();
+    Request request = request(call);
     Response<T> response;
     try {
       response = call.execute();
@@ -36,10 +45,16 @@ public final class KlaviyoCalls {
   /** Enqueues {@code call}; the future completes with the body or a {@link KlaviyoException}. */
   public static <T> CompletableFuture<T> executeAsync(Call<T> call) {
     CompletableFuture<T> future = new CompletableFuture<>();
+    Request request;
+    try {
+      request = request(call);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+      return future;
+    }
     future.whenComplete((value, error) -> {
       if (future.isCancelled()) call.cancel();
     });
-    Request request = call.request();
     call.enqueue(new Callback<T>() {
       @Override
       public void onResponse(Call<T> c, Response<T> response) {
@@ -56,6 +71,27 @@ public final class KlaviyoCalls {
       }
     });
     return future;
+  }
+
+  /**
+   * The request of {@code call}. Building it fails if a path parameter would escape its segment; Retrofit's
+   * {@code IllegalArgumentException} then becomes a {@link KlaviyoValidationException}.
+   */
+  private static Request request(Call<?> call) {
+    try {
+      return call.request();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("path traversal")) {
+        throw new KlaviyoValidationException("path parameter",
+            "must not be '.' or '..': as a path segment it would address a different resource");
+      }
+      Matcher missing = NULL_PATH_PARAMETER.matcher(message);
+      if (missing.find()) {
+        throw new KlaviyoValidationException(missing.group(1), "is required: a path parameter must not be null");
+      }
+      throw e;
+    }
   }
 
   /**

@@ -73,7 +73,7 @@ public final class AuthorizationRequest {
   public static final class Builder {
     private HttpUrl authorizeUrl = HttpUrl.get(DEFAULT_AUTHORIZE_URL);
     private String clientId;
-    private HttpUrl redirectUri;
+    private String redirectUri;
     private final List<String> scopes = new ArrayList<>();
     private String state;
     private Pkce pkce;
@@ -92,13 +92,17 @@ public final class AuthorizationRequest {
       return this;
     }
 
-    /** The redirect URI registered with the app; an absolute http(s) URL. */
+    /**
+     * The redirect URI registered with the app; an absolute http(s) URL. It is sent exactly as given (no
+     * trailing slash added, nothing normalised), because Klaviyo compares it character for character with the
+     * registered one; pass the same string to the code exchange.
+     */
     public Builder redirectUri(String redirectUri) {
       HttpUrl parsed = redirectUri == null ? null : HttpUrl.parse(redirectUri);
       if (parsed == null) {
         throw new KlaviyoValidationException("redirectUri", "must be an absolute http(s) URL");
       }
-      this.redirectUri = parsed;
+      this.redirectUri = redirectUri;
       return this;
     }
 
@@ -136,7 +140,7 @@ public final class AuthorizationRequest {
       HttpUrl url = authorizeUrl.newBuilder()
           .addQueryParameter("response_type", "code")
           .addQueryParameter("client_id", clientId)
-          .addQueryParameter("redirect_uri", redirectUri.toString())
+          .addQueryParameter("redirect_uri", redirectUri)
           .addQueryParameter("scope", String.join(" ", scopes))
           .addQueryParameter("state", finalState)
           .addQueryParameter("code_challenge_method", finalPkce.method())

@@ -5,6 +5,7 @@ import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +34,18 @@ import org.slf4j.LoggerFactory;
  * <p>Every save writes a temporary file in the same directory, forces it to disk, and atomically renames it
  * over the old file, so a crash leaves either the old or the new tokens, never a torn file. A file that cannot
  * be parsed is reported with a {@link TokenStoreException} that names the path, not the contents.
+ *
+ * <p>Several processes may share one file: refreshes are serialised with a lock on a sibling {@code .lock}
+ * file (see {@link #withRefreshLock}), and a session re-reads the file before refreshing, so a refresh token
+ * that another process has already rotated is never sent again.
  */
 public final class FileTokenStore implements TokenStore {
   private static final Logger log = LoggerFactory.getLogger(FileTokenStore.class);
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).indent("  ");
+
+  /** One lock per token file for the stores of this process: a JVM cannot hold a file lock twice. */
+  private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
 
   private final Path path;
 
@@ -79,6 +91,40 @@ public final class FileTokenStore implements TokenStore {
     if (tokens.expiresAt() != null) json.put("expires_at", tokens.expiresAt().toString());
     if (tokens.scope() != null) json.put("scope", tokens.scope());
     writeAtomically(JSON.toJson(json).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Holds an exclusive lock on {@code <token file>.lock} (created owner-only next to the token file) while
+   * {@code refresh} runs, so that processes sharing the file refresh one after another; within this process,
+   * stores on the same path also queue on one lock.
+   */
+  @Override
+  public <T> T withRefreshLock(Supplier<T> refresh) {
+    ReentrantLock processLock = PROCESS_LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
+    processLock.lock();
+    try {
+      Path lockFile = path.resolveSibling(path.getFileName() + ".lock");
+      try {
+        Files.createDirectories(path.getParent());
+        if (posix() && Files.notExists(lockFile)) {
+          try {
+            Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+          } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // Another process created it first.
+          }
+        }
+      } catch (IOException e) {
+        throw new TokenStoreException("Cannot create the lock file " + lockFile + ": " + e.getClass().getSimpleName(), e);
+      }
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+           FileLock lock = channel.lock()) {
+        return refresh.get();
+      } catch (IOException e) {
+        throw new TokenStoreException("Cannot lock " + lockFile + ": " + e.getClass().getSimpleName(), e);
+      }
+    } finally {
+      processLock.unlock();
+    }
   }
 
   @Override

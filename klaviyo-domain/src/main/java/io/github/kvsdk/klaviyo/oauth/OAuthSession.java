@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.oauth;
 
+import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,14 @@ import org.slf4j.LoggerFactory;
  * re-check and reuse its result, so N concurrent callers cause exactly one token request. New tokens, including
  * a rotated refresh token, are saved to the {@link TokenStore} before they are returned to anyone.
  *
+ * <p>Several sessions (in several processes) may share one store: a refresh runs under the store's {@linkplain
+ * TokenStore#withRefreshLock refresh lock} and first re-reads the store, using tokens another session saved
+ * meanwhile instead of re-sending a retired refresh token; should Klaviyo still answer {@code invalid_grant},
+ * the store is read once more and the refresh retried with a newer refresh token if one is there. A token
+ * response that is lost or unreadable counts as a network failure and the refresh is repeated (up to 3
+ * attempts); Klaviyo does not document whether a refresh token whose response was lost stays valid, so if
+ * Klaviyo rotated it, the repeat ends in {@link ReauthorizationRequiredException}.
+ *
  * <pre>{@code
  * OAuthSession session = OAuthSession.builder()
  *     .tokenClient(OAuthTokenClient.builder().credentials(OAuthClientCredentials.of(id, secret)).build())
@@ -27,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OAuthSession {
   private static final Logger log = LoggerFactory.getLogger(OAuthSession.class);
+  /** Attempts of one refresh whose response is lost or unreadable. */
+  static final int REFRESH_ATTEMPTS = 3;
 
   private final OAuthTokenClient tokenClient;
   private final TokenStore tokenStore;
@@ -148,15 +159,66 @@ public final class OAuthSession {
   }
 
   private OAuthTokens refreshLocked(OAuthTokens stale, String reason) {
+    return tokenStore.withRefreshLock(() -> refreshShared(stale, reason));
+  }
+
+  /**
+   * Refreshes while holding the store's refresh lock. Another session sharing the store (another process,
+   * say) may have refreshed since this one last read it; its tokens are then used instead, so a refresh
+   * token that was already rotated away is never sent.
+   */
+  private OAuthTokens refreshShared(OAuthTokens stale, String reason) {
+    OAuthTokens stored = tokenStore.load().orElse(null);
+    if (stored != null && !sameTokens(stored, stale)) {
+      current = stored;
+      boolean usable = !stored.expiresWithin(refreshSkew, clock.instant());
+      if (usable && !reason.equals("request")) return stored; // Someone else refreshed: nothing to do.
+      stale = stored;
+    }
     if (stale.refreshToken() == null) {
       throw new ReauthorizationRequiredException(
           "The access token is expired and no refresh token is available; authorize again", 0, null);
     }
     log.debug("Refreshing the OAuth access token (reason: {})", reason);
-    OAuthTokens fresh = tokenClient.refresh(stale.refreshToken());
+    OAuthTokens fresh;
+    try {
+      fresh = refreshWithRetries(stale.refreshToken());
+    } catch (ReauthorizationRequiredException e) {
+      // A store that does not lock across processes may have been updated after we read it.
+      OAuthTokens latest = tokenStore.load().orElse(null);
+      if (latest == null || latest.refreshToken() == null || latest.refreshToken().equals(stale.refreshToken())) {
+        throw e;
+      }
+      log.debug("The refresh token was rotated by another session; retrying with the stored one");
+      current = latest;
+      if (!latest.expiresWithin(refreshSkew, clock.instant()) && !reason.equals("request")) return latest;
+      fresh = refreshWithRetries(latest.refreshToken());
+    }
     tokenStore.save(fresh); // Before first use: a rotated refresh token must survive a crash.
     current = fresh;
     return fresh;
+  }
+
+  /**
+   * One refresh, repeated up to {@value #REFRESH_ATTEMPTS} times in all when the response was lost or
+   * unreadable (a network failure), since until a response is read no new refresh token is known. Whether
+   * Klaviyo still accepts a refresh token whose response was lost is not documented: if it has retired it, the
+   * repeat gets {@code invalid_grant} and the user must authorize again.
+   */
+  private OAuthTokens refreshWithRetries(String refreshToken) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tokenClient.refresh(refreshToken);
+      } catch (KlaviyoNetworkException e) {
+        if (attempt >= REFRESH_ATTEMPTS) throw e;
+        log.info("Token refresh failed ({}); retrying (attempt {} of {})", e.getClass().getSimpleName(),
+            attempt + 1, REFRESH_ATTEMPTS);
+      }
+    }
+  }
+
+  private static boolean sameTokens(OAuthTokens a, OAuthTokens b) {
+    return a.accessToken().equals(b.accessToken()) && Objects.equals(a.refreshToken(), b.refreshToken());
   }
 
   private OAuthTokens requireTokens() {

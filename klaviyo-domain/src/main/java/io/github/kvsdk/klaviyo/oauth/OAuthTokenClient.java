@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.http.BaseUrls;
 import java.io.IOException;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /oauth/revoke}, with HTTP Basic client authentication and form bodies. Thread-safe.
  *
  * <p>These calls never go through a {@code KlaviyoClient}'s interceptors (which would need a token to get a
- * token), and are never retried automatically: a refresh may rotate the refresh token, so repeating it blindly
- * could spend the only valid one.
+ * token), and are not retried here: {@link OAuthSession} decides when a refresh is repeated. A 2xx answer
+ * whose body is not a token response (truncated, or not JSON) is reported as a {@link KlaviyoNetworkException},
+ * like a lost response.
  */
 public final class OAuthTokenClient {
   /** Klaviyo's token endpoint host. */
@@ -124,7 +126,14 @@ public final class OAuthTokenClient {
       log.debug("POST {} ({}) -> {} ({} ms)", path, what, response.code(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       Map<?, ?> json = parse(body);
-      if (response.isSuccessful()) return json;
+      if (response.isSuccessful()) {
+        if (path.equals("/oauth/token") && !(json.get("access_token") instanceof String)) {
+          // Lost on the way (truncated, or a proxy's page): a network failure, not an answer.
+          throw new KlaviyoNetworkException("POST " + path + " (" + what + ") returned HTTP " + response.code()
+              + " with an unreadable token response", new IOException("unreadable token response"));
+        }
+        return json;
+      }
       String error = json.get("error") instanceof String s ? s : null;
       String description = json.get("error_description") instanceof String s ? s : null;
       String message = "OAuth " + what + " failed: HTTP " + response.code()

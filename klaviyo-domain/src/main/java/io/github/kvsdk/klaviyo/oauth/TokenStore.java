@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.oauth;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where an {@link OAuthSession} keeps its tokens between runs. Implementations must be thread-safe.
@@ -18,4 +19,14 @@ public interface TokenStore {
 
   /** Forgets the stored tokens, for example after revocation. */
   void clear();
+
+  /**
+   * Runs {@code refresh} while holding this store's refresh lock, so that sessions sharing the store (in this
+   * process or, for a store on a shared medium, in others) refresh one at a time and each sees the tokens the
+   * previous one saved. The default holds no lock beyond the session's own; {@link FileTokenStore} locks its
+   * file across processes.
+   */
+  default <T> T withRefreshLock(Supplier<T> refresh) {
+    return refresh.get();
+  }
 }

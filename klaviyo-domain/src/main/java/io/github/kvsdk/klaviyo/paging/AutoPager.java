@@ -50,15 +50,15 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * Returns a pager over the same listing that fetches pages ahead of the caller, on a background thread:
-   * as soon as one response has been read and its {@code links.next} found, the request for the next page
-   * goes out. The caller's thread only binds pages and runs the caller's own code, so on a long listing
+   * Returns a pager over the same listing that fetches pages ahead of the caller, as asynchronous calls on
+   * the client's dispatcher (no thread of its own): as soon as one response has been read and its {@code
+   * links.next} found, the request for the next page goes out. The caller's thread only binds pages and runs the caller's own code, so on a long listing
    * that work overlaps with the server's instead of taking turns with it.
    *
    * <p>The price: an iteration holds its current page plus up to {@value PagePrefetcher#AHEAD} responses
    * not yet bound (instead of one page), and stopping early leaves up to that many requests sent that the
    * caller never needed. Closing the {@link #stream()} cancels the request in flight; an abandoned iterator
-   * lets fetching pause once {@value PagePrefetcher#AHEAD} responses are waiting, and keeps no thread.
+   * lets fetching pause once {@value PagePrefetcher#AHEAD} responses are waiting.
    * Requests go through the same client, so retries and the rate limiter apply as before. A failure still
    * surfaces when the iteration reaches the page that failed. Only pages whose loader is a {@link
    * PageFetcher} (every listing of this SDK) are fetched ahead; others are fetched one after another.

@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.paging;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import okhttp3.Call;
 
@@ -87,6 +88,27 @@ public final class Page<T> {
     Page<T> next = loader.load(cursor);
     if (next == null) throw new IllegalStateException("the page loader returned null for cursor " + cursor);
     return next;
+  }
+
+  /**
+   * Fetches the next page without blocking the calling thread. Pages of this SDK's listings (whose loader is
+   * a {@link PageFetcher}) are fetched as an asynchronous call on the client's dispatcher; a page built with
+   * another {@link PageLoader} is loaded on {@link java.util.concurrent.ForkJoinPool#commonPool()}. Cancelling
+   * the future cancels the request.
+   *
+   * @return a future that fails with {@link NoSuchElementException} if this is the last page, or with the
+   *     loader's exception.
+   */
+  public CompletableFuture<Page<T>> nextPageAsync() {
+    Optional<Cursor> cursor = links.nextCursor();
+    if (cursor.isEmpty()) return CompletableFuture.failedFuture(new NoSuchElementException("this is the last page"));
+    if (loader instanceof PageFetcher<T> fetcher) return fetcher.loadAsync(cursor.get());
+    return CompletableFuture.supplyAsync(() -> loader.load(cursor.get()));
+  }
+
+  /** The resources of this page and every page after it, delivered without blocking; see {@link AsyncPager}. */
+  public AsyncPager<T> asyncPager() {
+    return AsyncPager.startingAt(this);
   }
 
   /** Iterates the resources of this page and every page after it, fetching each page when reached. */

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.paging;
 
+import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
 
 /**
@@ -29,5 +30,24 @@ public interface PageFetcher<T> extends PageLoader<T> {
   @Override
   default Page<T> load(Cursor cursor) {
     return bind(FetchedPage.execute(newCall(cursor)));
+  }
+
+  /**
+   * Fetches the page at {@code cursor} (the first page if null) without blocking: the call is enqueued on its
+   * client's dispatcher and the page is bound on the thread that read the response. The future fails with
+   * the error {@link #load} would throw; cancelling it cancels the call.
+   */
+  default CompletableFuture<Page<T>> loadAsync(Cursor cursor) {
+    CompletableFuture<FetchedPage> fetched;
+    try {
+      fetched = FetchedPage.enqueue(newCall(cursor));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Page<T>> page = fetched.thenApply(this::bind);
+    page.whenComplete((p, e) -> {
+      if (page.isCancelled()) fetched.cancel(true);
+    });
+    return page;
   }
 }

@@ -3,32 +3,28 @@ package io.github.kvsdk.klaviyo.paging;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.Call;
 
 /**
- * Fetches the pages of one iteration ahead of its consumer, on a background thread.
+ * Fetches the pages of one iteration ahead of its consumer, as asynchronous calls of the page fetcher's
+ * client.
  *
- * <p>The thread runs the requests one after another, the way a plain loop would: as soon as a response has
- * been read and its {@code links.next} found, the next request goes out from the same thread, with no
+ * <p>The requests go out one after another, the way a plain loop would send them: as soon as a response has
+ * been read and its {@code links.next} found, the next request is enqueued from the callback, with no
  * hand-off in between. The consumer only binds. At most {@value #AHEAD} unbound responses wait for the
- * consumer; when they do, the thread stops and the consumer's next {@link #take()} restarts it, so an
- * abandoned iteration holds at most that many responses and no thread.
+ * consumer; when they do, fetching stops and the consumer's next {@link #take()} restarts it, so an abandoned
+ * iteration holds at most that many responses. No thread of its own is used: the requests run on the
+ * client's OkHttp dispatcher, which bounds them (64 at once, 5 per host by default) and which closing the
+ * {@code KlaviyoClient} releases.
  *
  * <p>Thread-safe: one consumer, one fetching task at a time.
  */
 final class PagePrefetcher<T> {
   /** Responses fetched but not yet taken at which fetching pauses. */
   static final int AHEAD = 2;
-
-  private static final Executor EXECUTOR = newExecutor();
 
   private final PageFetcher<T> fetcher;
   private final ReentrantLock lock = new ReentrantLock();
@@ -103,91 +99,55 @@ final class PagePrefetcher<T> {
     if (call != null) call.cancel();
   }
 
-  /** Starts the fetching task if it is idle and there is room and a page to fetch. Holds the lock. */
+  /**
+   * Sends the request for the next page if none is in flight and there is room and a page to fetch. Holds
+   * the lock. The request is enqueued on the client's dispatcher: no thread of this pager waits for it.
+   */
   private void resume() {
     if (running || cancelled || next == null || ready.size() >= AHEAD) return;
+    Cursor cursor = next;
+    Call call;
+    try {
+      call = fetcher.newCall(cursor);
+    } catch (RuntimeException | Error e) {
+      ready.add(e);
+      next = null;
+      arrived.signalAll();
+      return;
+    }
     running = true;
-    EXECUTOR.execute(this::fetchAhead);
+    inFlight = call;
+    FetchedPage.enqueue(call).whenComplete((page, error) -> fetched(cursor, page, error));
   }
 
-  private void fetchAhead() {
-    while (true) {
-      Cursor cursor;
-      lock.lock();
+  /** Files a fetched page (or the failure) and sends the next request. */
+  private void fetched(Cursor cursor, FetchedPage page, Throwable error) {
+    Object item = page;
+    Cursor after = null;
+    if (error != null) {
+      item = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    } else {
       try {
-        if (cancelled || next == null || ready.size() >= AHEAD) {
-          running = false;
-          arrived.signalAll();
-          return;
-        }
-        cursor = next;
-      } finally {
-        lock.unlock();
-      }
-
-      Call call;
-      try {
-        call = fetcher.newCall(cursor);
-      } catch (RuntimeException | Error e) {
-        lock.lock();
-        try {
-          ready.add(e);
-          next = null;
-          running = false;
-          arrived.signalAll();
-        } finally {
-          lock.unlock();
-        }
-        return;
-      }
-      lock.lock();
-      try {
-        if (cancelled) {
-          running = false;
-          arrived.signalAll();
-          return;
-        }
-        inFlight = call; // From here on, cancel() can stop it.
-      } finally {
-        lock.unlock();
-      }
-
-      Object item;
-      Cursor after = null;
-      try {
-        FetchedPage page = FetchedPage.execute(call);
-        Optional<Cursor> link = page.nextCursor();
         // A page linking to itself is the consumer's error to report; fetching it again would loop.
-        after = link.filter(c -> !c.equals(cursor)).orElse(null);
-        item = page;
-      } catch (RuntimeException | Error e) {
+        after = page.nextCursor().filter(c -> !c.equals(cursor)).orElse(null);
+      } catch (RuntimeException e) {
         item = e;
       }
-
-      lock.lock();
-      try {
-        inFlight = null;
-        if (cancelled) {
-          running = false;
-          arrived.signalAll();
-          return;
-        }
-        ready.add(item);
-        next = item instanceof FetchedPage ? after : null;
-        arrived.signalAll();
-      } finally {
-        lock.unlock();
-      }
     }
-  }
-
-  /** Daemon threads, created on demand and retired after a minute idle, as OkHttp's own dispatcher does. */
-  private static Executor newExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread thread = new Thread(task, "klaviyo-page-prefetch-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    lock.lock();
+    try {
+      running = false;
+      inFlight = null;
+      if (cancelled) {
+        arrived.signalAll();
+        return;
+      }
+      ready.add(item);
+      next = item instanceof FetchedPage ? after : null;
+      arrived.signalAll();
+      resume();
+    } finally {
+      lock.unlock();
+    }
   }
 }

@@ -44,14 +44,34 @@ public final class ClientRateLimiter {
    * limiting is disabled).
    */
   public Optional<Permit> acquire(String method, String encodedPath) throws InterruptedException {
+    Optional<Permit> permit = reserve(method, encodedPath, Duration.ofMillis(Long.MAX_VALUE));
+    if (permit.isPresent()) {
+      Duration wait = waitFor(permit.get());
+      if (!wait.isZero()) config.sleeper().sleep(wait);
+    }
+    return permit;
+  }
+
+  /**
+   * Reserves the next slot of {@code method} {@code encodedPath} without waiting for it: the request may
+   * start once {@link #waitFor} the permit is zero. Empty if the request has no declared limit (or limiting is
+   * disabled). If the slot would start later than {@code maxWait} from now, nothing is reserved and the
+   * returned permit is {@linkplain Permit#isRefused() refused}, telling how long the wait would have been.
+   */
+  public Optional<Permit> reserve(String method, String encodedPath, Duration maxWait) {
     if (!config.enabled()) return Optional.empty();
     Optional<OperationLimit> operation = config.operationLimits().forRequest(method, encodedPath);
     if (operation.isEmpty()) return Optional.empty();
     OperationWindows window = windowsFor(operation.get());
     long now = config.clock().millis();
-    Permit permit = window.reserve(operation.get(), now);
-    if (permit.startMillis > now) config.sleeper().sleep(Duration.ofMillis(permit.startMillis - now));
-    return Optional.of(permit);
+    long latest = maxWait.toMillis() >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + maxWait.toMillis();
+    return Optional.of(window.reserve(operation.get(), now, latest));
+  }
+
+  /** How long from now until {@code permit}'s request may start; zero if it may start now. */
+  public Duration waitFor(Permit permit) {
+    long wait = permit.startMillis - config.clock().millis();
+    return wait > 0 ? Duration.ofMillis(wait) : Duration.ZERO;
   }
 
   /**
@@ -60,6 +80,7 @@ public final class ClientRateLimiter {
    * pauses the operation for {@code RateLimit-Reset} seconds; a 429's {@code Retry-After} pauses it that long.
    */
   public void complete(Permit permit, int status, Headers headers) {
+    if (permit.isRefused()) return;
     long now = config.clock().millis();
     OperationWindows window = windowsFor(permit.operation);
     long pauseMillis = 0;
@@ -99,6 +120,11 @@ public final class ClientRateLimiter {
       this.sequence = sequence;
     }
 
+    /** True if no slot was reserved because it would have started too late; see {@link #reserve}. */
+    public boolean isRefused() {
+      return sequence < 0;
+    }
+
     public OperationLimit operation() {
       return operation;
     }
@@ -123,11 +149,12 @@ public final class ClientRateLimiter {
       this.day = limit.perDay() > 0 ? new Window(limit.perDay(), DAY + margin) : null;
     }
 
-    synchronized Permit reserve(OperationLimit operation, long now) {
+    synchronized Permit reserve(OperationLimit operation, long now, long latestStart) {
       long start = Math.max(now, pausedUntil);
       start = Math.max(start, second.earliestStart(reserved));
       start = Math.max(start, minute.earliestStart(reserved));
       if (day != null) start = Math.max(start, day.earliestStart(reserved));
+      if (start > latestStart) return new Permit(operation, start, -1);
       long sequence = reserved++;
       second.record(sequence, start);
       minute.record(sequence, start);

@@ -32,11 +32,23 @@ import java.util.Set;
  * {@link Builder#fileData}), never both. GET and HEAD take no body.
  *
  * <h2>Retries</h2>
- * {@link Builder#maxRetries} defaults to 0 (no retries). When positive, 429s are retried honouring
- * {@code Retry-After}; 5xx and network failures are retried for idempotent requests; with
- * {@link Builder#retryOnAllErrors} every non-2xx status and network failure is retried for every method. The
- * delay is {@link Builder#retryDelay} (default 0), or exponential back-off with jitter when
- * {@link Builder#exponentialBackoff} is on.
+ * A raw request has its own retry settings, with the defaults of Klaviyo's connector options: Max Retry Count
+ * 0 ({@link Builder#maxRetries}, so by default nothing is retried) and Retry Delay 0 ms ({@link
+ * Builder#retryDelay}). With retries on, only 5xx responses and network failures are retried, and only for
+ * idempotent requests (GET, PUT, DELETE and the upsert-like POSTs), because repeating a create could create
+ * twice; a 429 is always retried, since Klaviyo rejected it before doing anything. {@link
+ * Builder#retryOnAllErrors} retries every non-2xx status and network failure, for every method. The delay is
+ * {@link Builder#retryDelay}, or exponential back-off with jitter when {@link Builder#exponentialBackoff} is
+ * on; a 429's {@code Retry-After} is honoured whatever the delay, even 0 ms. {@link
+ * Builder#useClientRetryPolicy()} replaces all of this with the client's {@code RetryPolicy}, as the typed
+ * calls use. Every attempt goes through the client's rate limiter, and the {@link Builder#timeout timeout}
+ * (or the client's call timeout) bounds all attempts and waits together.
+ *
+ * <h2>Authorization</h2>
+ * The client sets {@code Authorization} from its own credential; a request that sets the header itself is
+ * refused, so that a request never silently goes out with a credential other than the one given. Use a client
+ * built with the other credential, or {@link Builder#excludeAuthorization} for the public {@code /client}
+ * endpoints.
  */
 public final class RawRequest {
   static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -57,6 +69,7 @@ public final class RawRequest {
   final int maxRetries;
   final boolean exponentialBackoff;
   final boolean throwOnError;
+  final boolean clientRetryPolicy;
 
   private RawRequest(Builder b) {
     method = b.method;
@@ -75,6 +88,7 @@ public final class RawRequest {
     maxRetries = b.maxRetries;
     exponentialBackoff = b.exponentialBackoff;
     throwOnError = b.throwOnError;
+    clientRetryPolicy = b.clientRetryPolicy;
   }
 
   public static Builder builder() {
@@ -120,6 +134,7 @@ public final class RawRequest {
     private Duration timeout;
     private Duration retryDelay = Duration.ZERO;
     private boolean retryOnAllErrors;
+    private boolean clientRetryPolicy;
     private int maxRetries;
     private boolean exponentialBackoff;
     private boolean throwOnError;
@@ -214,6 +229,11 @@ public final class RawRequest {
           throw new KlaviyoValidationException("headers", "header name '" + name + "' has an invalid character");
         }
       }
+      if (name.equalsIgnoreCase("Authorization")) {
+        throw new KlaviyoValidationException("headers", "Authorization is set by the client from its credential;"
+            + " use a client built with the credential you want, or excludeAuthorization(true) for /client"
+            + " endpoints");
+      }
       if (value == null) throw new KlaviyoValidationException("headers", "value of '" + name + "' is null");
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
@@ -250,7 +270,7 @@ public final class RawRequest {
       return this;
     }
 
-    /** {@link #retryDelay} in milliseconds, as the seed's "Retry Delay (ms)". */
+    /** {@link #retryDelay} in milliseconds, like the connector option "Retry Delay (ms)". */
     public Builder retryDelayMillis(long millis) {
       if (millis < 0) throw new KlaviyoValidationException("retryDelay", "must not be negative");
       return retryDelay(Duration.ofMillis(millis));
@@ -279,15 +299,29 @@ public final class RawRequest {
 
     /**
      * Throw the typed {@code KlaviyoApiException} for non-2xx responses instead of returning them. Off by
-     * default: like the seeds, a raw request reports whatever status came back.
+     * default: a raw request reports whatever status came back, so callers can handle any status themselves.
      */
     public Builder throwOnError(boolean throwOnError) {
       this.throwOnError = throwOnError;
       return this;
     }
 
+    /**
+     * Retry this request with the client's {@code RetryPolicy} (as typed calls are) instead of the raw
+     * request's own retry settings. Cannot be combined with {@link #maxRetries}, {@link #retryDelay}, {@link
+     * #retryOnAllErrors} or {@link #exponentialBackoff}.
+     */
+    public Builder useClientRetryPolicy() {
+      this.clientRetryPolicy = true;
+      return this;
+    }
+
     /** Validates everything that does not depend on the client. */
     public RawRequest build() {
+      if (clientRetryPolicy && (maxRetries != 0 || !retryDelay.isZero() || retryOnAllErrors || exponentialBackoff)) {
+        throw new KlaviyoValidationException("useClientRetryPolicy", "cannot be combined with maxRetries,"
+            + " retryDelay, retryOnAllErrors or exponentialBackoff: choose the client's policy or the request's own");
+      }
       if (url == null || url.isBlank()) {
         throw new KlaviyoValidationException("url", "is required: a path such as /api/accounts");
       }

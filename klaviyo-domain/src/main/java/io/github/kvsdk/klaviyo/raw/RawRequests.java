@@ -31,6 +31,11 @@ import okhttp3.ResponseBody;
 /**
  * Sends {@link RawRequest}s through a client's fully configured HTTP stack (revision, credentials, rate
  * limiting, logging). Obtain from {@code KlaviyoClient.raw()}. Thread-safe.
+ *
+ * <p>Retries follow the request's own settings, whose defaults are those of Klaviyo's connector: no retries
+ * (Max Retry Count 0, Retry Delay 0 ms), and when enabled only 5xx and network failures (plus 429, honouring
+ * {@code Retry-After}) unless Retry On All Errors is set. {@link RawRequest.Builder#useClientRetryPolicy()}
+ * uses the client's policy instead. See {@link RawRequest} for the details.
  */
 public final class RawRequests {
   private static final MediaType JSON_API = MediaType.get("application/vnd.api+json");
@@ -171,7 +176,7 @@ public final class RawRequests {
     }
     builder.method(request.method, body(request, contentType));
     if (request.excludeAuthorization) builder.tag(OmitAuthorization.class, OmitAuthorization.INSTANCE);
-    builder.tag(RetryPolicy.class, retryPolicy(request));
+    if (!request.clientRetryPolicy) builder.tag(RetryPolicy.class, retryPolicy(request));
     return builder.build();
   }
 
@@ -193,7 +198,8 @@ public final class RawRequests {
         }
       }
       MediaType mediaType = contentType != null ? MediaType.parse(contentType) : JSON_API;
-      return RequestBody.create(text, mediaType != null ? mediaType : JSON_API);
+      // As bytes: OkHttp would append "; charset=utf-8" to a string body's media type, which JSON:API forbids.
+      return RequestBody.create(text.getBytes(StandardCharsets.UTF_8), mediaType != null ? mediaType : JSON_API);
     }
     if (!request.formData.isEmpty() || !request.fileData.isEmpty()) {
       MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
@@ -216,7 +222,7 @@ public final class RawRequests {
     return retryDefaults.toBuilder()
         .maxRetries(request.maxRetries)
         .retryAllErrors(request.retryOnAllErrors)
-        .retryableStatuses(ALL_SERVER_ERRORS) // The seeds' rule: without "retry on all errors", any 5xx.
+        .retryableStatuses(ALL_SERVER_ERRORS) // Without "retry on all errors": any 5xx, as the connector does.
         .fixedDelay(request.exponentialBackoff ? null : request.retryDelay)
         .build();
   }

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import okhttp3.Headers;
 
 /**
- * A raw request's outcome: status code, headers and body (the second seed's "Status Code", "HTTP Headers" and
+ * A raw request's outcome: status code, headers and body (the Raw Request action's "Status Code", "HTTP Headers" and
  * "Response Body"). Immutable; the body is fully read.
  */
 public final class RawResponse {

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.retry;
 
+import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -77,10 +78,20 @@ public final class IdempotentRequests {
   }
 
   /**
-   * True if {@code e} proves the request never left this machine: DNS failed, or the TCP connection could not be
-   * established. Any such request is safe to retry, whatever its method.
+   * True if {@code e} proves the request never left this machine: DNS failed, the TCP connection could not be
+   * established, the pooled connection was found closed by the server before anything was written, or an
+   * HTTP/2 server refused the stream or had shut the connection down before the stream opened. Any such request is safe to retry, whatever its method.
    */
   static boolean failedBeforeSending(Throwable e) {
+    if (e instanceof StaleConnectionCheck.StaleConnectionException) return true;
+    // HTTP/2: the connection had been shut down (GOAWAY) before the stream was opened, or the server refused the
+    // stream, which RFC 9113 (section 8.7) guarantees it did not process. Matched by name: OkHttp's internal types.
+    String type = e.getClass().getName();
+    if (type.equals("okhttp3.internal.http2.ConnectionShutdownException")) return true;
+    if (type.equals("okhttp3.internal.http2.StreamResetException") && e.getMessage() != null
+        && e.getMessage().endsWith("REFUSED_STREAM")) {
+      return true;
+    }
     if (e instanceof UnknownHostException || e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return true;
     }

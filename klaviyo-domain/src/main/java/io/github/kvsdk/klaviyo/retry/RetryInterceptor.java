@@ -1,6 +1,8 @@
 package io.github.kvsdk.klaviyo.retry;
 
 import io.github.kvsdk.klaviyo.errors.TunneledKlaviyoException;
+import io.github.kvsdk.klaviyo.http.internal.CallState;
+import io.github.kvsdk.klaviyo.http.internal.DeferredAttempt;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +20,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Installed by {@code KlaviyoClient} as an application interceptor, outside the rate limiter and the
  * authorization interceptors, so that every attempt is rate limited and carries a fresh token. Advanced API.
+ *
+ * <p>Waits go through the call's {@link CallState}: a synchronous call waits on its own thread, an
+ * asynchronous one is re-enqueued after the delay, and a wait that would end after the call timeout fails at
+ * once with {@link io.github.kvsdk.klaviyo.errors.KlaviyoDeadlineException}.
+ *
+ * <p>The body of a successful response to an idempotent request is read here, inside the retry loop, so that
+ * a connection that breaks mid-body is retried like any other network failure instead of surfacing later
+ * from the JSON reader. Bodies larger than {@value #MAX_BUFFERED_BODY} bytes (as declared) are streamed.
  */
 public final class RetryInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
+
+  /** Largest declared body read inside the retry loop (64 MiB); larger ones are streamed to the caller. */
+  static final long MAX_BUFFERED_BODY = 64L * 1024 * 1024;
 
   private final RetryPolicy defaultPolicy;
 
@@ -35,13 +49,17 @@ public final class RetryInterceptor implements Interceptor {
 
     boolean repeatableBody = request.body() == null || !request.body().isOneShot();
     boolean idempotent = IdempotentRequests.isIdempotent(request, policy.idempotentPostPatterns());
-    for (int retry = 0; ; retry++) {
+    CallState state = CallState.of(chain);
+    CallState.Pause pause = policy.sleeper() == Sleeper.SYSTEM ? null : policy.sleeper()::sleep;
+    for (int retry = state.retries(); ; retry++) {
+      state.retries(retry);
       boolean lastAttempt = retry >= policy.maxRetries() || !repeatableBody;
       Response response;
       try {
         response = chain.proceed(request);
-      } catch (TunneledKlaviyoException e) {
-        throw e; // Auth or validation failures: repeating cannot help.
+        if (!lastAttempt && idempotent && response.isSuccessful()) response = buffered(response);
+      } catch (TunneledKlaviyoException | DeferredAttempt e) {
+        throw e; // Auth or validation failures: repeating cannot help. Deferrals resume this loop later.
       } catch (IOException e) {
         if (lastAttempt || chain.call().isCanceled() || isCallTimeout(e)) throw e;
         boolean safe = IdempotentRequests.failedBeforeSending(e)
@@ -51,7 +69,8 @@ public final class RetryInterceptor implements Interceptor {
         log.info("Retrying {} {} in {} ms after {} (retry {} of {})", request.method(),
             request.url().encodedPath(), delay.toMillis(), e.getClass().getSimpleName(), retry + 1,
             policy.maxRetries());
-        sleep(policy, delay);
+        state.retries(retry + 1);
+        state.await(delay, "retry back-off", chain, pause);
         continue;
       }
       int code = response.code();
@@ -70,8 +89,25 @@ public final class RetryInterceptor implements Interceptor {
       log.info("Retrying {} {} in {} ms after HTTP {} (retry {} of {})", request.method(),
           request.url().encodedPath(), delay.toMillis(), code, retry + 1, policy.maxRetries());
       response.close();
-      sleep(policy, delay);
+      state.retries(retry + 1);
+      state.await(delay, retryAfter.isPresent() ? "Retry-After" : "retry back-off", chain, pause);
     }
+  }
+
+  /**
+   * Reads the whole body now, so that a truncated body fails inside the retry loop. A body that declares more
+   * than {@link #MAX_BUFFERED_BODY} bytes is left to stream.
+   */
+  private static Response buffered(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body.contentLength() > MAX_BUFFERED_BODY) return response;
+    byte[] bytes;
+    try {
+      bytes = body.bytes();
+    } finally {
+      response.close();
+    }
+    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
   }
 
   private static boolean shouldRetry(RetryPolicy policy, int code, boolean idempotent) {
@@ -85,12 +121,4 @@ public final class RetryInterceptor implements Interceptor {
     return e.getClass() == InterruptedIOException.class && "timeout".equals(e.getMessage());
   }
 
-  private static void sleep(RetryPolicy policy, Duration delay) throws IOException {
-    try {
-      policy.sleeper().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
-    }
-  }
 }

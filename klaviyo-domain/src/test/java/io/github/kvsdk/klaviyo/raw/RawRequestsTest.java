@@ -118,7 +118,7 @@ class RawRequestsTest {
     attributes.put("opt_in", null);
     RecordedRequest request = send(RawRequest.builder().url("/api/lists").method("POST")
         .jsonBody(Map.of("data", Map.of("type", "list", "attributes", attributes))));
-    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/vnd.api+json; charset=utf-8");
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/vnd.api+json");
     assertThat(request.getBody().utf8()).contains("\"type\":\"list\"").contains("\"name\":\"Newsletter\"")
         .contains("\"opt_in\":null");
   }

@@ -1,0 +1,43 @@
+package io.github.kvsdk.klaviyo.errors;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+
+/**
+ * A wait before the next attempt (a retry's back-off, a server's {@code Retry-After}, or the client-side rate
+ * limiter) would have ended after the call timeout, so the call failed at once instead of waiting in vain.
+ * {@link #requiredWait()} is the wait that was needed and {@link #remaining()} what was left of the timeout.
+ *
+ * <p>Raise the client's {@code callTimeout}, or per call the raw request's timeout, to let such waits happen.
+ */
+public final class KlaviyoDeadlineException extends KlaviyoTimeoutException {
+  private final Duration requiredWait;
+  private final Duration remaining;
+  private final String reason;
+
+  public KlaviyoDeadlineException(String what, String reason, Duration requiredWait, Duration remaining,
+      Duration callTimeout) {
+    super(what + " would wait " + requiredWait.toMillis() + " ms for " + reason + ", but only "
+        + Math.max(0, remaining.toMillis()) + " ms of the call timeout of " + callTimeout.toMillis()
+        + " ms remain; failing now instead of overrunning the timeout",
+        new InterruptedIOException("call timeout would be exceeded"));
+    this.requiredWait = requiredWait;
+    this.remaining = remaining;
+    this.reason = reason;
+  }
+
+  /** How long the call would have had to wait before its next attempt. */
+  public Duration requiredWait() {
+    return requiredWait;
+  }
+
+  /** What was left of the call timeout when the wait was needed. */
+  public Duration remaining() {
+    return remaining;
+  }
+
+  /** What asked for the wait: {@code "Retry-After"}, {@code "retry back-off"} or {@code "the rate limiter"}. */
+  public String reason() {
+    return reason;
+  }
+}
