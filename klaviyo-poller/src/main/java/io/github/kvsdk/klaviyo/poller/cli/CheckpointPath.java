@@ -37,8 +37,7 @@ final class CheckpointPath {
       Files.delete(probe);
     } catch (IOException | UnsupportedOperationException e) {
       throw new InvalidConfigurationException("checkpoint",
-          "cannot be written: no file can be created in " + directory + " ("
-              + e.getClass().getSimpleName() + ")");
+          "cannot be written: no file can be created in " + directory + " (" + IoReason.of(e) + ")");
     }
   }
 }

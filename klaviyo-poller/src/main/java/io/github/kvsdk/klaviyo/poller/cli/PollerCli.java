@@ -263,7 +263,7 @@ public final class PollerCli implements Callable<Integer> {
       throw new InvalidConfigurationException("account", "must not be blank");
     }
     int polls = maxPolls != null ? maxPolls : once ? 1 : sandbox ? 2 : Integer.MAX_VALUE;
-    checkWindowBounds(config, polls == 1);
+    checkWindowBounds(config, once);
 
     if (sandbox) {
       if (sandboxObjects < 1) {
@@ -298,7 +298,7 @@ public final class PollerCli implements Callable<Integer> {
         key = Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip();
       } catch (IOException e) {
         throw new InvalidConfigurationException("api-key-file",
-            "cannot be read: " + apiKeyFile + " (" + e.getClass().getSimpleName() + ")");
+            "cannot be read: " + apiKeyFile + " (" + IoReason.of(e) + ")");
       }
       if (key.isEmpty()) {
         throw new InvalidConfigurationException("api-key-file", "is empty: " + apiKeyFile);
@@ -353,7 +353,7 @@ public final class PollerCli implements Callable<Integer> {
       running = poller;
       level.print(err, LogLevel.INFO, "klaviyo-poller: " + config + " from " + url
           + ", checkpoint " + (store instanceof FileCheckpointStore file ? file.path() : "in memory"));
-      boolean singlePoll = polls == 1;
+      boolean singlePoll = once;
       boolean checked = false;
       int completed = 0;
       int failures = 0;
