@@ -23,7 +23,13 @@ final class JsonLinesConsumer implements PollConsumer {
 
   @Override
   public void accept(PollMessage message) throws IOException {
-    out.write(line(message.json()));
+    write(message.json());
+  }
+
+  /** Writes {@code json} as one line in a single write, and flushes it. */
+  void write(String json) throws IOException {
+    byte[] line = line(json);
+    out.write(line, 0, line.length);
     out.flush();
     // PrintStream swallows write errors (e.g. a closed pipe); surface them so nothing is lost.
     if (out.checkError()) throw new IOException("standard output is closed");
