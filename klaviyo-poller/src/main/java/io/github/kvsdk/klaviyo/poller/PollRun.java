@@ -41,8 +41,8 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Both rely on the listing being sorted. For object types whose listings Klaviyo may return out of
- * order (campaigns; {@link io.github.kvsdk.klaviyo.poller.config.ObjectType#listsInOrder()}), the
- * whole window is read instead, the same way a dense second is: see {@link #runWindow()}.
+ * order (campaigns; {@link io.github.kvsdk.klaviyo.poller.config.ObjectType#listsInOrder()}), only
+ * listings that fit in a single response are trusted: see {@link #runWindow()}.
  */
 final class PollRun {
   private final PageSource source;

@@ -360,6 +360,7 @@ public final class PollerCli implements Callable<Integer> {
       while (completed < polls && stop.getCount() > 0) {
         PollResult result;
         progress.pollStarted();
+        long pagesBefore = progress.pages();
         try {
           if (!checked) {
             if (!checkCheckpoint(poller, store, config)) return ExitCode.OK;
@@ -369,7 +370,8 @@ public final class PollerCli implements Callable<Integer> {
           result = poller.pollOnce(new JsonLinesConsumer(out));
         } catch (Exception e) {
           if (singlePoll || !Failures.isTransient(e)) throw e;
-          failures++;
+          // An attempt that saved pages before failing made progress: back off from the start.
+          failures = progress.pages() > pagesBefore ? 1 : failures + 1;
           Duration wait = backoff(failures, pause);
           level.print(err, LogLevel.WARN, "klaviyo-poller: poll " + (completed + 1) + " failed ("
               + failures + " in a row), retrying in " + wait.toSeconds() + " s: "

@@ -35,6 +35,11 @@ final class ProgressReporter implements PollListener {
             ? "" : " (+" + checkpoint.idsAtBoundary().size() + " ids in that second)");
   }
 
+  /** Pages completed (emitted and checkpointed) since this reporter was created. */
+  long pages() {
+    return pages;
+  }
+
   double rate() {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     return seconds <= 0 ? 0 : objects / seconds;
