@@ -168,6 +168,12 @@ final class PollerProcessTest {
     assertThat(sandbox.requests().total()).as("%s", sandbox.requests().recent())
         .isEqualTo(requestsBefore);
     assertThat(Files.readString(cp)).isEqualTo(saved);
+
+    Files.writeString(cp, saved.replace("2999-01-01T00:00:00Z", "1960-01-01T00:00:00Z"));
+    CliProcess old = CliProcess.run(dir, "before1970", key(), poll(cp, "--account", "ACC"));
+    assertThat(old.exitCode()).as(old.err()).isEqualTo(ExitCode.CHECKPOINT);
+    assertThat(old.err()).contains("is at 1960-01-01T00:00:00Z, before 1970-01-01T00:00:00Z");
+    assertThat(sandbox.requests().total()).isEqualTo(requestsBefore);
   }
 
   @Test
