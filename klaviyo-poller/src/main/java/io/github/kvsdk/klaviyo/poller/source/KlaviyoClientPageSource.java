@@ -55,7 +55,10 @@ public final class KlaviyoClientPageSource implements PageSource {
       if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
       try {
         return PageParser.parse(response.body().source(), request.timestampField());
-      } catch (JsonDataException | JsonEncodingException e) {
+      } catch (JsonEncodingException e) {
+        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+            + ": the body is not valid JSON" + jsonPath(e), false, e);
+      } catch (JsonDataException e) {
         throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
             + ": " + e.getMessage(), false, e);
       } catch (IOException e) {
@@ -84,6 +87,13 @@ public final class KlaviyoClientPageSource implements PageSource {
             + "body broke off (" + e.getClass().getSimpleName() + ")", true, e);
       }
     }
+  }
+
+  /** Where in the document the JSON syntax broke, from the parser's message; "" if unknown. */
+  private static String jsonPath(JsonEncodingException e) {
+    String message = String.valueOf(e.getMessage());
+    int at = message.lastIndexOf(" at path ");
+    return at < 0 ? "" : " (at " + message.substring(at + " at path ".length()) + ")";
   }
 
   private static String readAccountId(Response response) throws IOException {

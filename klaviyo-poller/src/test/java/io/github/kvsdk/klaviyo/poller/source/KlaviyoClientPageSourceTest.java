@@ -155,6 +155,16 @@ final class KlaviyoClientPageSourceTest {
   }
 
   @Test
+  void invalidJsonIsAnUnreadablePageNamingWhereItBroke() {
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[],\"links\":{next:}}").build());
+    assertThatThrownBy(() -> source.fetch(PageRequest.first("/api/profiles", Map.of(), "updated")))
+        .isInstanceOfSatisfying(UnreadablePageException.class,
+            e -> assertThat(e.incomplete()).isFalse())
+        .hasMessageStartingWith("Unreadable listing from /api/profiles: the body is not valid JSON (at $.links")
+        .hasMessageNotContaining("setLenient");
+  }
+
+  @Test
   void aBodyThatBreaksOffIsAnIncompleteUnreadablePage() {
     server.enqueue(new MockResponse.Builder().body("{\"data\":[{\"type\":\"profile\",\"id\":\"a\"").build());
     assertThatThrownBy(() -> source.fetch(PageRequest.first("/api/profiles", Map.of(), "updated")))
