@@ -178,7 +178,7 @@ final class PollRun {
       partition(page, from, to, inRange, inRange);
       if (page.nextUrl() == null) {
         int emittedNow = emitNew(from, inRange);
-        advance(new Checkpoint(to, Set.of()), page, emittedNow);
+        advance(new Checkpoint(to, keysFrom(to)), page, emittedNow);
         // Under half a response's rows in this stretch: try the whole rest of the window next
         // (if that needs a cursor after all, its rows give a fresh estimate).
         if (inRange.size() * 2 < pageSizeSeen) span = null;
@@ -190,7 +190,7 @@ final class PollRun {
         // More rows share the second than fit a response: only a cursor leads through it.
         Instant end = from.plusSeconds(1);
         if (!listUntilStable(from, end, PollRun::windowKey, null, false)) return result(false);
-        advance(new Checkpoint(end, Set.of()), null, 0);
+        advance(new Checkpoint(end, keysFrom(end)), null, 0);
         from = end;
         continue;
       }
@@ -224,6 +224,25 @@ final class PollRun {
       split = from.plusSeconds(Math.max(1, Duration.between(from, to).getSeconds() / 2));
     }
     return split;
+  }
+
+  /**
+   * The checkpoint's {@link #windowKey keys} of rows at or after {@code boundary}: emitted already,
+   * so they stay in the checkpoint when the boundary moves there. Only a checkpoint saved while a
+   * whole window was listed at once, as earlier versions did, holds keys past its boundary second.
+   */
+  private Set<String> keysFrom(Instant boundary) {
+    Set<String> kept = new HashSet<>();
+    for (String key : checkpoint.idsAtBoundary()) {
+      int at = key.lastIndexOf('@');
+      if (at < 0) continue;
+      try {
+        if (Long.parseLong(key.substring(at + 1)) >= boundary.getEpochSecond()) kept.add(key);
+      } catch (NumberFormatException e) {
+        // Not a window key: an id saved by a version that kept bare ids. Dropped.
+      }
+    }
+    return kept;
   }
 
   /** Emits the rows of one complete response whose window keys the checkpoint lacks. */

@@ -3,6 +3,8 @@ package io.github.kvsdk.klaviyo.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
 import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
@@ -169,6 +171,29 @@ final class OutOfOrderListingTest {
       assertThat(versions).as("newest version of %s", row.getKey())
           .contains(row.getKey() + "@" + row.getValue());
     }
+  }
+
+  @Test
+  void aCheckpointOfAPartlyReadWholeWindowIsResumedWithoutRepeats() throws IOException {
+    // Saved by a version that listed the whole window at once: the boundary is the window's start
+    // and the set holds keys of rows emitted anywhere in it.
+    start("updated_at");
+    Instant start = T0.minusSeconds(100);
+    Set<String> emitted = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (int i : new int[] {0, 1, 20, 21, 34}) {
+      emitted.add("row" + i);
+      keys.add("row" + i + "@" + T0.minusSeconds(100 - i).getEpochSecond());
+    }
+    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+    store.save(new CheckpointKey("ACC123", "campaigns", "updated_at"), new Checkpoint(start, keys));
+    RecordingConsumer consumer = new RecordingConsumer();
+    PollResult result = poller("campaigns", "updated_at", "email", store).pollOnce(consumer);
+    assertThat(result.complete()).isTrue();
+    Set<String> rest = new HashSet<>(all);
+    rest.removeAll(emitted);
+    assertThat(consumer.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(rest);
+    assertThat(result.checkpoint().idsAtBoundary()).isEmpty();
   }
 
   @Test
