@@ -166,7 +166,7 @@ public final class PollerCli implements Callable<Integer> {
   private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
   private LogLevel level = LogLevel.INFO;
   private volatile Poller running;
   private volatile int exitCode = ExitCode.FAILURE;
@@ -174,14 +174,9 @@ public final class PollerCli implements Callable<Integer> {
   private final CountDownLatch stop = new CountDownLatch(1);
 
   PollerCli(Map<String, String> env, PrintStream out, PrintStream err) {
-    this(env, out, err, Clock.systemUTC());
-  }
-
-  PollerCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
     this.env = env;
     this.out = out;
     this.err = err;
-    this.clock = clock;
   }
 
   public static void main(String[] args) {
@@ -254,7 +249,7 @@ public final class PollerCli implements Callable<Integer> {
     }
     if (once && maxPolls != null) {
       throw new InvalidConfigurationException("once",
-          "cannot be combined with --max-polls; --once is --max-polls 1");
+          "cannot be combined with --max-polls: --once is one attempt of one poll");
     }
     if (maxPolls != null && maxPolls < 1) {
       throw new InvalidConfigurationException("max-polls", "must be at least 1, was " + maxPolls);
