@@ -9,6 +9,7 @@ import io.github.kvsdk.klaviyo.poller.source.PageRequest;
 import io.github.kvsdk.klaviyo.poller.source.PageSource;
 import io.github.kvsdk.klaviyo.poller.source.PolledObject;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Both rely on the listing being sorted. For object types whose listings Klaviyo may return out of
- * order (campaigns; {@link io.github.kvsdk.klaviyo.poller.config.ObjectType#listsInOrder()}), the
- * whole window is read instead, the same way a dense second is: see {@link #runWindow()}.
+ * order (campaigns; {@link io.github.kvsdk.klaviyo.poller.config.ObjectType#listsInOrder()}), only
+ * listings that fit in a single response are trusted: see {@link #runWindow()}.
  */
 final class PollRun {
   private final PageSource source;
@@ -144,19 +145,119 @@ final class PollRun {
   }
 
   /**
-   * The window [boundary, upper) of a listing that may come out of order: listed whole, cursor to the
-   * end, emitting rows not yet emitted, until one listing fits in a single response or two consecutive
-   * listings return the same rows (so no row moved during the last but one, and its cursor skipped
-   * nothing). Only then does the boundary move, to {@code upper}. Meanwhile the checkpoint keeps the
-   * boundary and, as its ids, the {@link #windowKey keys} of the rows emitted, so that a restart
-   * repeats at most the last page and a row that changed since it was emitted comes again.
+   * The window [boundary, upper) of a listing that may come out of order, read in sub-windows
+   * [from, to) that each fit in a <em>single</em> response. One response is one consistent answer
+   * to the filter: no cursor was followed, so no row can have been skipped, and the order of the
+   * rows inside it does not matter. Its rows are emitted (those whose {@link #windowKey key} the
+   * checkpoint does not hold yet) and the boundary moves to {@code to}. A response that needs a
+   * cursor is not trusted: its rows only choose a narrower {@code to}, and the narrower window is
+   * queried afresh. Rows updated meanwhile leave the window (their new timestamp is past {@code
+   * upper}) and cannot keep it from completing, so a poll's work is bounded by the rows in the
+   * window, however often they change: each sub-window moves the boundary by at least a second.
+   *
+   * <p>Only a single second holding more rows than a response falls back to a cursor walk,
+   * {@link #listUntilStable listed until stable}; so does a listing that cannot be bounded above on
+   * the server, where no narrower window can be asked for.
    */
   private PollResult runWindow() throws IOException {
-    Instant boundary = checkpoint.boundary();
-    if (!boundary.isBefore(upper)) return result(true);
-    if (!listUntilStable(boundary, upper, PollRun::windowKey, null, true)) return result(false);
-    advance(new Checkpoint(upper, Set.of()), null, 0);
+    Instant from = checkpoint.boundary();
+    if (!serverUpperBound && from.isBefore(upper)) {
+      if (!listUntilStable(from, upper, PollRun::windowKey, null, true)) return result(false);
+      advance(new Checkpoint(upper, Set.of()), null, 0);
+      return result(true);
+    }
+    Duration span = null; // How long a stretch about one response's rows cover; null: unknown.
+    Instant narrowed = null; // The next upper bound after a response that needed a cursor.
+    while (from.isBefore(upper)) {
+      if (stopRequested.getAsBoolean()) return result(false);
+      Instant to = narrowed != null ? narrowed
+          : span == null || !from.plus(span).isBefore(upper) ? upper : from.plus(span);
+      narrowed = null;
+      Page page = fetch(PageRequest.first(queryPath(), queryFactory.apply(from, to), field));
+      List<PolledObject> inRange = new ArrayList<>();
+      partition(page, from, to, inRange, inRange);
+      if (page.nextUrl() == null) {
+        int emittedNow = emitNew(from, inRange);
+        advance(new Checkpoint(to, keysFrom(to)), page, emittedNow);
+        // Under half a response's rows in this stretch: try the whole rest of the window next
+        // (if that needs a cursor after all, its rows give a fresh estimate).
+        if (inRange.size() * 2 < pageSizeSeen) span = null;
+        from = to;
+        continue;
+      }
+      pageSizeSeen = Math.max(pageSizeSeen, page.objects().size());
+      if (!from.plusSeconds(1).isBefore(to)) {
+        // More rows share the second than fit a response: only a cursor leads through it.
+        Instant end = from.plusSeconds(1);
+        if (!listUntilStable(from, end, PollRun::windowKey, null, false)) return result(false);
+        advance(new Checkpoint(end, keysFrom(end)), null, 0);
+        from = end;
+        continue;
+      }
+      // Ask again for [from, split): about all but the last two of these rows lie before split.
+      List<Instant> seconds = new ArrayList<>();
+      for (PolledObject object : inRange) seconds.add(second(object));
+      seconds.sort(null);
+      narrowed = splitPoint(from, to, seconds);
+      Instant first = seconds.isEmpty() || seconds.get(0).isBefore(from) ? from : seconds.get(0);
+      span = Duration.between(first, narrowed);
+      if (span.compareTo(ONE_SECOND) < 0) span = ONE_SECOND;
+    }
     return result(true);
+  }
+
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+  /** The largest number of rows one response held; the listing's page size as far as seen. */
+  private int pageSizeSeen;
+
+  /**
+   * A narrower upper bound for [from, to) after a response that did not hold all of it: the second
+   * of its last but one row by timestamp, so that the rows before it (roughly sorted, so nearly all
+   * of the response) fit one response; strictly between {@code from} and {@code to}.
+   */
+  private static Instant splitPoint(Instant from, Instant to, List<Instant> sortedSeconds) {
+    int n = sortedSeconds.size();
+    Instant split = n == 0 ? from : sortedSeconds.get(Math.max(0, n - 2));
+    if (!split.isAfter(from)) split = from.plusSeconds(1);
+    if (!split.isBefore(to)) {
+      split = from.plusSeconds(Math.max(1, Duration.between(from, to).getSeconds() / 2));
+    }
+    return split;
+  }
+
+  /**
+   * The checkpoint's {@link #windowKey keys} of rows at or after {@code boundary}: emitted already,
+   * so they stay in the checkpoint when the boundary moves there. Only a checkpoint saved while a
+   * whole window was listed at once, as earlier versions did, holds keys past its boundary second.
+   */
+  private Set<String> keysFrom(Instant boundary) {
+    Set<String> kept = new HashSet<>();
+    for (String key : checkpoint.idsAtBoundary()) {
+      int at = key.lastIndexOf('@');
+      if (at < 0) continue;
+      try {
+        if (Long.parseLong(key.substring(at + 1)) >= boundary.getEpochSecond()) kept.add(key);
+      } catch (NumberFormatException e) {
+        // Not a window key: an id saved by a version that kept bare ids. Dropped.
+      }
+    }
+    return kept;
+  }
+
+  /** Emits the rows of one complete response whose window keys the checkpoint lacks. */
+  private int emitNew(Instant from, List<PolledObject> rows) {
+    Set<String> keys = checkpoint.boundary().equals(from) ? checkpoint.idsAtBoundary() : Set.of();
+    List<PolledObject> fresh = new ArrayList<>();
+    for (PolledObject object : rows) {
+      if (keys.contains(windowKey(object))) {
+        duplicates++;
+      } else {
+        fresh.add(object);
+      }
+    }
+    emit(fresh);
+    return fresh.size();
   }
 
   /** An object's identity within a window: its id and the second of its timestamp. */

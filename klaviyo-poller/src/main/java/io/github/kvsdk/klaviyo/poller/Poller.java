@@ -257,8 +257,15 @@ public final class Poller implements Closeable {
       return this;
     }
 
-    /** The account part of the checkpoint key; defaults to the id {@code /api/accounts} returns. */
+    /**
+     * The account part of the checkpoint key; defaults to the id {@code /api/accounts} returns.
+     *
+     * @throws InvalidConfigurationException if {@code account} is empty or blank
+     */
     public Builder account(String account) {
+      if (account != null && account.isBlank()) {
+        throw new InvalidConfigurationException("account", "must not be blank");
+      }
       this.account = account;
       return this;
     }

@@ -3,6 +3,8 @@ package io.github.kvsdk.klaviyo.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
+import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
 import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
@@ -10,7 +12,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.github.kvsdk.klaviyo.poller.source.PolledObject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -68,15 +76,18 @@ final class OutOfOrderListingTest {
   }
 
   @Test
-  void campaignsAreReadWholeSoNoRowIsLost() throws IOException {
+  void campaignsAreReadInWindowsThatFitOneResponseSoNoRowIsLost() throws IOException {
     start("updated_at");
     RecordingConsumer consumer = new RecordingConsumer();
     InMemoryCheckpointStore store = new InMemoryCheckpointStore();
     PollResult result = poller("campaigns", "updated_at", "email", store).pollOnce(consumer);
     assertThat(result.complete()).isTrue();
     assertThat(consumer.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
-    // Four pages, listed twice: the second listing matched the first, so its cursor skipped nothing.
-    assertThat(server.requests).hasSize(8);
+    // The whole window needed a cursor; its rows chose [start, 8th second) instead, and four more
+    // windows of eight seconds (the last one with three rows) plus the empty rest fit one response
+    // each. No cursor was ever followed.
+    assertThat(server.requests).hasSize(7);
+    assertThat(server.requests).noneMatch(url -> url.queryParameter("page[cursor]") != null);
     assertThat(result.checkpoint().idsAtBoundary()).isEmpty();
 
     // Changed rows come again, unchanged ones do not.
@@ -92,10 +103,10 @@ final class OutOfOrderListingTest {
   @Test
   void rowsThatLeaveTheWindowDuringAListingMakeNoCursorSkipARow() throws IOException {
     start("updated_at");
-    // Before page 2 is served, two rows of page 1 are updated to "now", past the window: the offset cursor
-    // then skips two rows, which only a second listing finds.
+    // Once the first rows were emitted (request 2), two of them are updated to "now", past the window.
+    // Following an offset cursor now would skip two rows; the poller never follows one here.
     server.beforeRequest = n -> {
-      if (n == 2) {
+      if (n == 3) {
         server.put("row0", clock.instant());
         server.put("row1", clock.instant());
       }
@@ -103,7 +114,86 @@ final class OutOfOrderListingTest {
     RecordingConsumer consumer = new RecordingConsumer();
     poller("campaigns", "updated_at", "email", new InMemoryCheckpointStore()).pollOnce(consumer);
     assertThat(consumer.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
-    assertThat(server.requests.size()).isGreaterThan(8); // Listed until two listings agreed.
+    // Only single responses were trusted: no cursor, so no cursor could skip a row.
+    assertThat(server.requests).noneMatch(url -> url.queryParameter("page[cursor]") != null);
+  }
+
+  @Test
+  void aPollFinishesUnderContinuousUpdatesAndLosesNothing() throws IOException {
+    // 600 campaigns, a few seconds apart, plus 25 sharing one second (more than a response holds);
+    // before every request two random campaigns are updated and a second passes: two updates per
+    // second of a clock that only requests move, so the run is the same every time.
+    server = new FakeListingServer("updated_at", PAGE_SIZE);
+    server.outOfOrderEvery = PAGE_SIZE;
+    Map<String, Instant> latest = new HashMap<>();
+    Instant dense = T0.minusSeconds(1_000);
+    for (int i = 0; i < 600; i++) latest.put("c" + i, T0.minusSeconds(3_000 - 5L * i));
+    for (int i = 0; i < 25; i++) latest.put("dense" + i, dense);
+    latest.forEach(server::put);
+    List<String> ids = new ArrayList<>(latest.keySet());
+    ids.sort(null);
+    Random random = new Random(11);
+    Set<String> updatedDuringPoll = new HashSet<>();
+    server.beforeRequest = n -> {
+      clock.advance(Duration.ofSeconds(1));
+      for (int k = 0; k < 2; k++) {
+        String id = ids.get(random.nextInt(ids.size()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        latest.put(id, now);
+        server.put(id, now);
+        updatedDuringPoll.add(id);
+      }
+    };
+    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+    RecordingConsumer consumer = new RecordingConsumer();
+    PollResult first = poller("campaigns", "updated_at", "email", store).pollOnce(consumer);
+
+    assertThat(first.complete()).isTrue();
+    assertThat(first.checkpoint().boundary()).isEqualTo(first.upperBound());
+    // 625 rows in responses of 10: bounded by a small multiple of 63 responses, updates or not.
+    assertThat(first.pages()).isLessThan(200);
+    Set<String> untouched = new HashSet<>(latest.keySet());
+    untouched.removeAll(updatedDuringPoll);
+    assertThat(untouched).hasSizeGreaterThan(200);
+    assertThat(consumer.ids()).containsAll(untouched);
+
+    // The updates stop; once they are older than the lag, the next poll emits every row's newest
+    // version that the first poll did not already emit.
+    server.beforeRequest = n -> {};
+    clock.advance(Duration.ofMinutes(1));
+    RecordingConsumer next = new RecordingConsumer();
+    PollResult second = poller("campaigns", "updated_at", "email", store).pollOnce(next);
+    assertThat(second.complete()).isTrue();
+    Set<String> versions = new HashSet<>();
+    for (PolledObject object : consumer.objects()) versions.add(object.id() + "@" + object.timestamp());
+    for (PolledObject object : next.objects()) versions.add(object.id() + "@" + object.timestamp());
+    for (Map.Entry<String, Instant> row : latest.entrySet()) {
+      assertThat(versions).as("newest version of %s", row.getKey())
+          .contains(row.getKey() + "@" + row.getValue());
+    }
+  }
+
+  @Test
+  void aCheckpointOfAPartlyReadWholeWindowIsResumedWithoutRepeats() throws IOException {
+    // Saved by a version that listed the whole window at once: the boundary is the window's start
+    // and the set holds keys of rows emitted anywhere in it.
+    start("updated_at");
+    Instant start = T0.minusSeconds(100);
+    Set<String> emitted = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (int i : new int[] {0, 1, 20, 21, 34}) {
+      emitted.add("row" + i);
+      keys.add("row" + i + "@" + T0.minusSeconds(100 - i).getEpochSecond());
+    }
+    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+    store.save(new CheckpointKey("ACC123", "campaigns", "updated_at"), new Checkpoint(start, keys));
+    RecordingConsumer consumer = new RecordingConsumer();
+    PollResult result = poller("campaigns", "updated_at", "email", store).pollOnce(consumer);
+    assertThat(result.complete()).isTrue();
+    Set<String> rest = new HashSet<>(all);
+    rest.removeAll(emitted);
+    assertThat(consumer.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(rest);
+    assertThat(result.checkpoint().idsAtBoundary()).isEmpty();
   }
 
   @Test

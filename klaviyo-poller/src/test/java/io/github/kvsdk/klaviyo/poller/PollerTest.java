@@ -9,6 +9,7 @@ import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
+import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
 import io.github.kvsdk.klaviyo.poller.source.PolledObject;
 import java.io.IOException;
@@ -292,6 +293,15 @@ final class PollerTest {
       poller.pollOnce(consumer);
     }
     assertThat(consumer.ids()).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aBlankAccountIsAConfigurationError() {
+    assertThatThrownBy(() -> Poller.builder().account(""))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("account").hasMessageContaining("must not be blank");
+    assertThatThrownBy(() -> Poller.builder().account("  "))
+        .isInstanceOf(InvalidConfigurationException.class);
   }
 
   @Test

@@ -18,14 +18,14 @@ import java.util.TreeSet;
  *       in {@link #idsAtBoundary()} have been emitted and accepted.
  * </ul>
  *
- * <p>For object types whose listings may come out of order (campaigns), a poll reads its window
- * [boundary, upper bound) whole before the boundary moves, and the set holds, instead of bare ids,
- * {@code id@epochSecond} keys of the objects already emitted in that window: an object emitted once
- * and changed since (a new timestamp, so a new key) is emitted again.
+ * <p>For object types whose listings may come out of order (campaigns), the boundary moves only
+ * after a listing that fit in a single response, and the set, used only while a second holding more
+ * objects than a response is read, holds {@code id@epochSecond} keys instead of bare ids: an object
+ * emitted once and changed since (a new timestamp, so a new key) is emitted again.
  *
  * @param boundary the first second not known to be complete; always a whole second
  * @param idsAtBoundary ids already emitted whose timestamp lies in the boundary second (for
- *     out-of-order listings: {@code id@epochSecond} keys of the objects emitted in the window)
+ *     out-of-order listings: {@code id@epochSecond} keys of the objects emitted at the boundary)
  */
 public record Checkpoint(Instant boundary, Set<String> idsAtBoundary) {
   public Checkpoint {

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,6 +39,7 @@ public final class FileCheckpointStore implements CheckpointStore {
   static final int VERSION = 1;
 
   private final Path path;
+  private boolean staleFilesRemoved;
 
   public FileCheckpointStore(Path path) {
     this.path = Objects.requireNonNull(path, "path").toAbsolutePath();
@@ -50,6 +52,7 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   @Override
   public synchronized Optional<Checkpoint> load(CheckpointKey key) throws IOException {
+    removeStaleTemporaryFiles();
     return Optional.ofNullable(readAll().get(key));
   }
 
@@ -57,9 +60,33 @@ public final class FileCheckpointStore implements CheckpointStore {
   public synchronized void save(CheckpointKey key, Checkpoint checkpoint) throws IOException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(checkpoint, "checkpoint");
+    removeStaleTemporaryFiles();
     Map<CheckpointKey, Checkpoint> all = readAll();
     all.put(key, checkpoint);
     writeAtomically(encode(all));
+  }
+
+  /**
+   * Deletes temporary files that a save interrupted by a crash (e.g. SIGKILL between writing and
+   * renaming) left beside the checkpoint, once per store. They never hold the only copy of
+   * anything: the checkpoint file itself is replaced only by a complete rename.
+   */
+  private void removeStaleTemporaryFiles() throws IOException {
+    if (staleFilesRemoved) return;
+    staleFilesRemoved = true;
+    Path directory = path.getParent();
+    if (!Files.isDirectory(directory)) return;
+    String prefix = path.getFileName() + ".";
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, prefix + "*.tmp")) {
+      for (Path entry : entries) {
+        String middle = entry.getFileName().toString();
+        middle = middle.substring(prefix.length(), middle.length() - ".tmp".length());
+        // Only names this store creates: <checkpoint file>.<digits>.tmp.
+        if (!middle.isEmpty() && middle.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          Files.deleteIfExists(entry);
+        }
+      }
+    }
   }
 
   private Map<CheckpointKey, Checkpoint> readAll() throws IOException {

@@ -7,12 +7,14 @@ import java.io.PrintStream;
 /** Reports pages, objects and throughput on standard error, per poll. */
 final class ProgressReporter implements PollListener {
   private final PrintStream err;
+  private final boolean showPages;
   private long pages;
   private long startNanos = System.nanoTime();
   private long objects;
 
-  ProgressReporter(PrintStream err) {
+  ProgressReporter(PrintStream err, boolean showPages) {
     this.err = err;
+    this.showPages = showPages;
   }
 
   /** Restarts the object count and the clock; pages keep counting across polls. */
@@ -25,6 +27,7 @@ final class ProgressReporter implements PollListener {
   public void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {
     pages++;
     objects += emitted;
+    if (!showPages) return;
     err.printf("page %d: %d fetched, %d emitted; %d objects this poll, %.0f objects/s; "
             + "checkpoint %s%s%n",
         pages, fetched, emitted, objects, rate(), checkpoint.boundary(),
@@ -32,9 +35,9 @@ final class ProgressReporter implements PollListener {
             ? "" : " (+" + checkpoint.idsAtBoundary().size() + " ids in that second)");
   }
 
-  @Override
-  public void pollFailed(Exception e) {
-    err.println("poll failed, retrying after the interval: " + e.getMessage());
+  /** Pages completed (emitted and checkpointed) since this reporter was created. */
+  long pages() {
+    return pages;
   }
 
   double rate() {

@@ -154,7 +154,7 @@ public final class PollerConfig {
       return this;
     }
 
-    /** Inclusive; defaults to {@link #DEFAULT_START}. */
+    /** Inclusive, not before 1970; defaults to {@link #DEFAULT_START}. */
     public Builder startTime(Instant startTime) {
       this.startTime = Objects.requireNonNull(startTime, "startTime");
       return this;
@@ -213,6 +213,10 @@ public final class PollerConfig {
               "must be at most " + type.maxPageSize() + " for " + type.configName()
                   + ", was " + size);
         }
+      }
+      if (startTime.isBefore(DEFAULT_START)) {
+        throw new InvalidConfigurationException("start-time",
+            "must not be before 1970-01-01T00:00:00Z, was " + startTime);
       }
       if (endTime != null && !endTime.isAfter(startTime)) {
         throw new InvalidConfigurationException("end-time",

@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.poller.source;
 
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
@@ -54,8 +55,17 @@ public final class KlaviyoClientPageSource implements PageSource {
       if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
       try {
         return PageParser.parse(response.body().source(), request.timestampField());
+      } catch (JsonEncodingException e) {
+        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+            + ": the body is not valid JSON" + jsonPath(e), false, e);
       } catch (JsonDataException e) {
-        throw new IOException("Unreadable listing from " + url.encodedPath() + ": " + e.getMessage(), e);
+        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+            + ": " + e.getMessage(), false, e);
+      } catch (IOException e) {
+        // The body broke off: the JSON ended early, or the connection failed mid-body.
+        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+            + ": the response body broke off (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", true, e);
       }
     }
   }
@@ -65,24 +75,47 @@ public final class KlaviyoClientPageSource implements PageSource {
     HttpUrl url = baseUrl.newBuilder().encodedPath("/api/accounts").build();
     try (Response response = execute(url)) {
       if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
-      JsonReader reader = JsonReader.of(response.body().source());
-      String id = null;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("data")) {
-          reader.beginArray();
-          while (reader.hasNext()) {
-            PolledObject account = PageParser.parseObject(reader.nextSource().readUtf8(), "");
-            if (id == null) id = account.id();
-          }
-          reader.endArray();
-        } else {
-          reader.skipValue();
-        }
+      try {
+        return readAccountId(response);
+      } catch (JsonDataException | JsonEncodingException e) {
+        throw new UnreadablePageException("Unreadable response from /api/accounts: "
+            + e.getMessage(), false, e);
+      } catch (UnreadablePageException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new UnreadablePageException("Unreadable response from /api/accounts: the response "
+            + "body broke off (" + e.getClass().getSimpleName() + ")", true, e);
       }
-      if (id == null) throw new IOException("GET /api/accounts returned no account");
-      return id;
     }
+  }
+
+  /** Where in the document the JSON syntax broke, from the parser's message; "" if unknown. */
+  private static String jsonPath(JsonEncodingException e) {
+    String message = String.valueOf(e.getMessage());
+    int at = message.lastIndexOf(" at path ");
+    return at < 0 ? "" : " (at " + message.substring(at + " at path ".length()) + ")";
+  }
+
+  private static String readAccountId(Response response) throws IOException {
+    JsonReader reader = JsonReader.of(response.body().source());
+    String id = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      if (reader.nextName().equals("data")) {
+        reader.beginArray();
+        while (reader.hasNext()) {
+          PolledObject account = PageParser.parseObject(reader.nextSource().readUtf8(), "");
+          if (id == null) id = account.id();
+        }
+        reader.endArray();
+      } else {
+        reader.skipValue();
+      }
+    }
+    if (id == null) {
+      throw new UnreadablePageException("GET /api/accounts returned no account", false, null);
+    }
+    return id;
   }
 
   private Response execute(HttpUrl url) {

@@ -63,6 +63,24 @@ final class FileCheckpointStoreTest {
   }
 
   @Test
+  void temporaryFilesLeftByAnInterruptedSaveAreRemovedOnFirstUse() throws IOException {
+    Path file = dir.resolve("cp.json");
+    new FileCheckpointStore(file).save(PROFILES, AT_NOON);
+    // What a process killed between writing and renaming leaves behind.
+    Path stale1 = Files.writeString(dir.resolve("cp.json.8812734.tmp"), "{\"format\":");
+    Path stale2 = Files.writeString(dir.resolve("cp.json.17.tmp"), "");
+    Path otherStore = Files.writeString(dir.resolve("other.json.99.tmp"), "x");
+    Path notOurs = Files.writeString(dir.resolve("cp.json.backup.tmp"), "x");
+
+    FileCheckpointStore restarted = new FileCheckpointStore(file);
+    assertThat(restarted.load(PROFILES)).contains(AT_NOON);
+    assertThat(stale1).doesNotExist();
+    assertThat(stale2).doesNotExist();
+    assertThat(otherStore).exists();
+    assertThat(notOurs).exists();
+  }
+
+  @Test
   void unparseableFileIsReportedNeverTreatedAsEmpty() throws IOException {
     assertCorrupt("{\"format\": \"klaviyo-poller-checkpoints\", \"version\": 1, \"checkpoints\": [",
         "ends too early");

@@ -114,6 +114,13 @@ final class PollerConfigTest {
   }
 
   @Test
+  void startTimeMustNotPrecede1970() {
+    rejects(profiles().startTime(Instant.parse("1969-12-31T23:59:59Z")), "start-time")
+        .hasMessageContaining("must not be before 1970-01-01T00:00:00Z");
+    assertThat(profiles().startTime(Instant.EPOCH).build().startTime()).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
   void lagMustNotBeNegative() {
     rejects(profiles().lag(Duration.ofSeconds(-1)), "lag").hasMessageContaining("negative");
     assertThat(profiles().lag(Duration.ZERO).build().lag()).isZero();

@@ -149,8 +149,28 @@ final class KlaviyoClientPageSourceTest {
     server.enqueue(new MockResponse.Builder().body("{\"data\":[{\"type\":\"profile\","
         + "\"attributes\":{\"updated\":\"yesterday\"}}]}").build());
     assertThatThrownBy(() -> source.fetch(PageRequest.first("/api/profiles", Map.of(), "updated")))
-        .isInstanceOf(IOException.class)
+        .isInstanceOfSatisfying(UnreadablePageException.class,
+            e -> assertThat(e.incomplete()).isFalse())
         .hasMessageContaining("Unreadable listing from /api/profiles");
+  }
+
+  @Test
+  void invalidJsonIsAnUnreadablePageNamingWhereItBroke() {
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[],\"links\":{next:}}").build());
+    assertThatThrownBy(() -> source.fetch(PageRequest.first("/api/profiles", Map.of(), "updated")))
+        .isInstanceOfSatisfying(UnreadablePageException.class,
+            e -> assertThat(e.incomplete()).isFalse())
+        .hasMessageStartingWith("Unreadable listing from /api/profiles: the body is not valid JSON (at $.links")
+        .hasMessageNotContaining("setLenient");
+  }
+
+  @Test
+  void aBodyThatBreaksOffIsAnIncompleteUnreadablePage() {
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[{\"type\":\"profile\",\"id\":\"a\"").build());
+    assertThatThrownBy(() -> source.fetch(PageRequest.first("/api/profiles", Map.of(), "updated")))
+        .isInstanceOfSatisfying(UnreadablePageException.class,
+            e -> assertThat(e.incomplete()).isTrue())
+        .hasMessageContaining("Unreadable listing from /api/profiles: the response body broke off");
   }
 
   @Test
