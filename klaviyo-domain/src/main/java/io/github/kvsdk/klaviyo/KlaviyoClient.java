@@ -17,6 +17,7 @@ import io.github.kvsdk.klaviyo.actions.Templates;
 import io.github.kvsdk.klaviyo.auth.ApiKey;
 import io.github.kvsdk.klaviyo.auth.ApiKeyInterceptor;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.generated.GeneratedRevision;
 import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.http.BaseUrls;
 import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
@@ -82,8 +83,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * dispatcher and pool to you.
  */
 public final class KlaviyoClient extends KlaviyoServices implements AutoCloseable {
-  /** The API revision this SDK is built and tested against. */
-  public static final String DEFAULT_REVISION = "2024-10-15";
+  /**
+   * The API revision this SDK was generated from and is tested against, such as {@code 2024-10-15}: every
+   * typed operation, model and validation rule describes this revision, so it is the default {@code
+   * revision} header. Read from the generated client, so a build for another revision changes it too.
+   */
+  public static final String DEFAULT_REVISION = GeneratedRevision.revision();
   /** Klaviyo's production API host. */
   public static final String DEFAULT_BASE_URL = "https://a.klaviyo.com";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -444,7 +449,8 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     }
 
     /**
-     * The {@code revision} header, {@code YYYY-MM-DD} with an optional {@code .suffix}; default 2024-10-15.
+     * The {@code revision} header, {@code YYYY-MM-DD} with an optional {@code .suffix}; default {@link
+     * #DEFAULT_REVISION}, the revision this SDK was generated from.
      * The date must be a revision Klaviyo could have published: not before {@value #FIRST_REVISION}, the
      * first revision of Klaviyo's date-versioned API, and not after today (UTC, with a day's grace for time
      * zones), since revisions are named after their release date. Klaviyo itself rejects unknown revisions;

@@ -90,7 +90,7 @@ final class ClientActionsTest {
     assertThat(viaPinned.getUrl().encodedPath()).isEqualTo("/api/lists");
     assertThat(viaPinned.getHeaders().get("revision")).isEqualTo("2025-01-15");
     assertThat(viaPinned.getHeaders().get("Authorization")).isEqualTo("Klaviyo-API-Key " + TestKeys.API_KEY);
-    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("revision")).isEqualTo("2024-10-15");
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("revision")).isEqualTo(io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION);
   }
 
   @Test

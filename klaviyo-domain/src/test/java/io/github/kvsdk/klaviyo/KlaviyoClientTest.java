@@ -97,7 +97,7 @@ class KlaviyoClientTest {
 
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Klaviyo-API-Key " + TestKeys.API_KEY);
-    assertThat(request.getHeaders().get("revision")).isEqualTo("2024-10-15");
+    assertThat(request.getHeaders().get("revision")).isEqualTo(io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION);
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/vnd.api+json");
     assertThat(request.getHeaders().get("User-Agent"))
         .matches("klaviyo-domain/[0-9A-Za-z.\\-]+ java/" + java.util.regex.Pattern.quote(System.getProperty("java.version")));

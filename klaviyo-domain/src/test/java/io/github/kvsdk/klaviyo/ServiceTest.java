@@ -48,7 +48,7 @@ class ServiceTest {
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/accounts/AbC123");
     assertThat(request.getHeaders().get("Authorization")).startsWith("Klaviyo-API-Key ");
-    assertThat(request.getHeaders().get("revision")).isEqualTo("2024-10-15");
+    assertThat(request.getHeaders().get("revision")).isEqualTo(io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION);
   }
 
   @Test

@@ -77,7 +77,7 @@ final class ActionRequestsTest {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
       assertThat(request.getMethod()).isEqualTo("POST");
       assertThat(request.getUrl().encodedPath()).isEqualTo("/api/event-bulk-create-jobs");
-      assertThat(request.getHeaders().get("revision")).isEqualTo("2024-10-15");
+      assertThat(request.getHeaders().get("revision")).isEqualTo(io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION);
       Map<String, Object> body = json(request);
       assertThat(at(body, "data", "type")).isEqualTo("event-bulk-create-job");
       List<?> perProfile = (List<?>) at(body, "data", "attributes", "events-bulk-create", "data");

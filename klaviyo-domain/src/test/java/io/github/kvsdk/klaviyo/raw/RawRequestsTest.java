@@ -195,7 +195,7 @@ class RawRequestsTest {
         .method("POST").jsonBody(Map.of("data", Map.of())).excludeAuthorization(true));
     assertThat(request.getHeaders().get("Authorization")).isNull();
     assertThat(request.getUrl().queryParameter("company_id")).isEqualTo("AbC123");
-    assertThat(request.getHeaders().get("revision")).isEqualTo("2024-10-15");
+    assertThat(request.getHeaders().get("revision")).isEqualTo(io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION);
     assertThatThrownBy(() -> RawRequest.builder().url("/client/x").excludeAuthorization(true)
         .header("Authorization", "x").build()).hasMessageStartingWith("headers: ");
   }

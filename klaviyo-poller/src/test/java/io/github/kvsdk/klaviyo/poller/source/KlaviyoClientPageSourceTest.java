@@ -57,7 +57,7 @@ final class KlaviyoClientPageSourceTest {
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Klaviyo-API-Key pk_secret_value_0123456789");
-    assertThat(request.getHeaders().get("revision")).isEqualTo("2024-10-15");
+    assertThat(request.getHeaders().get("revision")).isEqualTo(io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION);
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/profiles");
     assertThat(request.getUrl().queryParameter("filter"))
         .isEqualTo("greater-than(updated,2024-01-01T00:00:00Z)");
