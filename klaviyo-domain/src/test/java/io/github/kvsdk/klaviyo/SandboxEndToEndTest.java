@@ -24,11 +24,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The transport against the local Klaviyo emulator: real routing, auth, faults, OAuth and rate limits. */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 class SandboxEndToEndTest {
   private KlaviyoSandbox sandbox;
 

@@ -38,8 +38,7 @@ class ValidationBeforeRequestTest {
     try (KlaviyoClient client = client()) {
       refused(() -> client.profiles().get(".."), "id", "'.' or '..'");
       refused(() -> client.profiles().get("."), "id", "'.' or '..'");
-      refused(() -> KlaviyoCalls.execute(client.service(ProfilesApi.class)
-          .getProfile("..", "2024-10-15", null, null, null, null, null)), "id", "'.' or '..'");
+      refused(() -> KlaviyoCalls.execute(getProfileThroughTheGeneratedService(client, "..")), "id", "'.' or '..'");
       // Bad input is refused before a future exists, as for every async method.
       refused(() -> client.profiles().getAsync("..", io.github.kvsdk.klaviyo.query.QueryOptions.none()), "id",
           "'.' or '..'");
@@ -91,5 +90,24 @@ class ValidationBeforeRequestTest {
         "headers", "Authorization is set by the client");
     refused(() -> RawRequest.builder().url("/api/accounts").header("authorization", "Bearer x"),
         "headers", "Authorization is set by the client");
+  }
+
+  /**
+   * The generated service's get_profile with every optional parameter null. Called reflectively because its
+   * parameter list grows with the revision the SDK is built for.
+   */
+  private static retrofit2.Call<?> getProfileThroughTheGeneratedService(KlaviyoClient client, String id) {
+    try {
+      java.lang.reflect.Method method = java.util.Arrays.stream(ProfilesApi.class.getMethods())
+          .filter(m -> m.getName().equals("getProfile")).findFirst().orElseThrow();
+      Object[] args = new Object[method.getParameterCount()];
+      args[0] = id;
+      args[1] = client.revision();
+      return (retrofit2.Call<?>) method.invoke(client.service(ProfilesApi.class), args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw (RuntimeException) e.getCause();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 }

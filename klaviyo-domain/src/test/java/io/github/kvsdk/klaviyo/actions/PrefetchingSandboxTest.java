@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Typed listings through {@code listAll(...).prefetching()}, end to end against the sandbox. */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class PrefetchingSandboxTest {
   static KlaviyoSandbox sandbox;
   static KlaviyoActions klaviyo;

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Every action of the seed's action table (Raw Request aside, which is {@code KlaviyoClient.raw()}),
  * end to end against the local Klaviyo emulator over real sockets.
  */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class SeedActionsSandboxTest {
   static final byte[] PNG = Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");

@@ -20,11 +20,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The generated typed facade, end to end against the sandbox, written as a newcomer would. */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class TypedFacadeSandboxTest {
   static KlaviyoSandbox sandbox;
   static KlaviyoClient client;

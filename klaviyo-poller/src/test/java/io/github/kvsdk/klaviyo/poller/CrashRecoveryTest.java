@@ -27,6 +27,7 @@ import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint, restarts it on the same store, and checks that nothing is lost and that only the
  * interrupted page is delivered twice.
  */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class CrashRecoveryTest {
   private static final Instant T0 = Instant.parse("2024-03-01T12:00:00Z");
   private static final int PAGE_SIZE = 10;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's shutdown pattern for {@link Poller#start} in a real process: SIGTERM runs the hook,
  * whose {@code close()} lets the page in progress finish and saves its checkpoint.
  */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class LibraryShutdownProcessTest {
   @TempDir Path dir;
 

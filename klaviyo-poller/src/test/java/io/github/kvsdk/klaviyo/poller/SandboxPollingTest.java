@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The poller against the sandbox emulator. Sandbox and poller share one hand-driven clock, so
  * writes are stamped exactly when the test says and the lag is exact.
  */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class SandboxPollingTest {
   private static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
   private static final Duration LAG = Duration.ofSeconds(5);

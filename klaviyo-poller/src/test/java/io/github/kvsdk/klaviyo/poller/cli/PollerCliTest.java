@@ -16,12 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the CLI in-process against the sandbox and checks output, exit codes and secrecy. */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class PollerCliTest {
   private static KlaviyoSandbox sandbox;
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okio.Buffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * The packaged CLI as users run it: {@code java -jar klaviyo-poller.jar} in a child process, against
  * a sandbox in this JVM. Exit codes, signals, standard output and error are the real ones.
  */
+@Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class PollerProcessTest {
   private static final int PROFILES = 60;
   private static KlaviyoSandbox sandbox;

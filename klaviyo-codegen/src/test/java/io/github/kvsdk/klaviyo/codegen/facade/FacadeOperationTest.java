@@ -1,0 +1,124 @@
+package io.github.kvsdk.klaviyo.codegen.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Kind;
+import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Param;
+import io.github.kvsdk.klaviyo.codegen.facade.SpecOperations.SpecOperation;
+import io.github.kvsdk.klaviyo.generated.CollectionFormats.CSVParams;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MultipartBody;
+import org.junit.jupiter.api.Test;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.HTTP;
+import retrofit2.http.Header;
+import retrofit2.http.Multipart;
+import retrofit2.http.POST;
+import retrofit2.http.Part;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/** How a generated Retrofit method becomes a facade operation: names that survive renamed schemas. */
+final class FacadeOperationTest {
+  /** Stand-ins for generated models and a generated service. */
+  static final class WidgetPage {
+    public List<String> getData() {
+      return null;
+    }
+
+    public Links getLinks() {
+      return null;
+    }
+
+    public List<Object> getIncluded() {
+      return null;
+    }
+  }
+
+  static final class Links {
+    public String getSelf() {
+      return null;
+    }
+
+    public String getNext() {
+      return null;
+    }
+  }
+
+  static final class CreateWidgetRequestV2 {}
+
+  interface WidgetsApi {
+    @GET("api/widgets")
+    Call<WidgetPage> getWidgets(@Header("revision") String revision, @Query("filter") String filter,
+        @Query("fields[widget]") CSVParams fieldsWidget, @Query("page[cursor]") String pageCursor);
+
+    @HTTP(method = "DELETE", path = "api/widgets/{id}/relationships/parts", hasBody = true)
+    Call<Void> removeParts(@Path("id") String id, @Header("revision") String revision,
+        @Body CreateWidgetRequestV2 createWidgetRequestV2);
+
+    @Multipart
+    @POST("api/widget-upload")
+    Call<WidgetPage> uploadWidget(@Header("revision") String revision, @Part MultipartBody.Part _file,
+        @Part("name") String name);
+  }
+
+  private static SpecOperation spec(String id, String method, String path, boolean bodyRequired) {
+    return new SpecOperation(id, method, path, "Widgets", "Get widgets", "", false, Map.of("filter", false),
+        bodyRequired);
+  }
+
+  private static Method method(String name) {
+    for (Method m : WidgetsApi.class.getDeclaredMethods()) if (m.getName().equals(name)) return m;
+    throw new AssertionError(name);
+  }
+
+  @Test
+  void aBodyIsAlwaysSetWithBodyWhateverTheGeneratorNamedItsSchema() {
+    FacadeOperation op = FacadeOperation.of(method("removeParts"),
+        spec("remove_parts", "DELETE", "/api/widgets/{id}/relationships/parts", true));
+    assertThat(FacadeOperation.route(op.method).orElseThrow()).containsExactly("DELETE",
+        "api/widgets/{id}/relationships/parts");
+    assertThat(op.params).extracting(Param::kind).containsExactly(Kind.PATH, Kind.REVISION, Kind.BODY);
+    Param body = op.params.get(2);
+    assertThat(body.setterName()).isEqualTo("body");
+    assertThat(body.required()).isTrue();
+    assertThat(op.paramsName()).isEqualTo("RemovePartsParams");
+    assertThat(op.returnsNothing()).isTrue();
+    assertThat(op.paging()).isEmpty();
+  }
+
+  @Test
+  void aCursorListingWithDataAndLinksIsPaged() {
+    FacadeOperation op = FacadeOperation.of(method("getWidgets"), spec("get_widgets", "GET", "/api/widgets", false));
+    var paging = op.paging().orElseThrow();
+    assertThat(paging.item()).isEqualTo(String.class);
+    assertThat(paging.hasIncluded()).isTrue();
+    assertThat(paging.hasLink("next")).isTrue();
+    assertThat(paging.hasLink("first")).isFalse(); // a later revision without first/last still compiles
+    assertThat(op.hasRequiredInput()).isFalse();
+    assertThat(op.params).extracting(Param::setterName)
+        .containsExactly("revision", "filter", "fieldsWidget", "pageCursor");
+  }
+
+  @Test
+  void fileAndFormPartsKeepTheirNames() {
+    FacadeOperation op = FacadeOperation.of(method("uploadWidget"),
+        spec("upload_widget", "POST", "/api/widget-upload", false));
+    assertThat(op.params).extracting(Param::setterName).containsExactly("revision", "file", "name");
+    assertThat(op.paging()).isEmpty(); // no page[cursor]: not a listing
+  }
+
+  @Test
+  void namesAndProseBecomeSafeJava() {
+    assertThat(SourceNames.pascal("get_profiles")).isEqualTo("GetProfiles");
+    assertThat(SourceNames.camel("Data Privacy")).isEqualTo("dataPrivacy");
+    assertThat(SourceNames.packageSegment("Tracking Settings")).isEqualTo("trackingsettings");
+    assertThat(SourceNames.safeIdentifier("default")).isEqualTo("default_");
+    assertThat(SourceNames.javadoc("Rate limits:<br>Burst: `3/s` */ @see <b>x</b> & $1"))
+        .isEqualTo("Rate limits:\n\n<p>Burst: `3/s` *&#47; &#64;see x &amp; &#36;1");
+  }
+}
