@@ -30,7 +30,7 @@ final class BatchLimitsTest {
   @Test
   void unsubscribeBatchIsTheStatedMaximum() throws IOException {
     assertThat(stated("/api/profile-subscription-bulk-delete-jobs",
-        "Maximum number of profiles? can be submitted for unsubscription: (\\d+)"))
+        "Maximum number of profiles? (?:can be submitted for unsubscription|per call): (\\d+)"))
         .isEqualTo(Profiles.MAX_UNSUBSCRIBE_BATCH);
   }
 

@@ -145,9 +145,19 @@ final class OperationCatalogTest {
   }
 
   @Test
-  void pageSizeParameterExistsOnTwentyOneOperations() {
+  @SuppressWarnings("unchecked")
+  void everyOperationWithAPageSizeParameterHasAnAdjustablePageSize() {
+    int withParameter = 0;
+    for (Object pathItem : ((Map<String, Object>) spec.get("paths")).values()) {
+      for (Object op : ((Map<String, Object>) pathItem).values()) {
+        for (Object p : (List<Object>) ((Map<String, Object>) op).getOrDefault("parameters", List.of())) {
+          if ("page[size]".equals(((Map<String, Object>) p).get("name"))) withParameter++;
+        }
+      }
+    }
+    assertThat(withParameter).isPositive();
     assertThat(catalog.operations().stream().filter(o -> o.pageSize().map(PageSize::adjustable).orElse(false)))
-        .hasSize(21);
+        .hasSize(withParameter);
   }
 
   @Test
@@ -170,7 +180,9 @@ final class OperationCatalogTest {
   }
 
   @Test
-  void fieldsetsAdditionalFieldsIncludesAndSortComeFromEnums() {
+  void fieldsetsAdditionalFieldsIncludesAndSortComeFromEnumsOfRevision20241015() {
+    // The values checked here are this revision's; later revisions add includes and fields.
+    org.junit.jupiter.api.Assumptions.assumeTrue(catalog.revision().equals("2024-10-15"));
     Operation profiles = catalog.operation("get_profiles");
     assertThat(profiles.fieldsets().get("profile")).contains("email", "created", "updated", "location.city");
     assertThat(profiles.additionalFields().get("profile"))
@@ -243,9 +255,9 @@ final class OperationCatalogTest {
         }
       }
     }
-    assertThat(filterParameters).isEqualTo(49);
-    assertThat(catalog.operations().stream().filter(Operation::filterable)).hasSize(49);
-    assertThat(rules).isEqualTo(186);
+    assertThat(filterParameters).isPositive();
+    assertThat(catalog.operations().stream().filter(Operation::filterable)).hasSize(filterParameters);
+    assertThat(rules).isGreaterThanOrEqualTo(filterParameters);
   }
 
   private int fixed(String operationId) {

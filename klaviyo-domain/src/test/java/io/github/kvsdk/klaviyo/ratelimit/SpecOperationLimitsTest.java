@@ -13,7 +13,8 @@ class SpecOperationLimitsTest {
 
   @Test
   void readsEveryOperationOfThePackagedSpec() {
-    assertThat(limits.size()).isEqualTo(261);
+    assertThat(limits.size()).isEqualTo(io.github.kvsdk.klaviyo.catalog.OperationCatalog.packaged().operations().size())
+        .isPositive();
     assertThat(SpecOperationLimits.packaged()).isSameAs(limits);
   }
 
@@ -32,7 +33,7 @@ class SpecOperationLimitsTest {
           .isPresent();
       compared++;
     }
-    assertThat(compared).isEqualTo(261);
+    assertThat(compared).isEqualTo(limits.size());
   }
 
   @Test
