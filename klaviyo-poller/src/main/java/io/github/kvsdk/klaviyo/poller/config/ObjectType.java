@@ -1,15 +1,13 @@
 package io.github.kvsdk.klaviyo.poller.config;
 
-import static io.github.kvsdk.klaviyo.poller.config.FilterOperator.EQUALS;
-import static io.github.kvsdk.klaviyo.poller.config.FilterOperator.GREATER_OR_EQUAL;
-import static io.github.kvsdk.klaviyo.poller.config.FilterOperator.GREATER_THAN;
-import static io.github.kvsdk.klaviyo.poller.config.FilterOperator.LESS_OR_EQUAL;
-import static io.github.kvsdk.klaviyo.poller.config.FilterOperator.LESS_THAN;
-
+import io.github.kvsdk.klaviyo.catalog.Operation;
+import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
+import io.github.kvsdk.klaviyo.catalog.PageSize;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,64 +17,70 @@ import java.util.stream.Collectors;
  * The Klaviyo list endpoints that can be polled for new and updated objects: those whose listing
  * can be both filtered and sorted on a creation or update timestamp.
  *
- * <p>The fields and operators are the ones the {@code filter} parameter description of revision
- * 2024-10-15 allows (a test checks this table against the packaged spec). Endpoints whose
- * timestamps cannot be filtered (metrics, catalog items, coupons, tags, webhooks) are not pollable.
+ * <p>The table names each endpoint's operation and the timestamp fields the poller offers; what the
+ * endpoint accepts (the filter operators on each field, its page size) is read from the SDK's operation
+ * catalogue, which is derived from the spec the SDK was built for. A field a revision no longer lets the
+ * listing filter on is then not offered. Endpoints whose timestamps cannot be filtered (metrics, catalog
+ * items, coupons, tags, webhooks) are not pollable.
  */
 public enum ObjectType {
-  PROFILES("profiles", "/api/profiles", 100, 0,
-      field("created", GREATER_THAN, LESS_THAN),
-      field("updated", GREATER_THAN, LESS_THAN)),
-  EVENTS("events", "/api/events", 0, 200,
-      field("datetime", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  CAMPAIGNS("campaigns", "/api/campaigns", 0, 0,
-      field("created_at", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN),
-      field("updated_at", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  LISTS("lists", "/api/lists", 0, 10,
-      field("created", GREATER_THAN),
-      field("updated", GREATER_THAN)),
-  SEGMENTS("segments", "/api/segments", 0, 10,
-      field("created", GREATER_THAN),
-      field("updated", GREATER_THAN)),
-  TEMPLATES("templates", "/api/templates", 0, 10,
-      field("created", EQUALS, GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN),
-      field("updated", EQUALS, GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  UNIVERSAL_CONTENT("universal-content", "/api/template-universal-content", 100, 0,
-      field("created", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN),
-      field("updated", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  IMAGES("images", "/api/images", 100, 0,
-      field("updated_at", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  FLOWS("flows", "/api/flows", 50, 0,
-      field("created", EQUALS, GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN),
-      field("updated", EQUALS, GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  FORMS("forms", "/api/forms", 100, 0,
-      field("created_at", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN),
-      field("updated_at", GREATER_OR_EQUAL, GREATER_THAN, LESS_OR_EQUAL, LESS_THAN)),
-  REVIEWS("reviews", "/api/reviews", 100, 0,
-      field("created", GREATER_OR_EQUAL, LESS_OR_EQUAL));
+  PROFILES("profiles", "/api/profiles", "get_profiles", "created", "updated"),
+  EVENTS("events", "/api/events", "get_events", "datetime"),
+  CAMPAIGNS("campaigns", "/api/campaigns", "get_campaigns", "created_at", "updated_at"),
+  LISTS("lists", "/api/lists", "get_lists", "created", "updated"),
+  SEGMENTS("segments", "/api/segments", "get_segments", "created", "updated"),
+  TEMPLATES("templates", "/api/templates", "get_templates", "created", "updated"),
+  UNIVERSAL_CONTENT("universal-content", "/api/template-universal-content", "get_all_universal_content",
+      "created", "updated"),
+  IMAGES("images", "/api/images", "get_images", "updated_at"),
+  FLOWS("flows", "/api/flows", "get_flows", "created", "updated"),
+  FORMS("forms", "/api/forms", "get_forms", "created_at", "updated_at"),
+  REVIEWS("reviews", "/api/reviews", "get_reviews", "created");
 
   private final String configName;
   private final String path;
-  private final int maxPageSize;
-  private final int fixedPageSize;
-  private final Map<String, Set<FilterOperator>> timestampFields;
+  private final String operationId;
+  private final List<String> candidateFields;
+  private volatile Facts facts;
 
-  @SafeVarargs
-  ObjectType(String configName, String path, int maxPageSize, int fixedPageSize,
-      Map.Entry<String, Set<FilterOperator>>... fields) {
+  ObjectType(String configName, String path, String operationId, String... candidateFields) {
     this.configName = configName;
     this.path = path;
-    this.maxPageSize = maxPageSize;
-    this.fixedPageSize = fixedPageSize;
-    Map<String, Set<FilterOperator>> map = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<FilterOperator>> entry : fields) {
-      map.put(entry.getKey(), entry.getValue());
-    }
-    this.timestampFields = Collections.unmodifiableMap(map);
+    this.operationId = operationId;
+    this.candidateFields = List.of(candidateFields);
   }
 
-  private static Map.Entry<String, Set<FilterOperator>> field(String name, FilterOperator... ops) {
-    return Map.entry(name, Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(ops))));
+  /** What the catalogue says of this listing, read once. */
+  private record Facts(int maxPageSize, int fixedPageSize, Map<String, Set<FilterOperator>> timestampFields) {}
+
+  private Facts facts() {
+    Facts f = facts;
+    if (f == null) facts = f = readFacts();
+    return f;
+  }
+
+  private Facts readFacts() {
+    Operation operation = OperationCatalog.packaged().find(operationId).orElse(null);
+    if (operation == null) return new Facts(0, 0, Map.of()); // not in this revision: nothing to poll on
+    PageSize size = operation.pageSize().orElse(null);
+    int max = size != null && size.adjustable() ? size.maxSize() : 0;
+    int fixed = size != null && !size.adjustable() ? size.maxSize() : 0;
+    Map<String, Set<FilterOperator>> fields = new LinkedHashMap<>();
+    for (String field : candidateFields) {
+      Set<FilterOperator> operators = EnumSet.noneOf(FilterOperator.class);
+      for (var allowed : operation.filterRules().operators(field)) {
+        for (FilterOperator ours : FilterOperator.values()) {
+          if (ours.wireName().equals(allowed.wireName())) operators.add(ours);
+        }
+      }
+      if (!operators.isEmpty()) fields.put(field, Collections.unmodifiableSet(operators));
+    }
+    return new Facts(max, fixed, Collections.unmodifiableMap(fields));
+  }
+
+  /** The spec's operation id of the listing, e.g. {@code get_profiles}. */
+  public String operationId() {
+    return operationId;
   }
 
   /** The name used in configuration and on the command line, e.g. {@code profiles}. */
@@ -91,12 +95,12 @@ public enum ObjectType {
 
   /** True if the endpoint takes {@code page[size]}; otherwise its page size is fixed by Klaviyo. */
   public boolean supportsPageSize() {
-    return maxPageSize > 0;
+    return facts().maxPageSize() > 0;
   }
 
   /** The largest {@code page[size]} the endpoint accepts, or 0 if it has no such parameter. */
   public int maxPageSize() {
-    return maxPageSize;
+    return facts().maxPageSize();
   }
 
   /**
@@ -104,7 +108,7 @@ public enum ObjectType {
    * page[size]} or Klaviyo does not document it (campaigns).
    */
   public int fixedPageSize() {
-    return fixedPageSize;
+    return facts().fixedPageSize();
   }
 
   /**
@@ -123,12 +127,12 @@ public enum ObjectType {
 
   /** The timestamp fields that can be polled on, in spec order. */
   public Set<String> timestampFields() {
-    return timestampFields.keySet();
+    return facts().timestampFields().keySet();
   }
 
   /** The filter operators the spec allows on {@code field}; empty if it is not a timestamp field. */
   public Set<FilterOperator> operators(String field) {
-    return timestampFields.getOrDefault(field, Set.of());
+    return facts().timestampFields().getOrDefault(field, Set.of());
   }
 
   /** Parses a configured object type name such as {@code profiles} (case-insensitive). */

@@ -17,7 +17,7 @@ import okio.Okio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Checks the hand-written object-type table against the packaged 2024-10-15 spec. */
+/** Checks the object-type table, read from the operation catalogue, against the packaged spec. */
 final class ObjectTypeSpecTest {
   private static final Pattern ALLOWED = Pattern.compile("`([a-z_.]+)`: ((?:`[a-z-]+`(?:, )?)+)");
   private static Map<String, Map<String, Object>> listOperations;
@@ -108,6 +108,34 @@ final class ObjectTypeSpecTest {
       String description = (String) listOperations.get(type.path()).get("description");
       assertThat(description.contains("A channel filter is required")).as(type.configName())
           .isEqualTo(type.requiresChannel());
+    }
+  }
+
+  @Test
+  void revision20241015GivesTheTableThePollerWasFirstWrittenFor() {
+    // The values the poller's table once held by hand; read from the catalogue now.
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.github.kvsdk.klaviyo.catalog.OperationCatalog.packaged().revision().equals("2024-10-15"));
+    assertThat(ObjectType.PROFILES.maxPageSize()).isEqualTo(100);
+    assertThat(ObjectType.PROFILES.operators("updated"))
+        .containsExactlyInAnyOrder(FilterOperator.GREATER_THAN, FilterOperator.LESS_THAN);
+    assertThat(ObjectType.EVENTS.supportsPageSize()).isFalse();
+    assertThat(ObjectType.EVENTS.fixedPageSize()).isEqualTo(200);
+    assertThat(ObjectType.EVENTS.operators("datetime")).hasSize(4);
+    assertThat(ObjectType.CAMPAIGNS.maxPageSize()).isZero();
+    assertThat(ObjectType.CAMPAIGNS.fixedPageSize()).isZero();
+    assertThat(ObjectType.CAMPAIGNS.timestampFields()).containsExactly("created_at", "updated_at");
+    assertThat(ObjectType.LISTS.fixedPageSize()).isEqualTo(10);
+    assertThat(ObjectType.LISTS.operators("created")).containsExactly(FilterOperator.GREATER_THAN);
+    assertThat(ObjectType.TEMPLATES.operators("created")).contains(FilterOperator.EQUALS).hasSize(5);
+    assertThat(ObjectType.UNIVERSAL_CONTENT.maxPageSize()).isEqualTo(100);
+    assertThat(ObjectType.IMAGES.timestampFields()).containsExactly("updated_at");
+    assertThat(ObjectType.FLOWS.maxPageSize()).isEqualTo(50);
+    assertThat(ObjectType.FORMS.maxPageSize()).isEqualTo(100);
+    assertThat(ObjectType.REVIEWS.operators("created"))
+        .containsExactlyInAnyOrder(FilterOperator.GREATER_OR_EQUAL, FilterOperator.LESS_OR_EQUAL);
+    for (ObjectType type : ObjectType.values()) {
+      assertThat(type.timestampFields()).as(type.configName()).isNotEmpty();
     }
   }
 }
