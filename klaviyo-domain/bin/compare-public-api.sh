@@ -8,7 +8,7 @@
 # The working tree is built again for the pinned revision at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-pinned=$(sed -n 's:.*<klaviyo.revision>\(.*\)</klaviyo.revision>.*:\1:p' pom.xml | head -1)
+pinned=$(sed -n "s:.*<klaviyo.revision.pinned>\(.*\)</klaviyo.revision.pinned>.*:\1:p" pom.xml | head -1)
 if [ $# -gt 0 ]; then
   revisions=("$@")
 else
