@@ -38,7 +38,7 @@ public final class Templates extends TemplatesService {
    * Create Template ({@code create_template}): a custom HTML template.
    *
    * @param editorType null or {@value #EDITOR_TYPE_CODE}, the only type the API accepts.
-   * @param text the plain-text version; may be null.
+   * @param text the plain-text version, or null for none (then nothing is sent for it).
    */
   public CreateTemplateResult create(String name, String editorType, String html, String text) {
     return createTemplate(createParams(name, editorType, html, text));
