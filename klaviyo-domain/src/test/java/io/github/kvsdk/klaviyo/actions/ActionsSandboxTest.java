@@ -238,6 +238,40 @@ final class ActionsSandboxTest {
     assertThat(result.accepted()).extracting(BulkJob::size).containsExactly(100, 50);
   }
 
+  @Test
+  void updateProfileWithAnExplicitNullClearsTheField() {
+    String id = klaviyo.profiles().create(ProfileAttributes.builder().email("clear@example.com").title("CTO")
+        .firstName("Cy").build()).getData().getId();
+    assertThat(sandbox.state().profiles().get(id).orElseThrow().attributes()).containsEntry("title", "CTO");
+    klaviyo.profiles().update(id, ProfileAttributes.builder().title(null).build());
+    Map<String, Object> after = sandbox.state().profiles().get(id).orElseThrow().attributes();
+    assertThat(after.get("title")).isNull();
+    assertThat(after).containsEntry("first_name", "Cy");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void updateProfilePatchesProperties() {
+    String id = klaviyo.profiles().create(ProfileAttributes.builder().email("patch@example.com")
+        .properties(Map.of("skus", List.of("1"), "old", "x")).build()).getData().getId();
+    klaviyo.profiles().update(id, ProfileAttributes.builder().locale("en-GB")
+        .appendProperties(Map.of("skus", "2")).unsetProperties("old").build());
+    Map<String, Object> after = sandbox.state().profiles().get(id).orElseThrow().attributes();
+    assertThat(after).containsEntry("locale", "en-GB");
+    assertThat((Map<String, Object>) after.get("properties")).isEqualTo(Map.of("skus", List.of("1", "2")));
+  }
+
+  @Test
+  void eventValueKeepsEveryDigitInTheSandbox() {
+    klaviyo.events().create(NewEvent.builder().metricName("Big Order (sdk)")
+        .profile(ProfileAttributes.builder().email("big@example.com").build())
+        .value(new BigDecimal("12345678901234567.89")).uniqueId("sdk-big-1").build());
+    Resource event = sandbox.state().events().all().stream()
+        .filter(e -> "sdk-big-1".equals(e.attributes().get("uuid"))).findFirst().orElseThrow();
+    assertThat(new BigDecimal(String.valueOf(((Map<?, ?>) event.attributes().get("event_properties")).get("$value"))))
+        .isEqualByComparingTo("12345678901234567.89");
+  }
+
   @SuppressWarnings("unchecked")
   private static Object emailConsent(String email) {
     String id = sandbox.state().findProfileId(email, null, null);
