@@ -74,9 +74,28 @@ final class ActionContext {
     return (options == null ? QueryOptions.none() : options).validateFor(operation);
   }
 
-  /** Binds a JSON:API request document built as a tree to the generated request model. */
+  /**
+   * Binds a JSON:API request document built as a tree to the generated request model, and refuses any member
+   * the request schema does not define: the generated models skip names they do not know (and keep unions as
+   * given), so without this check a mistyped key in a caller's map, or an attribute the operation does not
+   * take, would be dropped silently or sent unchecked.
+   *
+   * @throws KlaviyoValidationException naming the first such member by its JSON path, before anything is sent
+   */
   <T> T body(Map<String, Object> document, Class<T> model) {
-    return converter.fromTree(document, model);
+    RequestTrees.Problem problem = RequestTrees.firstProblem(document, model);
+    if (problem != null) {
+      throw new KlaviyoValidationException(problem.path(), problem.nullNotAccepted()
+          ? "Klaviyo does not accept null here; leave it out instead"
+          : "is not a member Klaviyo accepts here; check its spelling and the operation's request schema");
+    }
+    T bound;
+    try {
+      bound = converter.fromTree(document, model);
+    } catch (IllegalArgumentException e) {
+      throw new KlaviyoValidationException("body", "does not fit the operation's request schema: " + e.getMessage());
+    }
+    return bound;
   }
 
   <T> T execute(Call<T> call) {
@@ -159,17 +178,11 @@ final class ActionContext {
     return batches;
   }
 
-  /** Sends one job per element of {@code jobs}, one after another; returns how many were sent. */
-  static <P> int runAll(List<P> jobs, java.util.function.Consumer<P> send) {
-    for (P job : jobs) send.accept(job);
-    return jobs.size();
-  }
-
-  /** Sends the jobs concurrently; the future completes with their number once all succeed. */
-  static <P> CompletableFuture<Integer> runAllAsync(List<P> jobs, Function<P, CompletableFuture<Void>> send) {
-    CompletableFuture<?>[] futures = new CompletableFuture<?>[jobs.size()];
-    for (int i = 0; i < jobs.size(); i++) futures[i] = send.apply(jobs.get(i));
-    return CompletableFuture.allOf(futures).thenApply(ignored -> jobs.size());
+  /** The number of items in each batch {@link #batches} made. */
+  static List<Integer> sizes(List<? extends List<?>> batches) {
+    List<Integer> sizes = new ArrayList<>();
+    for (List<?> batch : batches) sizes.add(batch.size());
+    return sizes;
   }
 
   /** Throws unless {@code value} is a non-blank string. */

@@ -10,25 +10,27 @@ import java.util.Map;
 /**
  * The inputs of Create Campaign and Update Campaign: name, messages (create only), included and excluded
  * audiences, and tracking, send and send-strategy options. Options and messages are JSON trees in the
- * API's shape, such as {@code Map.of("method", "immediate")} for the send strategy.
+ * API's shape, such as {@code Map.of("method", "immediate")} for the send strategy; a key the API does not
+ * define for that object is refused with a {@link KlaviyoValidationException} naming it, before anything is
+ * sent.
+ *
+ * <p>Exactly what is set is sent: a setter never called sends nothing (an update leaves that field as it
+ * is), one called with {@code null} sends {@code null} (an update clears it). Setting only the included
+ * audiences sends only {@code audiences.included}, so the excluded audiences stay as they are.
  */
 public final class CampaignAttributes {
   private final String name;
+  private final boolean nameSet;
   private final List<Map<String, Object>> messages;
-  private final List<String> includedAudiences;
-  private final List<String> excludedAudiences;
-  private final Map<String, Object> trackingOptions;
-  private final Map<String, Object> sendOptions;
-  private final Map<String, Object> sendStrategy;
+  private final Map<String, Object> audiences;
+  private final Map<String, Object> options;
 
   private CampaignAttributes(Builder b) {
     this.name = b.name;
+    this.nameSet = b.nameSet;
     this.messages = b.messages == null ? null : List.copyOf(b.messages);
-    this.includedAudiences = b.includedAudiences == null ? null : List.copyOf(b.includedAudiences);
-    this.excludedAudiences = b.excludedAudiences == null ? null : List.copyOf(b.excludedAudiences);
-    this.trackingOptions = copy(b.trackingOptions);
-    this.sendOptions = copy(b.sendOptions);
-    this.sendStrategy = copy(b.sendStrategy);
+    this.audiences = Collections.unmodifiableMap(new LinkedHashMap<>(b.audiences));
+    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
   }
 
   public static Builder builder() {
@@ -41,13 +43,13 @@ public final class CampaignAttributes {
     if (messages == null || messages.isEmpty()) {
       throw new KlaviyoValidationException("messages", "at least one campaign message is required");
     }
-    if (includedAudiences == null || includedAudiences.isEmpty()) {
+    if (!(audiences.get("included") instanceof List<?> included) || included.isEmpty()) {
       throw new KlaviyoValidationException("includedAudiences", "at least one list or segment id is required");
     }
     Map<String, Object> attributes = common();
     List<Object> resources = new ArrayList<>();
     for (Map<String, Object> message : messages) {
-      Object channel = message.get("channel");
+      Object channel = message == null ? null : message.get("channel");
       if (!"email".equals(channel) && !"sms".equals(channel)) {
         throw new KlaviyoValidationException("messages.channel", "must be \"email\" or \"sms\", not " + channel);
       }
@@ -67,43 +69,33 @@ public final class CampaignAttributes {
 
   private Map<String, Object> common() {
     Map<String, Object> attributes = new LinkedHashMap<>();
-    if (name != null) attributes.put("name", name);
-    if (includedAudiences != null || excludedAudiences != null) {
-      Map<String, Object> audiences = new LinkedHashMap<>();
-      if (includedAudiences != null) audiences.put("included", includedAudiences);
-      audiences.put("excluded", excludedAudiences == null ? List.of() : excludedAudiences);
-      attributes.put("audiences", audiences);
-    }
-    if (sendStrategy != null) attributes.put("send_strategy", sendStrategy);
-    if (sendOptions != null) attributes.put("send_options", sendOptions);
-    if (trackingOptions != null) attributes.put("tracking_options", trackingOptions);
+    if (nameSet) attributes.put("name", name);
+    if (!audiences.isEmpty()) attributes.put("audiences", new LinkedHashMap<>(audiences));
+    attributes.putAll(options);
     return attributes;
-  }
-
-  private static Map<String, Object> copy(Map<String, Object> map) {
-    return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   @Override
   public String toString() {
-    return "CampaignAttributes{name=" + name + ", messages=" + (messages == null ? 0 : messages.size()) + "}";
+    return "CampaignAttributes{name=" + name + ", messages=" + (messages == null ? 0 : messages.size())
+        + ", set=" + audiences.keySet() + options.keySet() + "}";
   }
 
+  /** Collects campaign attributes: a setter called with {@code null} sends {@code null}; one not called sends nothing. */
   public static final class Builder {
     private String name;
+    private boolean nameSet;
     private List<Map<String, Object>> messages;
-    private List<String> includedAudiences;
-    private List<String> excludedAudiences;
-    private Map<String, Object> trackingOptions;
-    private Map<String, Object> sendOptions;
-    private Map<String, Object> sendStrategy;
+    private final Map<String, Object> audiences = new LinkedHashMap<>();
+    private final Map<String, Object> options = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** The name of the campaign. */
+    /** The name of the campaign; required to create one. */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
       this.name = name;
+      this.nameSet = true;
       return this;
     }
 
@@ -113,30 +105,35 @@ public final class CampaignAttributes {
       return this;
     }
 
-    /** Ids of the lists and segments to send to. */
+    /** Ids of the lists and segments to send to ({@code audiences.included}). */
     public Builder includedAudiences(List<String> ids) {
-      this.includedAudiences = ids;
+      audiences.put("included", ids == null ? null : List.copyOf(ids));
       return this;
     }
 
-    /** Ids of the lists and segments not to send to. */
+    /** Ids of the lists and segments not to send to ({@code audiences.excluded}); an empty list excludes none. */
     public Builder excludedAudiences(List<String> ids) {
-      this.excludedAudiences = ids;
+      audiences.put("excluded", ids == null ? null : List.copyOf(ids));
       return this;
     }
 
+    /** {@code tracking_options}, in the API's shape for the campaign's channel. */
     public Builder trackingOptions(Map<String, Object> options) {
-      this.trackingOptions = options;
-      return this;
+      return option("tracking_options", options);
     }
 
+    /** {@code send_options}, in the API's shape for the campaign's channel. */
     public Builder sendOptions(Map<String, Object> options) {
-      this.sendOptions = options;
-      return this;
+      return option("send_options", options);
     }
 
+    /** {@code send_strategy}, such as {@code Map.of("method", "immediate")}. */
     public Builder sendStrategy(Map<String, Object> strategy) {
-      this.sendStrategy = strategy;
+      return option("send_strategy", strategy);
+    }
+
+    private Builder option(String name, Map<String, Object> value) {
+      options.put(name, value == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(value)));
       return this;
     }
 

@@ -23,8 +23,10 @@ import java.util.concurrent.CompletableFuture;
 /** Campaign actions, Create, Get, List, Update and Delete Campaign, beside every campaigns operation of the API. */
 public final class Campaigns extends CampaignsService {
   /**
-   * The filter List Campaigns uses when the caller gives none, {@code equals(messages.channel,'sms')}:
-   * Klaviyo refuses campaign listings without a channel filter, and SMS is the connector's documented default.
+   * The filter of {@link #list()}, {@link #listAsync()} and {@link #listAll()}, {@code
+   * equals(messages.channel,'sms')}: Klaviyo refuses campaign listings without a channel filter, and SMS
+   * campaigns are what List Campaigns lists by default. Options given to {@code list(QueryOptions)} never get
+   * it added: their filter must name the channel itself.
    */
   public static final Filter DEFAULT_FILTER = Filter.parse("equals(messages.channel,'sms')");
 
@@ -71,28 +73,53 @@ public final class Campaigns extends CampaignsService {
     return GetCampaignParams.builder().id(id).options(ctx.validate("get_campaign", options)).build();
   }
 
+  /** List Campaigns ({@code get_campaigns}): the first page of SMS campaigns, filtered by {@link #DEFAULT_FILTER}. */
+  public Page<GetCampaignsResultData> list() {
+    return list(defaultOptions());
+  }
+
   /**
-   * List Campaigns ({@code get_campaigns}): the first page. Without a filter in {@code options}, {@link
-   * #DEFAULT_FILTER} applies; a filter must name {@code messages.channel}.
+   * List Campaigns ({@code get_campaigns}): the first page. Klaviyo lists campaigns of one channel at a time, so
+   * {@code options} must carry a filter on {@code messages.channel}, such as {@code
+   * equals(messages.channel,'email')}; {@link #list()} uses {@link #DEFAULT_FILTER}.
+   *
+   * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if {@code options} is null or its filter
+   *     is missing or names no {@code messages.channel}, before anything is sent
    */
   public Page<GetCampaignsResultData> list(QueryOptions options) {
     return getCampaigns(listParams(options));
   }
 
-  /** List Campaigns, asynchronously. */
+  /** List Campaigns, asynchronously, filtered by {@link #DEFAULT_FILTER}. */
+  public CompletableFuture<Page<GetCampaignsResultData>> listAsync() {
+    return listAsync(defaultOptions());
+  }
+
+  /** List Campaigns, asynchronously (see {@link #list(QueryOptions)}). */
   public CompletableFuture<Page<GetCampaignsResultData>> listAsync(QueryOptions options) {
     return getCampaignsAsync(listParams(options));
   }
 
-  /** Every campaign matching {@code options} (see {@link #list}), fetched lazily page by page. */
+  /** Every SMS campaign (filtered by {@link #DEFAULT_FILTER}), fetched lazily page by page. */
+  public AutoPager<GetCampaignsResultData> listAll() {
+    return listAll(defaultOptions());
+  }
+
+  /** Every campaign matching {@code options} (see {@link #list(QueryOptions)}), fetched lazily page by page. */
   public AutoPager<GetCampaignsResultData> listAll(QueryOptions options) {
     return getCampaignsAutoPager(listParams(options));
   }
 
+  private static QueryOptions defaultOptions() {
+    return QueryOptions.builder().filter(DEFAULT_FILTER).build();
+  }
+
   private GetCampaignsParams listParams(QueryOptions options) {
-    QueryOptions o = options == null ? QueryOptions.none() : options;
-    if (o.filter().isEmpty()) o = o.toBuilder().filter(DEFAULT_FILTER).build();
-    return GetCampaignsParams.builder().options(ctx.validate("get_campaigns", o)).build();
+    if (options == null) {
+      throw new KlaviyoValidationException("options",
+          "is required; list() lists with the default filter " + DEFAULT_FILTER.expression());
+    }
+    return GetCampaignsParams.builder().options(ctx.validate("get_campaigns", options)).build();
   }
 
   /** Update Campaign ({@code update_campaign}): only the attributes set are changed. */

@@ -57,25 +57,48 @@ public final class Events extends EventsService {
   }
 
   /**
-   * Bulk Create Events: one {@code bulk_create_events} job per {@value #MAX_BULK_EVENTS} events.
+   * Bulk Create Events: one {@code bulk_create_events} job per {@value #MAX_BULK_EVENTS} events, sent one after
+   * another; every job is sent even if an earlier one failed.
    *
-   * @return the number of jobs submitted.
+   * @return each job's outcome: accepted, or failed with its typed error.
    */
-  public int bulkCreate(List<NewEvent> events) {
-    return ActionContext.runAll(bulkParams(events), this::bulkCreateEvents);
+  public BulkResult bulkCreate(List<NewEvent> events) {
+    return bulkCreate(events, BulkOptions.defaults());
   }
 
-  /** Bulk Create Events, asynchronously. */
-  public CompletableFuture<Integer> bulkCreateAsync(List<NewEvent> events) {
-    return ActionContext.runAllAsync(bulkParams(events), this::bulkCreateEventsAsync);
+  /** Bulk Create Events, sending the jobs as {@code options} say (for example stopping on the first failure). */
+  public BulkResult bulkCreate(List<NewEvent> events, BulkOptions options) {
+    List<List<NewEvent>> batches = batches(requireEvents(events), MAX_BULK_EVENTS);
+    return BulkRun.runAll(bulkParams(batches), ActionContext.sizes(batches), options, this::bulkCreateEvents);
   }
 
-  private List<BulkCreateEventsParams> bulkParams(List<NewEvent> events) {
+  /**
+   * Bulk Create Events, asynchronously, with at most {@value BulkOptions#DEFAULT_MAX_IN_FLIGHT} jobs in flight.
+   * The future completes with every job's outcome once all have settled.
+   */
+  public CompletableFuture<BulkResult> bulkCreateAsync(List<NewEvent> events) {
+    return bulkCreateAsync(events, BulkOptions.defaults());
+  }
+
+  /** Bulk Create Events, asynchronously, as {@code options} say. */
+  public CompletableFuture<BulkResult> bulkCreateAsync(List<NewEvent> events, BulkOptions options) {
+    List<List<NewEvent>> batches = batches(requireEvents(events), MAX_BULK_EVENTS);
+    return BulkRun.runAllAsync(bulkParams(batches), ActionContext.sizes(batches), options, this::bulkCreateEventsAsync);
+  }
+
+  private static List<NewEvent> requireEvents(List<NewEvent> events) {
     if (events == null || events.isEmpty()) {
       throw new KlaviyoValidationException("events", "at least one event is required");
     }
+    for (NewEvent event : events) {
+      if (event == null) throw new KlaviyoValidationException("events", "must not contain null");
+    }
+    return events;
+  }
+
+  private List<BulkCreateEventsParams> bulkParams(List<List<NewEvent>> batches) {
     List<BulkCreateEventsParams> jobs = new ArrayList<>();
-    for (List<NewEvent> batch : batches(events, MAX_BULK_EVENTS)) {
+    for (List<NewEvent> batch : batches) {
       jobs.add(BulkCreateEventsParams.builder()
           .body(ctx.body(bulkDocument(batch), BulkCreateEventsRequest.class)).build());
     }
@@ -87,14 +110,14 @@ public final class Events extends EventsService {
     Map<Map<String, Object>, List<Object>> eventsByProfile = new LinkedHashMap<>();
     for (NewEvent event : batch) {
       if (event == null) throw new KlaviyoValidationException("events", "must not contain null");
-      eventsByProfile.computeIfAbsent(event.profile().toAttributes(), p -> new ArrayList<>())
+      eventsByProfile.computeIfAbsent(event.bulkProfileResource(), p -> new ArrayList<>())
           .add(Map.of("type", "event", "attributes", event.eventAttributes()));
     }
     List<Object> items = new ArrayList<>();
     eventsByProfile.forEach((profile, profileEvents) -> items.add(Map.of(
         "type", "event-bulk-create",
         "attributes", Map.of(
-            "profile", Map.of("data", Map.of("type", "profile", "attributes", profile)),
+            "profile", Map.of("data", profile),
             "events", Map.of("data", profileEvents)))));
     return Map.of("data", Map.of(
         "type", "event-bulk-create-job",

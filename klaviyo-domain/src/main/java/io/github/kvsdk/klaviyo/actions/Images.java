@@ -55,7 +55,7 @@ public final class Images extends ImagesService {
   }
 
   /**
-   * Upload Image as the connector defines it: from {@code imageUrl} (a URL or data URI) or else from {@code
+   * Upload Image: from {@code imageUrl} (a URL or data URI) or else from {@code
    * fileData}; exactly one must be given.
    *
    * @param name the image name; null means Klaviyo's default (the file name).

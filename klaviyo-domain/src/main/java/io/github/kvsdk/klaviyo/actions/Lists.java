@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * those at once and complete their future with the call's outcome.
  */
 public final class Lists extends ListsService {
-  /** The list name Create List and Update List use when the caller gives none: the connector's default. */
+  /** The list name of {@link #create()} and {@link #update(String)}, the overloads without a name. */
   public static final String DEFAULT_NAME = "Newsletter";
 
   private final ActionContext ctx;

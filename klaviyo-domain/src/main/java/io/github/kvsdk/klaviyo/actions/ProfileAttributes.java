@@ -8,8 +8,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The inputs of Create Profile and Update Profile: identifiers, names, image, location and custom
- * properties. Only the values set are sent, so an update changes only those.
+ * The inputs of Create Profile and Update Profile: identifiers, names, locale, image, location, custom
+ * properties and, for Update Profile, patch operations on existing properties.
+ *
+ * <p><b>Set, cleared or left alone.</b> A setter that is never called sends nothing, so an update leaves
+ * that field as it is. A setter called with {@code null} sends an explicit JSON {@code null}, which clears
+ * the field on Klaviyo (the spec marks every profile attribute nullable). The same holds inside {@link
+ * Builder#location location}: a key mapped to {@code null} clears that part of the location, a key left
+ * out is unchanged.
  *
  * <pre>{@code
  * ProfileAttributes ada = ProfileAttributes.builder()
@@ -18,14 +24,17 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ProfileAttributes {
+  private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
   private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
   private static final Set<String> LOCATION_KEYS = Set.of(
       "address1", "address2", "city", "country", "latitude", "longitude", "region", "zip", "timezone", "ip");
 
   private final Map<String, Object> attributes;
+  private final Map<String, Object> patchProperties;
 
-  private ProfileAttributes(Map<String, Object> attributes) {
-    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+  private ProfileAttributes(Builder builder) {
+    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
+    this.patchProperties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.patchProperties));
   }
 
   public static Builder builder() {
@@ -37,21 +46,33 @@ public final class ProfileAttributes {
     return attributes;
   }
 
-  /** True if an email, phone number or external id is set: Klaviyo needs one to create a profile. */
+  /**
+   * The {@code meta} member of an Update Profile request ({@code patch_properties}), or an empty map when no
+   * patch operation was set.
+   */
+  public Map<String, Object> toMeta() {
+    return patchProperties.isEmpty() ? Map.of() : Map.of("patch_properties", patchProperties);
+  }
+
+  /** True if an email, phone number or external id is set to a value: Klaviyo needs one to create a profile. */
   public boolean hasIdentifier() {
-    return attributes.containsKey("email") || attributes.containsKey("phone_number")
-        || attributes.containsKey("external_id");
+    return attributes.get("email") != null || attributes.get("phone_number") != null
+        || attributes.get("external_id") != null;
   }
 
   /** Lists the attribute names set, never their values (they are personal data). */
   @Override
   public String toString() {
-    return "ProfileAttributes" + attributes.keySet();
+    return "ProfileAttributes" + attributes.keySet() + (patchProperties.isEmpty() ? "" : "+patch" + patchProperties.keySet());
   }
 
-  /** Collects profile attributes; each setter validates its value. */
+  /**
+   * Collects profile attributes; each setter validates its value. Calling a setter with {@code null} sends
+   * {@code null} (clears the field); not calling it sends nothing.
+   */
   public static final class Builder {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final Map<String, Object> patchProperties = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -89,6 +110,21 @@ public final class ProfileAttributes {
       return put("organization", organization);
     }
 
+    /**
+     * The profile's locale as an IETF BCP 47 language tag, such as {@code en-US}.
+     */
+    public Builder locale(String locale) {
+      if (locale != null && !LOCALE.matcher(locale).matches()) {
+        throw new KlaviyoValidationException("locale", "must be an IETF BCP 47 language tag such as en-US");
+      }
+      return put("locale", locale);
+    }
+
+    /** An anonymous identifier of the profile. Update Profile only: Create Profile does not take it. */
+    public Builder anonymousId(String anonymousId) {
+      return put("anonymous_id", anonymousId);
+    }
+
     /** Individual's job title. */
     public Builder title(String title) {
       return put("title", title);
@@ -101,7 +137,8 @@ public final class ProfileAttributes {
 
     /**
      * Location information: any of {@code address1}, {@code address2}, {@code city}, {@code country},
-     * {@code latitude}, {@code longitude}, {@code region}, {@code zip}, {@code timezone}, {@code ip}.
+     * {@code latitude}, {@code longitude}, {@code region}, {@code zip}, {@code timezone}, {@code ip}. A key
+     * mapped to {@code null} (use a {@code HashMap}) clears that part; {@code location(null)} clears it all.
      */
     public Builder location(Map<String, ?> location) {
       if (location != null) {
@@ -116,22 +153,56 @@ public final class ProfileAttributes {
       return put("location", location);
     }
 
-    /** Custom properties assigned to the profile. */
+    /** Custom properties assigned to the profile; on update, the keys given replace those keys' values. */
     public Builder properties(Map<String, ?> properties) {
       return put("properties", properties == null ? null : new LinkedHashMap<>(properties));
     }
 
+    /**
+     * Update Profile only: appends a value or values to these array properties ({@code meta.patch_properties.append}),
+     * such as {@code Map.of("skus", "92538")}.
+     */
+    public Builder appendProperties(Map<String, ?> values) {
+      return patch("append", requirePatch("appendProperties", values));
+    }
+
+    /** Update Profile only: removes a value or values from these array properties ({@code unappend}). */
+    public Builder unappendProperties(Map<String, ?> values) {
+      return patch("unappend", requirePatch("unappendProperties", values));
+    }
+
+    /** Update Profile only: removes these properties, keys and values, from the profile ({@code unset}). */
+    public Builder unsetProperties(String... keys) {
+      if (keys == null || keys.length == 0) {
+        throw new KlaviyoValidationException("unsetProperties", "needs at least one property name");
+      }
+      for (String key : keys) {
+        if (key == null || key.isBlank()) {
+          throw new KlaviyoValidationException("unsetProperties", "property names must not be null or blank");
+        }
+      }
+      return patch("unset", keys.length == 1 ? keys[0] : java.util.List.of(keys));
+    }
+
     public ProfileAttributes build() {
-      return new ProfileAttributes(attributes);
+      return new ProfileAttributes(this);
     }
 
     private Builder put(String name, Object value) {
-      if (value == null) {
-        attributes.remove(name);
-      } else {
-        attributes.put(name, value);
-      }
+      attributes.put(name, value);
       return this;
+    }
+
+    private Builder patch(String operation, Object value) {
+      patchProperties.put(operation, value);
+      return this;
+    }
+
+    private static Map<String, Object> requirePatch(String field, Map<String, ?> values) {
+      if (values == null || values.isEmpty()) {
+        throw new KlaviyoValidationException(field, "needs at least one property");
+      }
+      return new LinkedHashMap<>(values);
     }
   }
 }

@@ -62,6 +62,10 @@ public final class Profiles extends ProfilesService {
     if (profile == null || !profile.hasIdentifier()) {
       throw new KlaviyoValidationException("profile", "needs an email, a phone number or an external id");
     }
+    if (!profile.toMeta().isEmpty()) {
+      throw new KlaviyoValidationException("profile",
+          "patch operations on properties (append, unappend, unset) apply to Update Profile only");
+    }
     Map<String, Object> body = Map.of("data", Map.of("type", "profile", "attributes", profile.toAttributes()));
     return CreateProfileParams.builder().body(ctx.body(body, CreateProfileRequest.class)).build();
   }
@@ -100,7 +104,11 @@ public final class Profiles extends ProfilesService {
     return GetProfilesParams.builder().options(ctx.validate("get_profiles", options)).build();
   }
 
-  /** Update Profile ({@code update_profile}): only the attributes set are changed. */
+  /**
+   * Update Profile ({@code update_profile}): sends exactly the attributes set on {@code profile}, so only those
+   * change; an attribute set to {@code null} is cleared. Patch operations on properties go in the request's
+   * {@code meta}.
+   */
   public UpdateProfileResult update(String id, ProfileAttributes profile) {
     return updateProfile(updateParams(id, profile));
   }
@@ -112,36 +120,77 @@ public final class Profiles extends ProfilesService {
 
   private UpdateProfileParams updateParams(String id, ProfileAttributes profile) {
     if (profile == null) throw new KlaviyoValidationException("profile", "is required");
-    Map<String, Object> body = Map.of("data",
-        Map.of("type", "profile", "id", require("id", id), "attributes", profile.toAttributes()));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", "profile");
+    data.put("id", require("id", id));
+    data.put("attributes", profile.toAttributes());
+    if (!profile.toMeta().isEmpty()) data.put("meta", profile.toMeta());
+    Map<String, Object> body = Map.of("data", data);
     return UpdateProfileParams.builder().id(id).body(ctx.body(body, UpdateProfileRequest.class)).build();
   }
 
   /**
-   * Subscribe Profiles: one {@code bulk_subscribe_profiles} job per {@value #MAX_SUBSCRIBE_BATCH}
-   * profiles, to {@code listId} if not null.
+   * Subscribe Profiles: one {@code bulk_subscribe_profiles} job per {@value #MAX_SUBSCRIBE_BATCH} profiles, to
+   * {@code listId} if not null, sent one after another; every job is sent even if an earlier one failed.
    *
-   * @return the number of jobs submitted.
+   * @return each job's outcome: accepted, or failed with its typed error.
    */
-  public int subscribe(String listId, List<ProfileSubscription> profiles) {
-    return ActionContext.runAll(subscribeJobs(listId, profiles), this::bulkSubscribeProfiles);
+  public BulkResult subscribe(String listId, List<ProfileSubscription> profiles) {
+    return subscribe(listId, profiles, SubscriptionOptions.none());
   }
 
   /** Subscribe Profiles without a list: the account's default opt-in process applies. */
-  public int subscribe(List<ProfileSubscription> profiles) {
+  public BulkResult subscribe(List<ProfileSubscription> profiles) {
     return subscribe(null, profiles);
   }
 
-  /** Subscribe Profiles, asynchronously. */
-  public CompletableFuture<Integer> subscribeAsync(String listId, List<ProfileSubscription> profiles) {
-    return ActionContext.runAllAsync(subscribeJobs(listId, profiles), this::bulkSubscribeProfilesAsync);
+  /** Subscribe Profiles with a custom source, as a historical import, or sending the jobs as {@code options} say. */
+  public BulkResult subscribe(String listId, List<ProfileSubscription> profiles, SubscriptionOptions options) {
+    List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_SUBSCRIBE_BATCH);
+    SubscriptionOptions o = requireOptions(options, profiles);
+    return BulkRun.runAll(subscribeJobs(listId, batches, o), ActionContext.sizes(batches), o.bulk(),
+        this::bulkSubscribeProfiles);
   }
 
-  private List<BulkSubscribeProfilesParams> subscribeJobs(String listId, List<ProfileSubscription> profiles) {
+  /**
+   * Subscribe Profiles, asynchronously, with at most {@value BulkOptions#DEFAULT_MAX_IN_FLIGHT} jobs in flight;
+   * the future completes with every job's outcome.
+   */
+  public CompletableFuture<BulkResult> subscribeAsync(String listId, List<ProfileSubscription> profiles) {
+    return subscribeAsync(listId, profiles, SubscriptionOptions.none());
+  }
+
+  /** Subscribe Profiles, asynchronously, as {@code options} say. */
+  public CompletableFuture<BulkResult> subscribeAsync(
+      String listId, List<ProfileSubscription> profiles, SubscriptionOptions options) {
+    List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_SUBSCRIBE_BATCH);
+    SubscriptionOptions o = requireOptions(options, profiles);
+    return BulkRun.runAllAsync(subscribeJobs(listId, batches, o), ActionContext.sizes(batches), o.bulk(),
+        this::bulkSubscribeProfilesAsync);
+  }
+
+  private static SubscriptionOptions requireOptions(SubscriptionOptions options, List<ProfileSubscription> profiles) {
+    if (options == null) throw new KlaviyoValidationException("options", "is required; use SubscriptionOptions.none()");
+    boolean historical = Boolean.TRUE.equals(options.historicalImport());
+    for (ProfileSubscription profile : profiles) {
+      if (historical && !profile.hasConsentedAt()) {
+        throw new KlaviyoValidationException("profiles.consentedAt",
+            "a historical import needs the consent time of every profile (Klaviyo's rule)");
+      }
+      if (!historical && profile.hasConsentedAt()) {
+        throw new KlaviyoValidationException("profiles.consentedAt",
+            "is only accepted in a historical import (SubscriptionOptions.historicalImport(true))");
+      }
+    }
+    return options;
+  }
+
+  private List<BulkSubscribeProfilesParams> subscribeJobs(
+      String listId, List<List<ProfileSubscription>> batches, SubscriptionOptions options) {
     List<BulkSubscribeProfilesParams> jobs = new ArrayList<>();
-    for (List<ProfileSubscription> batch : batches(requireProfiles(profiles), MAX_SUBSCRIBE_BATCH)) {
+    for (List<ProfileSubscription> batch : batches) {
       Map<String, Object> body =
-          jobDocument("profile-subscription-bulk-create-job", listId, batch, "SUBSCRIBED");
+          jobDocument("profile-subscription-bulk-create-job", listId, batch, "SUBSCRIBED", options);
       jobs.add(BulkSubscribeProfilesParams.builder()
           .body(ctx.body(body, BulkSubscribeProfilesRequest.class)).build());
     }
@@ -150,29 +199,53 @@ public final class Profiles extends ProfilesService {
 
   /**
    * Unsubscribe Profiles: one {@code bulk_unsubscribe_profiles} job per {@value #MAX_UNSUBSCRIBE_BATCH}
-   * profiles, from {@code listId} if not null.
+   * profiles, from {@code listId} if not null, sent one after another; every job is sent even if an earlier
+   * one failed.
    *
-   * @return the number of jobs submitted.
+   * @return each job's outcome: accepted, or failed with its typed error.
    */
-  public int unsubscribe(String listId, List<ProfileSubscription> profiles) {
-    return ActionContext.runAll(unsubscribeJobs(listId, profiles), this::bulkUnsubscribeProfiles);
+  public BulkResult unsubscribe(String listId, List<ProfileSubscription> profiles) {
+    return unsubscribe(listId, profiles, BulkOptions.defaults());
   }
 
   /** Unsubscribe Profiles without a list. */
-  public int unsubscribe(List<ProfileSubscription> profiles) {
+  public BulkResult unsubscribe(List<ProfileSubscription> profiles) {
     return unsubscribe(null, profiles);
   }
 
-  /** Unsubscribe Profiles, asynchronously. */
-  public CompletableFuture<Integer> unsubscribeAsync(String listId, List<ProfileSubscription> profiles) {
-    return ActionContext.runAllAsync(unsubscribeJobs(listId, profiles), this::bulkUnsubscribeProfilesAsync);
+  /** Unsubscribe Profiles, sending the jobs as {@code options} say. */
+  public BulkResult unsubscribe(String listId, List<ProfileSubscription> profiles, BulkOptions options) {
+    List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_UNSUBSCRIBE_BATCH);
+    return BulkRun.runAll(unsubscribeJobs(listId, batches), ActionContext.sizes(batches), options,
+        this::bulkUnsubscribeProfiles);
   }
 
-  private List<BulkUnsubscribeProfilesParams> unsubscribeJobs(String listId, List<ProfileSubscription> profiles) {
+  /**
+   * Unsubscribe Profiles, asynchronously, with at most {@value BulkOptions#DEFAULT_MAX_IN_FLIGHT} jobs in
+   * flight; the future completes with every job's outcome.
+   */
+  public CompletableFuture<BulkResult> unsubscribeAsync(String listId, List<ProfileSubscription> profiles) {
+    return unsubscribeAsync(listId, profiles, BulkOptions.defaults());
+  }
+
+  /** Unsubscribe Profiles, asynchronously, as {@code options} say. */
+  public CompletableFuture<BulkResult> unsubscribeAsync(
+      String listId, List<ProfileSubscription> profiles, BulkOptions options) {
+    List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_UNSUBSCRIBE_BATCH);
+    return BulkRun.runAllAsync(unsubscribeJobs(listId, batches), ActionContext.sizes(batches), options,
+        this::bulkUnsubscribeProfilesAsync);
+  }
+
+  private List<BulkUnsubscribeProfilesParams> unsubscribeJobs(String listId, List<List<ProfileSubscription>> batches) {
     List<BulkUnsubscribeProfilesParams> jobs = new ArrayList<>();
-    for (List<ProfileSubscription> batch : batches(requireProfiles(profiles), MAX_UNSUBSCRIBE_BATCH)) {
+    for (List<ProfileSubscription> batch : batches) {
+      for (ProfileSubscription profile : batch) {
+        if (profile.hasConsentedAt()) {
+          throw new KlaviyoValidationException("profiles.consentedAt", "applies to Subscribe Profiles only");
+        }
+      }
       Map<String, Object> body =
-          jobDocument("profile-subscription-bulk-delete-job", listId, batch, "UNSUBSCRIBED");
+          jobDocument("profile-subscription-bulk-delete-job", listId, batch, "UNSUBSCRIBED", SubscriptionOptions.none());
       jobs.add(BulkUnsubscribeProfilesParams.builder()
           .body(ctx.body(body, BulkUnsubscribeProfilesRequest.class)).build());
     }
@@ -190,12 +263,16 @@ public final class Profiles extends ProfilesService {
   }
 
   private static Map<String, Object> jobDocument(
-      String type, String listId, List<ProfileSubscription> batch, String consent) {
+      String type, String listId, List<ProfileSubscription> batch, String consent, SubscriptionOptions options) {
     List<Object> resources = new ArrayList<>();
     for (ProfileSubscription profile : batch) resources.add(profile.toResource(consent));
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    if (options.customSource() != null) attributes.put("custom_source", options.customSource());
+    attributes.put("profiles", Map.of("data", resources));
+    if (options.historicalImport() != null) attributes.put("historical_import", options.historicalImport());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("type", type);
-    data.put("attributes", Map.of("profiles", Map.of("data", resources)));
+    data.put("attributes", attributes);
     if (listId != null) {
       data.put("relationships",
           Map.of("list", Map.of("data", Map.of("type", "list", "id", require("listId", listId)))));

@@ -25,10 +25,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Segment actions, Create, Get, List, Update and Delete Segment, beside every segments operation of the API.
- * Condition groups are passed as JSON trees in the API's {@code definition.condition_groups} shape.
+ * Condition groups are passed as JSON trees in the API's {@code definition.condition_groups} shape; a key the
+ * API does not define there is refused with a {@link KlaviyoValidationException} naming it, before anything
+ * is sent.
  */
 public final class Segments extends SegmentsService {
-  /** Whether Create Segment stars the segment when the caller does not say: the connector's default, no. */
+  /** Whether {@link #create(String, List)} stars the new segment: no. */
   public static final boolean DEFAULT_STARRED = false;
 
   private final ActionContext ctx;
@@ -38,27 +40,32 @@ public final class Segments extends SegmentsService {
     this.ctx = ctx;
   }
 
-  /** Create Segment ({@code create_segment}); a null {@code starred} means {@value #DEFAULT_STARRED}. */
-  public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
+  /** Create Segment ({@code create_segment}), starred or not as {@code starred} says. */
+  public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     return createSegment(createParams(name, conditionGroups, starred));
   }
 
-  /** Create Segment, not starred. */
+  /** Create Segment, not starred ({@link #DEFAULT_STARRED}). */
   public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups) {
-    return create(name, conditionGroups, null);
+    return create(name, conditionGroups, DEFAULT_STARRED);
   }
 
   /** Create Segment, asynchronously. */
   public CompletableFuture<CreateSegmentResult> createAsync(
-      String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
+      String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     return createSegmentAsync(createParams(name, conditionGroups, starred));
   }
 
-  private CreateSegmentParams createParams(String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
+  /** Create Segment, asynchronously, not starred ({@link #DEFAULT_STARRED}). */
+  public CompletableFuture<CreateSegmentResult> createAsync(String name, List<Map<String, Object>> conditionGroups) {
+    return createAsync(name, conditionGroups, DEFAULT_STARRED);
+  }
+
+  private CreateSegmentParams createParams(String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("name", require("name", name));
     attributes.put("definition", Map.of("condition_groups", requireGroups(conditionGroups)));
-    attributes.put("is_starred", starred == null ? DEFAULT_STARRED : starred);
+    attributes.put("is_starred", starred);
     Map<String, Object> body = Map.of("data", Map.of("type", "segment", "attributes", attributes));
     return CreateSegmentParams.builder().body(ctx.body(body, CreateSegmentRequest.class)).build();
   }
@@ -97,7 +104,10 @@ public final class Segments extends SegmentsService {
     return GetSegmentsParams.builder().options(ctx.validate("get_segments", options)).build();
   }
 
-  /** Update Segment ({@code update_segment}): null arguments are left unchanged. */
+  /**
+   * Update Segment ({@code update_segment}): a null argument is not sent, so that part stays as it is (a
+   * segment's name, definition and star cannot be cleared).
+   */
   public UpdateSegmentResult update(String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     return updateSegment(updateParams(id, name, conditionGroups, starred));
   }

@@ -38,7 +38,7 @@ public final class Templates extends TemplatesService {
    * Create Template ({@code create_template}): a custom HTML template.
    *
    * @param editorType null or {@value #EDITOR_TYPE_CODE}, the only type the API accepts.
-   * @param text the plain-text version; may be null.
+   * @param text the plain-text version, or null for none (then nothing is sent for it).
    */
   public CreateTemplateResult create(String name, String editorType, String html, String text) {
     return createTemplate(createParams(name, editorType, html, text));
@@ -102,23 +102,23 @@ public final class Templates extends TemplatesService {
     return GetTemplatesParams.builder().options(ctx.validate("get_templates", options)).build();
   }
 
-  /** Update Template ({@code update_template}): null arguments are left unchanged. */
-  public UpdateTemplateResult update(String id, String name, String html, String text) {
-    return updateTemplate(updateParams(id, name, html, text));
+  /**
+   * Update Template ({@code update_template}): sends exactly what {@code changes} sets; a part set to {@code
+   * null} is cleared, a part not set stays as it is.
+   */
+  public UpdateTemplateResult update(String id, TemplateAttributes changes) {
+    return updateTemplate(updateParams(id, changes));
   }
 
   /** Update Template, asynchronously. */
-  public CompletableFuture<UpdateTemplateResult> updateAsync(String id, String name, String html, String text) {
-    return updateTemplateAsync(updateParams(id, name, html, text));
+  public CompletableFuture<UpdateTemplateResult> updateAsync(String id, TemplateAttributes changes) {
+    return updateTemplateAsync(updateParams(id, changes));
   }
 
-  private UpdateTemplateParams updateParams(String id, String name, String html, String text) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    if (name != null) attributes.put("name", require("name", name));
-    if (html != null) attributes.put("html", html);
-    if (text != null) attributes.put("text", text);
-    Map<String, Object> body =
-        Map.of("data", Map.of("type", "template", "id", require("id", id), "attributes", attributes));
+  private UpdateTemplateParams updateParams(String id, TemplateAttributes changes) {
+    if (changes == null) throw new KlaviyoValidationException("changes", "is required");
+    Map<String, Object> body = Map.of("data",
+        Map.of("type", "template", "id", require("id", id), "attributes", changes.toAttributes()));
     return UpdateTemplateParams.builder().id(id).body(ctx.body(body, UpdateTemplateRequest.class)).build();
   }
 

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Values are rendered in Klaviyo's syntax: strings double-quoted with {@code "} and {@code \} escaped by
- * a backslash; date-times as unquoted ISO-8601 in UTC ({@code 2024-01-01T00:00:00Z}); booleans, numbers
+ * a backslash; date-times as unquoted ISO-8601 in UTC, in the form Klaviyo documents: whole seconds ({@code
+ * 2024-01-01T00:00:00Z}), or six fractional digits when there is a fraction (finer digits are dropped, as
+ * Klaviyo keeps at most microseconds); booleans, numbers
  * and {@code null} bare; lists as {@code ["a","b"]}. The expression is not URL-encoded: HTTP clients
  * encode query parameters themselves.
  *

@@ -67,6 +67,21 @@ final class FilterValues {
   }
 
   /** Appends {@code value} (already normalized) in Klaviyo's syntax. */
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter MICROS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  /**
+   * A date-time in the form Klaviyo documents, {@code YYYY-MM-DDTHH:MM:SS[.mmmmmm]} in UTC: whole seconds
+   * when there is no fraction, otherwise six fractional digits. Klaviyo keeps at most microseconds, so finer
+   * digits are dropped (rounded down).
+   */
+  static String datetime(Instant instant) {
+    Instant micros = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return (micros.getNano() == 0 ? SECONDS : MICROS).format(micros);
+  }
+
   static void render(Object value, StringBuilder out) {
     if (value == null) {
       out.append("null");
@@ -79,7 +94,7 @@ final class FilterValues {
       }
       out.append('"');
     } else if (value instanceof Instant instant) {
-      out.append(DateTimeFormatter.ISO_INSTANT.format(instant));
+      out.append(datetime(instant));
     } else if (value instanceof BigDecimal decimal) {
       out.append(decimal.toPlainString());
     } else if (value instanceof List<?> list) {

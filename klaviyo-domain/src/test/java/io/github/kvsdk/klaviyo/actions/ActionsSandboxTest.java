@@ -31,11 +31,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every action of the seed's action table (Raw Request aside, which is {@code KlaviyoClient.raw()}),
+ * Every documented action (Raw Request aside, which is {@code KlaviyoClient.raw()}),
  * end to end against the local Klaviyo emulator over real sockets.
  */
 @Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
-final class SeedActionsSandboxTest {
+final class ActionsSandboxTest {
   static final byte[] PNG = Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
@@ -218,13 +218,16 @@ final class SeedActionsSandboxTest {
   @Test
   void subscribeAndUnsubscribeProfiles() {
     String listId = anyId("list");
-    assertThat(klaviyo.profiles().subscribe(listId, List.of(ProfileSubscription.email("sub@example.com"),
-        ProfileSubscription.emailAndSms("both@example.com", "+15005550007")))).isEqualTo(1);
+    BulkResult subscribed = klaviyo.profiles().subscribe(listId, List.of(ProfileSubscription.email("sub@example.com"),
+        ProfileSubscription.emailAndSms("both@example.com", "+15005550007")));
+    assertThat(subscribed.jobs()).hasSize(1);
+    assertThat(subscribed.allAccepted()).isTrue();
+    assertThat(subscribed.acceptedItems()).isEqualTo(2);
     assertThat(emailConsent("sub@example.com")).isEqualTo("SUBSCRIBED");
     assertThat(emailConsent("both@example.com")).isEqualTo("SUBSCRIBED");
 
-    assertThat(klaviyo.profiles().unsubscribe(listId, List.of(ProfileSubscription.email("sub@example.com"))))
-        .isEqualTo(1);
+    assertThat(klaviyo.profiles().unsubscribe(listId, List.of(ProfileSubscription.email("sub@example.com")))
+        .accepted()).hasSize(1);
     assertThat(emailConsent("sub@example.com")).isEqualTo("UNSUBSCRIBED");
     assertThat(emailConsent("both@example.com")).isEqualTo("SUBSCRIBED");
   }
@@ -233,7 +236,42 @@ final class SeedActionsSandboxTest {
   void unsubscribeSplitsIntoJobsOfAHundred() {
     List<ProfileSubscription> many = new ArrayList<>();
     for (int i = 0; i < 150; i++) many.add(ProfileSubscription.email("bulk" + i + "@example.com"));
-    assertThat(klaviyo.profiles().unsubscribe(many)).isEqualTo(2);
+    BulkResult result = klaviyo.profiles().unsubscribe(many);
+    assertThat(result.accepted()).extracting(BulkJob::size).containsExactly(100, 50);
+  }
+
+  @Test
+  void updateProfileWithAnExplicitNullClearsTheField() {
+    String id = klaviyo.profiles().create(ProfileAttributes.builder().email("clear@example.com").title("CTO")
+        .firstName("Cy").build()).getData().getId();
+    assertThat(sandbox.state().profiles().get(id).orElseThrow().attributes()).containsEntry("title", "CTO");
+    klaviyo.profiles().update(id, ProfileAttributes.builder().title(null).build());
+    Map<String, Object> after = sandbox.state().profiles().get(id).orElseThrow().attributes();
+    assertThat(after.get("title")).isNull();
+    assertThat(after).containsEntry("first_name", "Cy");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void updateProfilePatchesProperties() {
+    String id = klaviyo.profiles().create(ProfileAttributes.builder().email("patch@example.com")
+        .properties(Map.of("skus", List.of("1"), "old", "x")).build()).getData().getId();
+    klaviyo.profiles().update(id, ProfileAttributes.builder().locale("en-GB")
+        .appendProperties(Map.of("skus", "2")).unsetProperties("old").build());
+    Map<String, Object> after = sandbox.state().profiles().get(id).orElseThrow().attributes();
+    assertThat(after).containsEntry("locale", "en-GB");
+    assertThat((Map<String, Object>) after.get("properties")).isEqualTo(Map.of("skus", List.of("1", "2")));
+  }
+
+  @Test
+  void eventValueKeepsEveryDigitInTheSandbox() {
+    klaviyo.events().create(NewEvent.builder().metricName("Big Order (sdk)")
+        .profile(ProfileAttributes.builder().email("big@example.com").build())
+        .value(new BigDecimal("12345678901234567.89")).uniqueId("sdk-big-1").build());
+    Resource event = sandbox.state().events().all().stream()
+        .filter(e -> "sdk-big-1".equals(e.attributes().get("uuid"))).findFirst().orElseThrow();
+    assertThat(new BigDecimal(String.valueOf(((Map<?, ?>) event.attributes().get("event_properties")).get("$value"))))
+        .isEqualByComparingTo("12345678901234567.89");
   }
 
   @SuppressWarnings("unchecked")
@@ -267,7 +305,7 @@ final class SeedActionsSandboxTest {
           .profile(ProfileAttributes.builder().email("bulk" + (i % 2) + "@example.com").build())
           .properties(Map.of("n", i)).build());
     }
-    assertThat(klaviyo.events().bulkCreate(events)).isEqualTo(1);
+    assertThat(klaviyo.events().bulkCreate(events).accepted()).hasSize(1);
     assertThat(sandbox.state().events().count()).isEqualTo(before + 5);
     Map<String, Object> document = Events.bulkDocument(events);
     assertThat(document.toString()).contains("bulk0@example.com", "bulk1@example.com");
@@ -315,7 +353,7 @@ final class SeedActionsSandboxTest {
     String sms = newCampaign("Text blast", "sms");
     String email = newCampaign("Mail blast", "email");
     List<String> ids = new ArrayList<>();
-    klaviyo.campaigns().listAll(null).forEach(c -> ids.add(c.getId()));
+    klaviyo.campaigns().listAll().forEach(c -> ids.add(c.getId()));
     assertThat(ids).contains(sms).doesNotContain(email);
   }
 
@@ -360,7 +398,7 @@ final class SeedActionsSandboxTest {
     String id = klaviyo.templates().create("Welcome", "CODE", "<html><body>Hi</body></html>", "Hi").getData().getId();
     assertThat(klaviyo.templates().get(id).getData().getId()).isEqualTo(id);
     assertThat(klaviyo.templates().listAll(QueryOptions.none()).stream().map(t -> t.getId())).contains(id);
-    klaviyo.templates().update(id, "Welcome v2", null, null);
+    klaviyo.templates().update(id, TemplateAttributes.builder().name("Welcome v2").build());
     assertThat(sandbox.state().templates().get(id).orElseThrow().attributes()).containsEntry("name", "Welcome v2");
     klaviyo.templates().delete(id);
     assertThat(sandbox.state().templates().contains(id)).isFalse();

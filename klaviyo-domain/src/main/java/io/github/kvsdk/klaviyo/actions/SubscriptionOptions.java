@@ -1,0 +1,88 @@
+package io.github.kvsdk.klaviyo.actions;
+
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+
+/**
+ * Options of Subscribe Profiles beyond the profiles and the list: the consent records' custom source, whether
+ * this is a historical import, and how the jobs are sent ({@link BulkOptions}). Nothing is sent for an option
+ * that is not set.
+ */
+public final class SubscriptionOptions {
+  private static final SubscriptionOptions NONE = builder().build();
+
+  private final String customSource;
+  private final Boolean historicalImport;
+  private final BulkOptions bulk;
+
+  private SubscriptionOptions(Builder b) {
+    this.customSource = b.customSource;
+    this.historicalImport = b.historicalImport;
+    this.bulk = b.bulk;
+  }
+
+  /** No custom source, not a historical import, jobs sent with {@link BulkOptions#defaults()}. */
+  public static SubscriptionOptions none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The custom source, or null if not set. */
+  public String customSource() {
+    return customSource;
+  }
+
+  /** Whether this is a historical import, or null if not set. */
+  public Boolean historicalImport() {
+    return historicalImport;
+  }
+
+  public BulkOptions bulk() {
+    return bulk;
+  }
+
+  @Override
+  public String toString() {
+    return "SubscriptionOptions{customSource=" + customSource + ", historicalImport=" + historicalImport
+        + ", " + bulk + "}";
+  }
+
+  public static final class Builder {
+    private String customSource;
+    private Boolean historicalImport;
+    private BulkOptions bulk = BulkOptions.defaults();
+
+    private Builder() {}
+
+    /** A custom method detail or source stored on the consent records ({@code custom_source}), such as "Marketing Event". */
+    public Builder customSource(String customSource) {
+      if (customSource == null || customSource.isBlank()) {
+        throw new KlaviyoValidationException("customSource", "must not be null or blank");
+      }
+      this.customSource = customSource;
+      return this;
+    }
+
+    /**
+     * Whether the subscriptions are a historical import ({@code historical_import}). When true, every profile
+     * needs {@link ProfileSubscription#consentedAt}; when not, none may have it (Klaviyo's rule).
+     */
+    public Builder historicalImport(boolean historicalImport) {
+      this.historicalImport = historicalImport;
+      return this;
+    }
+
+    /** How the jobs are sent. */
+    public Builder bulk(BulkOptions bulk) {
+      if (bulk == null) throw new KlaviyoValidationException("bulk", "is required; use BulkOptions.defaults()");
+      this.bulk = bulk;
+      return this;
+    }
+
+    public SubscriptionOptions build() {
+      return new SubscriptionOptions(this);
+    }
+  }
+}
