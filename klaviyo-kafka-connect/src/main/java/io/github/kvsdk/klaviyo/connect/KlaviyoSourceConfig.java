@@ -137,7 +137,9 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
 
   private KlaviyoSourceConfig(Map<String, String> props, boolean withStreams) {
     super(CONFIG_DEF, props, false);
-    this.streams = withStreams ? List.copyOf(buildStreams(this)) : List.of();
+    List<InvalidKeyException> broken = new ArrayList<>();
+    this.streams = withStreams ? List.copyOf(buildStreams(this, broken)) : List.of();
+    if (!broken.isEmpty()) throw broken.get(0);
   }
 
   /** One poller configuration per object type, in the order configured. */
@@ -189,11 +191,9 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
       return problems;
     }
     config.credentialProblems(problems);
-    try {
-      buildStreams(config);
-    } catch (InvalidKeyException e) {
-      add(problems, e.key, e.rule);
-    }
+    List<InvalidKeyException> broken = new ArrayList<>();
+    buildStreams(config, broken);
+    for (InvalidKeyException e : broken) add(problems, e.key, e.rule);
     return problems;
   }
 
@@ -244,16 +244,27 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
     problems.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
   }
 
-  private static List<PollerConfig> buildStreams(KlaviyoSourceConfig config) {
-    List<String> types = config.getList(OBJECT_TYPES);
-    if (types.isEmpty()) throw new InvalidKeyException(OBJECT_TYPES, "must name at least one object type");
-    Map<String, String> fields = timestampFields(config.getList(TIMESTAMP_FIELDS));
+  /** The streams configured; each broken rule is added to {@code broken} (no stream for its type). */
+  private static List<PollerConfig> buildStreams(KlaviyoSourceConfig config, List<InvalidKeyException> broken) {
     List<PollerConfig> streams = new ArrayList<>();
+    List<String> types = config.getList(OBJECT_TYPES);
+    if (types.isEmpty()) {
+      broken.add(new InvalidKeyException(OBJECT_TYPES, "must name at least one object type"));
+      return streams;
+    }
+    Map<String, String> fields;
+    try {
+      fields = timestampFields(config.getList(TIMESTAMP_FIELDS));
+    } catch (InvalidKeyException e) {
+      broken.add(e);
+      fields = Map.of();
+    }
     List<String> seen = new ArrayList<>();
     for (String rawType : types) {
       String typeName = rawType.trim().toLowerCase(Locale.ROOT);
       if (seen.contains(typeName)) {
-        throw new InvalidKeyException(OBJECT_TYPES, "names '" + typeName + "' twice");
+        broken.add(new InvalidKeyException(OBJECT_TYPES, "names '" + typeName + "' twice"));
+        continue;
       }
       seen.add(typeName);
       try {
@@ -271,17 +282,17 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
         if (type.requiresChannel()) builder.channel(config.getString(CAMPAIGN_CHANNEL));
         streams.add(builder.build());
       } catch (InvalidConfigurationException e) {
-        throw new InvalidKeyException(keyOf(e.field()), e.rule());
+        broken.add(new InvalidKeyException(keyOf(e.field()), e.rule()));
       }
     }
     if (config.getString(CAMPAIGN_CHANNEL) != null && !seen.contains(ObjectType.CAMPAIGNS.configName())) {
-      throw new InvalidKeyException(CAMPAIGN_CHANNEL, "applies only to campaigns, which " + OBJECT_TYPES
-          + " does not name");
+      broken.add(new InvalidKeyException(CAMPAIGN_CHANNEL, "applies only to campaigns, which " + OBJECT_TYPES
+          + " does not name"));
     }
     for (String type : fields.keySet()) {
       if (!seen.contains(type)) {
-        throw new InvalidKeyException(TIMESTAMP_FIELDS, "names '" + type + "', which is not in "
-            + OBJECT_TYPES);
+        broken.add(new InvalidKeyException(TIMESTAMP_FIELDS, "names '" + type + "', which is not in "
+            + OBJECT_TYPES));
       }
     }
     return streams;
