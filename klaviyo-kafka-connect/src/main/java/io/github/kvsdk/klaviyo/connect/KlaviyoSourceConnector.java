@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.connect;
 
+import io.github.kvsdk.klaviyo.connect.internal.OffsetCodec;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,6 +84,25 @@ public final class KlaviyoSourceConnector extends SourceConnector {
       }
     }
     return result;
+  }
+
+  /**
+   * Accepts offsets altered through Connect's REST API only if they are checkpoints this connector
+   * can read; resetting (null offsets) is always accepted and starts the partition over.
+   */
+  @Override
+  public boolean alterOffsets(Map<String, String> connectorConfig,
+      Map<Map<String, ?>, Map<String, ?>> offsets) {
+    for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+      Map<String, ?> partition = entry.getKey();
+      for (String key : List.of(OffsetCodec.ACCOUNT, OffsetCodec.OBJECT_TYPE, OffsetCodec.TIMESTAMP_FIELD)) {
+        if (!(partition.get(key) instanceof String)) {
+          throw new ConnectException("Source partition " + partition + " lacks the string field '" + key + "'");
+        }
+      }
+      if (entry.getValue() != null) OffsetCodec.checkpoint(partition, entry.getValue());
+    }
+    return true;
   }
 
   @Override

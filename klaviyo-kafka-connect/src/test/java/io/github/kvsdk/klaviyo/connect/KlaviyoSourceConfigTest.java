@@ -100,6 +100,23 @@ final class KlaviyoSourceConfigTest {
   }
 
   @Test
+  void alteredOffsetsMustBeCheckpoints() {
+    KlaviyoSourceConnector connector = new KlaviyoSourceConnector();
+    Map<String, Object> partition = Map.of("account", "A", "object_type", "profiles", "timestamp_field", "updated");
+    assertThat(connector.alterOffsets(valid(), Map.of(partition,
+        Map.of("boundary", "2024-06-01T12:00:00Z", "ids", "01A")))).isTrue();
+    Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
+    reset.put(partition, null);
+    assertThat(connector.alterOffsets(valid(), reset)).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.alterOffsets(valid(),
+        Map.of(partition, Map.of("boundary", "yesterday", "ids", ""))))
+        .hasMessageContaining("unreadable");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.alterOffsets(valid(),
+        Map.of(Map.of("account", "A"), Map.of("boundary", "2024-06-01T12:00:00Z", "ids", ""))))
+        .hasMessageContaining("object_type");
+  }
+
+  @Test
   void typesAreSpreadOverTasks() {
     Map<String, String> props = valid();
     props.put("object.types", "profiles,events,lists");

@@ -51,8 +51,8 @@ final class RecordFactoryTest {
     JsonConverter converter = new JsonConverter();
     converter.configure(Map.of("schemas.enable", "false"), false);
     byte[] written = converter.fromConnectData("klaviyo.events", record.valueSchema(), record.value());
-    // Same document, same member order; 1.5E10 is the only literal Jackson spells differently.
-    assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(JSON.replace("1.5E10", "1.5E10"));
+    // Same document: member order, nesting, integers, decimals, exponents, booleans and nulls.
+    assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(JSON);
   }
 
   @Test
