@@ -3,16 +3,20 @@ package io.github.kvsdk.klaviyo.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -81,6 +85,57 @@ final class ConnectTestCluster implements AutoCloseable {
 
   WorkerHandle startWorker(String name, Map<String, String> props) {
     return WorkerHandle.start(name, props);
+  }
+
+  /** A distributed worker in a child JVM (so that it can be killed), logging to {@code log}. */
+  ChildWorker startChildWorker(Map<String, String> props, Path dir, Path log) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> withPort = new HashMap<>(props);
+    withPort.put("listeners", "http://localhost:" + port);
+    Path file = Files.createTempFile(dir, "worker", ".properties");
+    Files.writeString(file, withPort.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("\n")));
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", classPath,
+        "org.apache.kafka.connect.cli.ConnectDistributed", file.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ChildWorker worker = new ChildWorker(process, URI.create("http://localhost:" + port + "/"));
+    try {
+      await("child worker REST", Duration.ofSeconds(90), () -> ready(worker.url));
+    } catch (AssertionError e) {
+      worker.kill();
+      throw e;
+    }
+    return worker;
+  }
+
+  /** A worker process; {@link #kill()} is {@code kill -9}: no offset commit, no graceful leave. */
+  static final class ChildWorker implements AutoCloseable {
+    final Process process;
+    final URI url;
+
+    ChildWorker(Process process, URI url) {
+      this.process = process;
+      this.url = url;
+    }
+
+    void kill() {
+      process.destroyForcibly();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      kill();
+    }
   }
 
   void createTopic(String topic) {
