@@ -55,9 +55,9 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
-          "Private API key (pk_...) of the Klaviyo account. Never logged or put in an error; Connect shows it"
-              + " as [hidden] in its logs. Set this or the three OAuth keys; prefer a config provider reference"
-              + " such as ${file:/path:key}, because Connect's REST API returns connector configs as submitted.",
+          "Private API key (pk_...) of the Klaviyo account. Never logged or put in an error or a task status."
+              + " Set this or the three OAuth keys; prefer a config provider reference such as"
+              + " ${file:/path:key}, because Connect's REST API returns connector configs as submitted.",
           "Klaviyo", 1, Width.LONG, "API key")
       .define(OAUTH_CLIENT_ID, Type.STRING, null, Importance.MEDIUM,
           "OAuth client id, for apps installed with OAuth instead of an API key.",

@@ -3,9 +3,15 @@ package io.github.kvsdk.klaviyo.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.connect.internal.SharedClients;
+import io.github.kvsdk.klaviyo.oauth.FileTokenStore;
+import io.github.kvsdk.klaviyo.oauth.OAuthClientCredentials;
+import io.github.kvsdk.klaviyo.oauth.OAuthSession;
+import io.github.kvsdk.klaviyo.oauth.OAuthTokenClient;
+import io.github.kvsdk.klaviyo.oauth.Pkce;
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +27,7 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A task on its own, with Connect's offset reader played by a map, against the sandbox. */
 final class KlaviyoSourceTaskTest {
@@ -141,5 +148,33 @@ final class KlaviyoSourceTaskTest {
     tasks.forEach(KlaviyoSourceTask::stop);
     tasks.clear();
     assertThat(SharedClients.liveClients()).isEqualTo(before);
+  }
+
+  @Test
+  void pollsWithOAuthTokensFromATokenFile(@TempDir Path dir) throws InterruptedException {
+    String clientId = "connect-app";
+    String secret = "connect-app-secret-value";
+    String redirect = "https://example.com/callback";
+    sandbox.oauth().registerClient(clientId, secret, redirect);
+    Pkce pkce = Pkce.generate();
+    String code = sandbox.oauth().issueAuthorizationCode(clientId, List.of("accounts:read", "profiles:read"),
+        pkce.challenge(), redirect);
+    // The installation, done once outside Connect: its tokens land in a file the workers can read.
+    Path tokens = dir.resolve("klaviyo-tokens.json");
+    OAuthSession.builder()
+        .tokenClient(OAuthTokenClient.builder().credentials(OAuthClientCredentials.of(clientId, secret))
+            .baseUrl(sandbox.baseUrl()).build())
+        .tokenStore(new FileTokenStore(tokens))
+        .build()
+        .completeAuthorization(code, pkce.verifier(), redirect);
+
+    Map<String, String> config = config("profiles", null);
+    config.remove("klaviyo.api.key");
+    config.put("klaviyo.oauth.client.id", clientId);
+    config.put("klaviyo.oauth.client.secret", secret);
+    config.put("klaviyo.oauth.token.file", tokens.toString());
+    assertThat(KlaviyoSourceConfig.problems(config)).isEmpty();
+    List<SourceRecord> records = pollUntil(start(config, Map.of()), r -> r.size() >= 250);
+    assertThat(keys(records)).doesNotHaveDuplicates().hasSize(250);
   }
 }

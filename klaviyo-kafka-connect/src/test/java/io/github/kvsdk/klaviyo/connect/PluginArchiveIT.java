@@ -103,9 +103,9 @@ final class PluginArchiveIT {
 
       String classPath = Stream.of(System.getProperty("surefire.test.class.path",
               System.getProperty("java.class.path")).split(File.pathSeparator))
-          .filter(entry -> !entry.contains("kvsdk") && !entry.matches(".*/klaviyo-[^/]+/target/.*"))
+          .filter(PluginArchiveIT::notThisProject)
           .collect(Collectors.joining(File.pathSeparator));
-      assertThat(classPath).doesNotContain("klaviyo").contains("connect-runtime");
+      assertThat(classPath).contains("connect-runtime");
       Path log = Path.of("target", "connect-standalone-from-archive.log");
       Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx512m", "-Dorg.slf4j.simpleLogger.logFile=System.err", "-cp", classPath,
@@ -142,6 +142,16 @@ final class PluginArchiveIT {
         child.waitFor();
       }
     }
+  }
+
+  /**
+   * False for this project's classes and jars (from the local repository or, in a reactor build,
+   * from the modules' target folders), so the worker can find the connector only on plugin.path.
+   */
+  private static boolean notThisProject(String entry) {
+    String name = Path.of(entry).getFileName().toString();
+    return !entry.contains("/io/github/kvsdk/") && !name.startsWith("klaviyo-")
+        && !name.equals("classes") && !name.equals("test-classes");
   }
 
   private static Set<String> ids(KlaviyoSandbox sandbox, String table) {
