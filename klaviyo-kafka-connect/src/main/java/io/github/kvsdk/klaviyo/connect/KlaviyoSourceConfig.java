@@ -224,8 +224,7 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
       }
     }
     try {
-      KlaviyoClient.Builder builder = KlaviyoClient.builder();
-      builder.baseUrl(baseUrl());
+      KlaviyoClient.builder().baseUrl(baseUrl());
     } catch (KlaviyoValidationException e) {
       add(problems, BASE_URL, e.rule());
     }
