@@ -177,4 +177,24 @@ final class KlaviyoSourceTaskTest {
     List<SourceRecord> records = pollUntil(start(config, Map.of()), r -> r.size() >= 250);
     assertThat(keys(records)).doesNotHaveDuplicates().hasSize(250);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void emittingByPageGivesOneRecordPerPageWithEveryObjectOnce() throws InterruptedException {
+    Map<String, String> config = config("profiles", sandbox.defaultApiKey());
+    config.put("emit", "page");
+    List<String> ids = new ArrayList<>();
+    List<SourceRecord> pages = pollUntil(start(config, Map.of()), records -> {
+      ids.clear();
+      for (SourceRecord page : records) {
+        for (Object object : (List<Object>) ((Map<String, Object>) page.value()).get("results")) {
+          ids.add((String) ((Map<String, Object>) object).get("id"));
+        }
+      }
+      return ids.size() >= 250;
+    });
+    assertThat(pages).hasSizeBetween(5, 7).allMatch(page -> page.key() == null);
+    assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+        sandbox.state().profiles().all().stream().map(Resource::id).collect(Collectors.toList()));
+  }
 }
