@@ -51,6 +51,8 @@ public final class FacadeGenerator {
   public static void main(String[] args) throws Exception {
     if (args.length != 1) throw new IllegalArgumentException("usage: FacadeGenerator <output directory>");
     Path out = Paths.get(args[0]);
+    // The folder is the generator's alone: a build for another revision must not keep this one's services.
+    deleteRecursively(out);
     SpecOperations spec;
     try (InputStream in = KlaviyoOpenApiSpec.packaged().open()) {
       spec = SpecOperations.read(in);
@@ -122,6 +124,13 @@ public final class FacadeGenerator {
     JavaFile.builder(FACADE, services.build()).skipJavaLangImports(true).indent("  ").build().writeTo(out);
     int resourceTypes = writeResourceTypes(out, spec.revision());
     return new Result(operations, byGroup.size(), paginated, resourceTypes);
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) return;
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+    }
   }
 
   private static Class<?> apiClass(String group) {
