@@ -131,7 +131,14 @@ final class FacadeOperation {
     if (query("page[cursor]").isEmpty() || !(responseType instanceof Class<?> response)) return Optional.empty();
     try {
       Method data = response.getMethod("getData");
-      Method links = response.getMethod("getLinks");
+      // Klaviyo's relationship listings declare no links in their schema though the documents carry them:
+      // the pager then reads links.next from the response itself.
+      Class<?> linksType = null;
+      try {
+        linksType = response.getMethod("getLinks").getReturnType();
+      } catch (NoSuchMethodException ignored) {
+        // No declared links.
+      }
       if (!(data.getGenericReturnType() instanceof ParameterizedType list)
           || list.getRawType() != List.class) {
         return Optional.empty();
@@ -143,16 +150,20 @@ final class FacadeOperation {
       } catch (NoSuchMethodException ignored) {
         // A listing without included resources.
       }
-      return Optional.of(new Paging(response, list.getActualTypeArguments()[0], links.getReturnType(), included != null));
+      return Optional.of(new Paging(response, list.getActualTypeArguments()[0], linksType, included != null));
     } catch (NoSuchMethodException e) {
       return Optional.empty();
     }
   }
 
-  /** How a paginated response is read: its item type, its links type and whether it has included resources. */
+  /**
+   * How a paginated response is read: its item type, its links type (null if the schema declares none) and
+   * whether it has included resources.
+   */
   record Paging(Class<?> response, Type item, Class<?> links, boolean hasIncluded) {
     /** The links getter for {@code name} ({@code self}, {@code next}...) if the links type has a String one. */
     boolean hasLink(String name) {
+      if (links == null) return false;
       try {
         return links.getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1)).getReturnType()
             == String.class;

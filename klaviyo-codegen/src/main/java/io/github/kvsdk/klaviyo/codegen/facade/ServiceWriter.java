@@ -119,9 +119,11 @@ final class ServiceWriter {
         .addParameter(params, "params").addParameter(OPTIONS, "options")
         .addStatement("return $NPages(params, options).autoPager()", name).build());
 
-    CodeBlock links = CodeBlock.of("r -> r.getLinks() == null ? $T.none() : $T.of($L, $L, $L, $L, $L)",
-        PAGE_LINKS, PAGE_LINKS, link(paging, "self"), link(paging, "next"), link(paging, "prev"),
-        link(paging, "first"), link(paging, "last"));
+    CodeBlock links = paging.links() == null
+        ? CodeBlock.of("null") // read from the response: the schema declares no links
+        : CodeBlock.of("r -> r.getLinks() == null ? $T.none() : $T.of($L, $L, $L, $L, $L)",
+            PAGE_LINKS, PAGE_LINKS, link(paging, "self"), link(paging, "next"), link(paging, "prev"),
+            link(paging, "first"), link(paging, "last"));
     type.addMethod(MethodSpec.methodBuilder(name + "Pages").addModifiers(Modifier.PRIVATE)
         .returns(ParameterizedTypeName.get(SERVICE_PAGES, response, item))
         .addParameter(params, "params").addParameter(OPTIONS, "options")

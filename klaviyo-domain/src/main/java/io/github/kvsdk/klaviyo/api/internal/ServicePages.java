@@ -42,6 +42,7 @@ public final class ServicePages<R, T> implements PageFetcher<T> {
       Function<R, List<T>> data,
       Function<R, List<?>> included,
       Function<R, PageLinks> links) {
+    // links is null when the listing's schema declares no links.
     this.context = context;
     this.callForCursor = callForCursor;
     this.data = data;
@@ -78,6 +79,10 @@ public final class ServicePages<R, T> implements PageFetcher<T> {
     } catch (JsonDataException | IOException e) {
       throw KlaviyoErrorMapper.fromBindingFailure(e, "GET", fetched.url().encodedPath());
     }
-    return context.page(response, data, included, links, this);
+    Function<R, PageLinks> pageLinks = links != null
+        ? links
+        // The schema declares no links: the next link is read from the response bytes.
+        : r -> PageLinks.of(null, fetched.nextCursor().map(Cursor::link).orElse(null), null, null, null);
+    return context.page(response, data, included, pageLinks, this);
   }
 }
