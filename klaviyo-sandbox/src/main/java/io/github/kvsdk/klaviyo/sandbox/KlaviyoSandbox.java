@@ -52,6 +52,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestLog requests = new RequestLog();
   private final MutationDriver mutations;
+  private final Backend backend;
   private final Undertow server;
   private final String host;
   private final int port;
@@ -65,11 +66,13 @@ public final class KlaviyoSandbox implements AutoCloseable {
     apiKeys.add(DEFAULT_API_KEY);
     b.apiKeys.forEach(apiKeys::add);
     b.scopedKeys.forEach(apiKeys::add);
+    Backend backend = new Backend(state, spec);
+    this.backend = backend;
     Seeder.seedAccount(state);
     Seeder.apply(state, b.seed);
-    Backend backend = new Backend(state);
+    backend.seedOthers(b.seed.count(SeedPlan.Type.OTHERS));
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
-        faults, b.admin ? new AdminApi(this) : null, requests);
+        faults, b.admin ? new AdminApi(this) : null, requests, state.accounts()::contains);
     this.server = Undertow.builder()
         .addHttpListener(b.port, b.host)
         .setIoThreads(b.ioThreads)
@@ -166,6 +169,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   /** Creates the objects of {@code plan} now. */
   public KlaviyoSandbox seed(SeedPlan plan) {
     Seeder.apply(state, plan);
+    backend.seedOthers(plan.count(SeedPlan.Type.OTHERS));
     return this;
   }
 

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,18 @@ public final class SandboxHttpHandler implements HttpHandler {
   private final Faults faults;
   private final AdminEndpoint admin;
   private final RequestLog requestLog;
+  private final RequestValidator validator;
+  private final Predicate<String> publicKeys;
 
+  /**
+   * @param publicKeys accepts the public API keys (site ids) of the {@code /client/} endpoints'
+   *     {@code company_id}
+   */
   public SandboxHttpHandler(ApiSpec spec, Map<String, ApiHandler> handlers, ApiKeys apiKeys, SandboxOAuth oauth,
-      RateLimiter rateLimiter, Faults faults, AdminEndpoint admin, RequestLog requestLog) {
+      RateLimiter rateLimiter, Faults faults, AdminEndpoint admin, RequestLog requestLog,
+      Predicate<String> publicKeys) {
+    this.validator = new RequestValidator(spec.schemas());
+    this.publicKeys = publicKeys;
     this.spec = spec;
     this.handlers = Map.copyOf(handlers);
     this.apiKeys = apiKeys;
@@ -159,7 +169,17 @@ public final class SandboxHttpHandler implements HttpHandler {
   private ApiResponse api(HttpServerExchange exchange, Operation op, Map<String, String> pathParameters,
       String method, String path, Map<String, String> query, byte[] body) {
     Revisions.check(exchange.getRequestHeaders().getFirst("revision"), spec.revision());
-    Credential credential = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    Credential credential;
+    if (op.isPublic()) {
+      String companyId = query.get("company_id");
+      if (companyId == null || !publicKeys.test(companyId)) {
+        throw ApiException.invalidParameter("company_id", "'" + (companyId == null ? "" : companyId)
+            + "' is not a valid public API key (company_id).");
+      }
+      credential = new Credential("public:" + companyId, null);
+    } else {
+      credential = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    }
     for (String scope : op.scopes()) {
       if (!credential.grants(scope)) {
         throw ApiException.permissionDenied("This request requires the scope '" + scope + "', which the "
@@ -179,6 +199,7 @@ public final class SandboxHttpHandler implements HttpHandler {
     if (body.length > 0 && BODY_METHODS.contains(method)) {
       checkContentType(op, contentType);
     }
+    validator.check(op, query, body, contentType);
     ApiHandler handler = handlers.get(op.operationId());
     if (handler == null) {
       throw ApiException.notEmulated(op.operationId());

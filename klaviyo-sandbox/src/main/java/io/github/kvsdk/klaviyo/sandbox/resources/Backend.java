@@ -6,6 +6,7 @@ import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
 import io.github.kvsdk.klaviyo.sandbox.query.FieldAccess;
 import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
+import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ public final class Backend {
   final SandboxState state;
   final JsonApi api;
   private final Map<String, ApiHandler> handlers = new HashMap<>();
+  private final SpecEndpoints specEndpoints;
 
-  public Backend(SandboxState state) {
+  public Backend(SandboxState state, ApiSpec spec) {
     this.state = state;
     this.api = new JsonApi(state);
     new ProfileEndpoints(this).register();
@@ -32,11 +34,22 @@ public final class Backend {
     new TemplateEndpoints(this).register();
     new ImageEndpoints(this).register();
     new ReadOnlyEndpoints(this).register();
+    this.specEndpoints = new SpecEndpoints(this, spec);
+    specEndpoints.register();
   }
 
   /** operationId -> handler. */
   public Map<String, ApiHandler> handlers() {
     return Map.copyOf(handlers);
+  }
+
+  /** Creates {@code n} objects of every resource type without hand-written behaviour. */
+  public void seedOthers(int n) {
+    specEndpoints.seedOthers(n);
+  }
+
+  boolean has(String operationId) {
+    return handlers.containsKey(operationId);
   }
 
   void on(String operationId, ApiHandler handler) {

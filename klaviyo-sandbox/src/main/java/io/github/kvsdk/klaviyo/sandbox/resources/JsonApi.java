@@ -169,7 +169,7 @@ final class JsonApi {
     return doc;
   }
 
-  private Map<String, Object> pageLinks(ApiRequest request, ListQuery.Page<Resource> page) {
+  Map<String, Object> pageLinks(ApiRequest request, ListQuery.Page<Resource> page) {
     Map<String, Object> links = new LinkedHashMap<>();
     links.put("self", request.selfUrl());
     if (page.nextCursor() != null) {

@@ -31,9 +31,11 @@ public final class ApiSpec {
   private final String revision;
   private final Map<String, Operation> byId;
   private final PathRouter router;
+  private final Schemas schemas;
 
-  private ApiSpec(String revision, Map<String, Operation> byId) {
+  private ApiSpec(String revision, Map<String, Operation> byId, Schemas schemas) {
     this.revision = revision;
+    this.schemas = schemas;
     this.byId = Collections.unmodifiableMap(byId);
     this.router = new PathRouter(byId.values());
   }
@@ -46,7 +48,7 @@ public final class ApiSpec {
         result = packaged;
         if (result == null) {
           KlaviyoOpenApiSpec spec = KlaviyoOpenApiSpec.packaged();
-          packaged = result = parse(spec.revision(), Json.parseMembers(spec.open(), Set.of("paths")));
+          packaged = result = parse(spec.revision(), Json.parseMembers(spec.open(), Set.of("paths", "components")));
         }
       }
     }
@@ -56,6 +58,11 @@ public final class ApiSpec {
   /** The API revision, such as {@code 2024-10-15}. */
   public String revision() {
     return revision;
+  }
+
+  /** The schemas of the spec's components. */
+  public Schemas schemas() {
+    return schemas;
   }
 
   /** All operations. */
@@ -82,6 +89,8 @@ public final class ApiSpec {
   static ApiSpec parse(String revision, Object document) {
     Map<String, Object> root = (Map<String, Object>) document;
     Map<String, Object> paths = (Map<String, Object>) root.get("paths");
+    Map<String, Object> components = (Map<String, Object>) root.getOrDefault("components", Map.of());
+    Schemas schemas = new Schemas(components);
     Map<String, Operation> byId = new LinkedHashMap<>();
     for (Map.Entry<String, Object> path : paths.entrySet()) {
       for (Map.Entry<String, Object> entry : ((Map<String, Object>) path.getValue()).entrySet()) {
@@ -89,15 +98,15 @@ public final class ApiSpec {
         if (!Set.of("GET", "POST", "PATCH", "PUT", "DELETE").contains(method)) {
           continue;
         }
-        Operation op = operation(method, path.getKey(), (Map<String, Object>) entry.getValue());
+        Operation op = operation(method, path.getKey(), (Map<String, Object>) entry.getValue(), schemas);
         byId.put(op.operationId(), op);
       }
     }
-    return new ApiSpec(revision, byId);
+    return new ApiSpec(revision, byId, schemas);
   }
 
   @SuppressWarnings("unchecked")
-  private static Operation operation(String method, String template, Map<String, Object> o) {
+  private static Operation operation(String method, String template, Map<String, Object> o, Schemas schemas) {
     String operationId = (String) o.get("operationId");
     String description = String.valueOf(o.getOrDefault("description", ""));
     Map<String, Set<String>> filterRules = new LinkedHashMap<>();
@@ -109,14 +118,20 @@ public final class ApiSpec {
     Map<String, Set<String>> fields = new HashMap<>();
     Map<String, Set<String>> additional = new HashMap<>();
     Set<String> queryParameters = new LinkedHashSet<>();
+    List<Parameter> parameters = new ArrayList<>();
     for (Object p : (List<Object>) o.getOrDefault("parameters", List.of())) {
       Map<String, Object> param = (Map<String, Object>) p;
-      if (!"query".equals(param.get("in"))) {
+      String in = String.valueOf(param.get("in"));
+      if (in.equals("path")) {
+        parameters.add(new Parameter((String) param.get("name"), in, true, schemas.resolve(param.get("schema"))));
+      }
+      if (!"query".equals(in)) {
         continue;
       }
       String name = (String) param.get("name");
       queryParameters.add(name);
-      Map<String, Object> schema = (Map<String, Object>) param.getOrDefault("schema", Map.of());
+      Map<String, Object> schema = schemas.resolve(param.getOrDefault("schema", Map.of()));
+      parameters.add(new Parameter(name, in, Boolean.TRUE.equals(param.get("required")), schema));
       if (name.equals("filter")) {
         filterRequired = Boolean.TRUE.equals(param.get("required"));
         filterRules.putAll(filterRules(String.valueOf(param.getOrDefault("description", ""))));
@@ -144,6 +159,15 @@ public final class ApiSpec {
     }
     int successStatus = 200;
     String successRef = null;
+    Map<String, Object> successSchema = null;
+    Map<String, Object> requestSchema = null;
+    String requestContentType = null;
+    if (o.get("requestBody") instanceof Map<?, ?> requestBody
+        && requestBody.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+      Map.Entry<?, ?> media = content.entrySet().iterator().next();
+      requestContentType = String.valueOf(media.getKey());
+      requestSchema = schemas.resolve(((Map<String, Object>) media.getValue()).get("schema"));
+    }
     Map<String, Object> responses = (Map<String, Object>) o.getOrDefault("responses", Map.of());
     for (Map.Entry<String, Object> r : responses.entrySet()) {
       if (r.getKey().startsWith("2")) {
@@ -153,6 +177,7 @@ public final class ApiSpec {
           Map<String, Object> media = (Map<String, Object>) content.values().iterator().next();
           Map<String, Object> schema = (Map<String, Object>) media.get("schema");
           successRef = schema == null ? null : (String) schema.get("$ref");
+          successSchema = schema == null ? null : schemas.resolve(schema);
         }
         break;
       }
@@ -172,7 +197,12 @@ public final class ApiSpec {
         Collections.unmodifiableMap(additional),
         Collections.unmodifiableSet(queryParameters),
         successStatus,
-        successRef);
+        successRef,
+        List.copyOf(parameters),
+        requestSchema,
+        requestContentType,
+        successSchema,
+        o.get("security") instanceof List<?> security && security.isEmpty());
   }
 
   /** Parses "`field`: `op`, `op`<br>..." from a filter parameter's description. */

@@ -23,6 +23,12 @@ import java.util.Set;
  * @param queryParameters names of all query parameters the operation declares
  * @param successStatus the documented 2xx status
  * @param successSchemaRef the {@code $ref} of the success response body schema, or null when it has none
+ * @param parameters the path and query parameters with their schemas
+ * @param requestSchema the request body schema (resolved), or null when the operation takes no body
+ * @param requestContentType the request body media type, or null
+ * @param successSchema the success response body schema (resolved), or null when it has none
+ * @param isPublic whether the operation is called without a private credential ({@code /client/} endpoints,
+ *     authenticated by the {@code company_id} query parameter)
  */
 public record Operation(
     String operationId,
@@ -39,4 +45,9 @@ public record Operation(
     Map<String, Set<String>> additionalFields,
     Set<String> queryParameters,
     int successStatus,
-    String successSchemaRef) {}
+    String successSchemaRef,
+    List<Parameter> parameters,
+    Map<String, Object> requestSchema,
+    String requestContentType,
+    Map<String, Object> successSchema,
+    boolean isPublic) {}
