@@ -229,9 +229,20 @@ final class SpecEndpoints {
     List<String> ids = parent.related(shape.relationship());
     Map<String, Object> doc = new LinkedHashMap<>();
     if (isCollectionResponse(r.operation())) {
+      List<Resource> items = new ArrayList<>();
+      ResourceTable table = state.tableOf(shape.type());
+      for (String id : ids) {
+        table.get(id).ifPresent(items::add);
+      }
+      ListQuery.Page<Resource> page = ListQuery.run(items, r.operation(), r.query(), Backend.DEFAULT_ACCESS,
+          Resource::id, Resource::sequence);
       List<Object> data = new ArrayList<>();
-      ids.forEach(id -> data.add(JsonApi.identifier(shape.type(), id)));
+      page.items().forEach(item -> data.add(JsonApi.identifier(shape.type(), item.id())));
       doc.put("data", data);
+      if (schemas.property(r.operation().successSchema(), "links") != null) {
+        doc.put("links", b.api.pageLinks(r, page));
+      }
+      return ApiResponse.of(r.operation().successStatus(), doc);
     } else if (!ids.isEmpty()) {
       doc.put("data", JsonApi.identifier(shape.type(), ids.get(0)));
     } else if (Boolean.TRUE.equals(schemas.flatten(schemas.property(r.operation().successSchema(), "data"))

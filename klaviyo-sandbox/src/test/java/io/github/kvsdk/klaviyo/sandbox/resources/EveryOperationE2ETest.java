@@ -99,7 +99,7 @@ final class EveryOperationE2ETest {
     };
   }
 
-  private static String path(Operation op, OperationShape shape, KlaviyoSandbox sandbox) {
+  static String path(Operation op, OperationShape shape, KlaviyoSandbox sandbox) {
     String path = op.pathTemplate();
     for (Parameter p : op.parameters()) {
       if (!p.in().equals("path")) {
@@ -112,7 +112,7 @@ final class EveryOperationE2ETest {
     return path;
   }
 
-  private static String anyId(KlaviyoSandbox sandbox, String type) {
+  static String anyId(KlaviyoSandbox sandbox, String type) {
     try {
       List<Resource> all = sandbox.state().table(type).all();
       return all.isEmpty() ? "missing-" + type : all.get(all.size() - 1).id();
@@ -121,7 +121,7 @@ final class EveryOperationE2ETest {
     }
   }
 
-  private static String query(Operation op, KlaviyoSandbox sandbox) {
+  static String query(Operation op, KlaviyoSandbox sandbox) {
     StringBuilder q = new StringBuilder();
     for (Parameter p : op.parameters()) {
       if (!p.in().equals("query") || !p.required()) {
@@ -139,7 +139,7 @@ final class EveryOperationE2ETest {
   }
 
   /** A body made from the request schema, its resource identifiers pointing at stored objects. */
-  private static String body(Operation op, SchemaInstances instances, KlaviyoSandbox sandbox, String path,
+  static String body(Operation op, SchemaInstances instances, KlaviyoSandbox sandbox, String path,
       OperationShape shape) {
     Object body = instances.full(op.requestSchema());
     String pathId = path.split("/").length > 3 ? java.net.URLDecoder.decode(path.split("/")[3],
