@@ -78,6 +78,8 @@ public final class KlaviyoSandbox implements AutoCloseable {
         .setIoThreads(b.ioThreads)
         .setWorkerThreads(b.workerThreads)
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 16L * 1024 * 1024)
+        // The sandbox decodes paths and query strings itself, so malformed encoding gets an error document.
+        .setServerOption(UndertowOptions.DECODE_URL, false)
         .setHandler(handler)
         .build();
     server.start();

@@ -116,6 +116,12 @@ public final class SandboxHttpHandler implements HttpHandler {
     byte[] body;
     try {
       body = exchange.getInputStream().readAllBytes();
+    } catch (io.undertow.server.RequestTooBigException e) {
+      ApiException tooBig = ApiException.status(413, "request_too_large", "Request entity too large.",
+          "The request body is larger than the sandbox accepts.");
+      send(exchange, ApiResponse.of(413, tooBig.document()), null, method, path, null);
+      exchange.getConnection().close();
+      return;
     } catch (IOException e) {
       exchange.getConnection().close();
       return;
@@ -137,6 +143,8 @@ public final class SandboxHttpHandler implements HttpHandler {
       String[] operationId) {
     ApiResponse response;
     try {
+      String rawPath = path;
+      path = decodePath(rawPath);
       Map<String, String> query = parseQuery(exchange.getQueryString());
       if (path.startsWith("/__admin/") && admin != null) {
         response = admin.handle(method, path, query, body);
@@ -151,7 +159,7 @@ public final class SandboxHttpHandler implements HttpHandler {
         }
         Operation op = match.operation();
         operationId[0] = op.operationId();
-        response = api(exchange, op, match.pathParameters(), method, path, query, body);
+        response = api(exchange, op, match.pathParameters(), method, rawPath, query, body);
       }
     } catch (ApiException e) {
       response = ApiResponse.of(e.status(), e.document());
@@ -321,6 +329,22 @@ public final class SandboxHttpHandler implements HttpHandler {
       Thread.sleep(fault.delayDuration().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Percent-decodes a request path ({@code +} stays a plus); the server leaves decoding to the sandbox so
+   * that malformed encoding gets Klaviyo's error document rather than an empty 400.
+   */
+  static String decodePath(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    try {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.status(400, "invalid", "Invalid input.", "Malformed percent-encoding in the path '" + raw
+          + "'.");
     }
   }
 

@@ -202,7 +202,47 @@ public final class ApiSpec {
         requestSchema,
         requestContentType,
         successSchema,
-        o.get("security") instanceof List<?> security && security.isEmpty());
+        o.get("security") instanceof List<?> security && security.isEmpty(),
+        Collections.unmodifiableMap(filterValueTypes(filterRules.keySet(), successSchema, schemas)));
+  }
+
+  /** The value type of each filter field, read from the response's resource object schema. */
+  private static Map<String, String> filterValueTypes(Set<String> fields, Map<String, Object> successSchema,
+      Schemas schemas) {
+    Map<String, String> types = new LinkedHashMap<>();
+    if (successSchema == null || fields.isEmpty()) {
+      return types;
+    }
+    Map<String, Object> data = schemas.property(successSchema, "data");
+    if (data == null) {
+      return types;
+    }
+    Map<String, Object> item = schemas.flatten(data);
+    if ("array".equals(item.get("type")) && item.get("items") != null) {
+      item = schemas.flatten(item.get("items"));
+    }
+    Map<String, Object> attributes = schemas.property(item, "attributes");
+    for (String field : fields) {
+      Map<String, Object> schema = field.equals("id") ? schemas.property(item, "id") : attributes;
+      if (!field.equals("id")) {
+        for (String part : field.split("\\.")) {
+          schema = schema == null ? null : schemas.property(schema, part);
+        }
+      }
+      if (schema == null) {
+        continue;
+      }
+      Map<String, Object> flat = schemas.flatten(schema);
+      Object type = flat.get("type");
+      if ("string".equals(type)) {
+        types.put(field, "date-time".equals(flat.get("format")) ? "datetime" : "string");
+      } else if ("boolean".equals(type)) {
+        types.put(field, "boolean");
+      } else if ("integer".equals(type) || "number".equals(type)) {
+        types.put(field, "number");
+      }
+    }
+    return types;
   }
 
   /** Parses "`field`: `op`, `op`<br>..." from a filter parameter's description. */

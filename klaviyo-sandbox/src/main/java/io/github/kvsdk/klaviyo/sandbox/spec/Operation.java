@@ -29,6 +29,8 @@ import java.util.Set;
  * @param successSchema the success response body schema (resolved), or null when it has none
  * @param isPublic whether the operation is called without a private credential ({@code /client/} endpoints,
  *     authenticated by the {@code company_id} query parameter)
+ * @param filterValueTypes filter field to the type its values must have ({@code datetime}, {@code string},
+ *     {@code boolean}, {@code number}), from the response schema; fields of unknown type are absent
  */
 public record Operation(
     String operationId,
@@ -50,4 +52,5 @@ public record Operation(
     Map<String, Object> requestSchema,
     String requestContentType,
     Map<String, Object> successSchema,
-    boolean isPublic) {}
+    boolean isPublic,
+    Map<String, String> filterValueTypes) {}
