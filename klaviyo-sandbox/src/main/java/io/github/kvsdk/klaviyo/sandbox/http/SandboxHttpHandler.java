@@ -10,6 +10,7 @@ import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
 import io.github.kvsdk.klaviyo.sandbox.spec.PathRouter;
+import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -194,7 +195,25 @@ public final class SandboxHttpHandler implements HttpHandler {
             + "credential was not granted.");
       }
     }
-    RateLimiter.Decision decision = rateLimiter.acquire(credential.quotaKey(), op.operationId(), op.rateLimit());
+    RateLimiter.Decision decision = null;
+    for (Map.Entry<String, RateLimit> stricter : op.additionalFieldLimits().entrySet()) {
+      // Asking for an expensive additional field (a list's profile_count) counts against its own quota.
+      String[] parameter = stricter.getKey().split("=", 2);
+      String asked = query.get(parameter[0]);
+      if (asked != null && java.util.Arrays.asList(asked.split(",")).contains(parameter[1])) {
+        decision = rateLimiter.acquire(credential.quotaKey(), op.operationId() + " " + stricter.getKey(),
+            stricter.getValue());
+        if (decision != null && !decision.allowed()) {
+          throw ApiException.throttled(decision.retryAfterSeconds());
+        }
+      }
+    }
+    RateLimiter.Decision general = rateLimiter.acquire(credential.quotaKey(), op.operationId(), op.rateLimit());
+    if (decision == null) {
+      decision = general;
+    } else if (general != null && !general.allowed()) {
+      decision = general;
+    }
     if (decision != null && !decision.allowed()) {
       throw ApiException.throttled(decision.retryAfterSeconds());
     }

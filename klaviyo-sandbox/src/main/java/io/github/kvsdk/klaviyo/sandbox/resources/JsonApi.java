@@ -244,6 +244,13 @@ final class JsonApi {
       }
       visible.put(name, e.getValue());
     }
+    if (view.additional().contains("profile_count")) {
+      if (r.type().equals(Types.LIST)) {
+        visible.put("profile_count", state.listMembers(r.id()).size());
+      } else if (r.type().equals(Types.SEGMENT)) {
+        visible.put("profile_count", state.segmentMembers(r.id()).size());
+      }
+    }
     List<String> fields = view.fields().get(r.type());
     if (fields == null) {
       return visible;

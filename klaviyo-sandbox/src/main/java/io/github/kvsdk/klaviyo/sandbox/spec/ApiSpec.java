@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiSpec {
   private static final Pattern FILTER_RULE = Pattern.compile("`([^`]+)`:\\s*((?:`[^`]+`(?:,\\s*)?)+)");
+  private static final Pattern ADDITIONAL_LIMIT = Pattern.compile(
+      "Rate limits when using the `([^`=]+=[^`]+)` parameter[^`]*?Burst: `(\\d+/s)`[^`]*?Steady: `(\\d+/m)`");
   private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
   private static final Pattern FIXED_PAGE =
       Pattern.compile("maximum of (\\d+) (?:[\\w-]+ ){0,4}?per (?:page|request)");
@@ -203,7 +205,21 @@ public final class ApiSpec {
         requestContentType,
         successSchema,
         o.get("security") instanceof List<?> security && security.isEmpty(),
-        Collections.unmodifiableMap(filterValueTypes(filterRules.keySet(), successSchema, schemas)));
+        Collections.unmodifiableMap(filterValueTypes(filterRules.keySet(), successSchema, schemas)),
+        additionalFieldLimits(description));
+  }
+
+  /**
+   * Parses "Rate limits when using the `additional-fields[list]=profile_count` parameter ...: Burst: `1/s`
+   * Steady: `15/m`" from an operation's description.
+   */
+  static Map<String, RateLimit> additionalFieldLimits(String description) {
+    Map<String, RateLimit> limits = new LinkedHashMap<>();
+    Matcher m = ADDITIONAL_LIMIT.matcher(description);
+    while (m.find()) {
+      limits.put(m.group(1), RateLimit.parse(Map.of("burst", m.group(2), "steady", m.group(3))));
+    }
+    return Collections.unmodifiableMap(limits);
   }
 
   /** The value type of each filter field, read from the response's resource object schema. */

@@ -31,6 +31,8 @@ import java.util.Set;
  *     authenticated by the {@code company_id} query parameter)
  * @param filterValueTypes filter field to the type its values must have ({@code datetime}, {@code string},
  *     {@code boolean}, {@code number}), from the response schema; fields of unknown type are absent
+ * @param additionalFieldLimits the stricter quotas of requests that ask for an additional field, keyed
+ *     {@code additional-fields[list]=profile_count}, parsed from the operation's description
  */
 public record Operation(
     String operationId,
@@ -53,4 +55,5 @@ public record Operation(
     String requestContentType,
     Map<String, Object> successSchema,
     boolean isPublic,
-    Map<String, String> filterValueTypes) {}
+    Map<String, String> filterValueTypes,
+    Map<String, RateLimit> additionalFieldLimits) {}
