@@ -66,7 +66,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     apiKeys.add(DEFAULT_API_KEY);
     b.apiKeys.forEach(apiKeys::add);
     b.scopedKeys.forEach(apiKeys::add);
-    Backend backend = new Backend(state, spec);
+    Backend backend = new Backend(state, spec, b.clock, b.jobDuration);
     this.backend = backend;
     Seeder.seedAccount(state);
     Seeder.apply(state, b.seed);
@@ -180,6 +180,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   public void close() {
     mutations.close();
     server.stop();
+    backend.close();
   }
 
   @Override
@@ -199,6 +200,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     private long randomSeed;
     private Clock clock = Clock.systemUTC();
     private boolean admin = true;
+    private java.time.Duration jobDuration = java.time.Duration.ofSeconds(2);
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private int workerThreads = 32;
 
@@ -275,6 +277,19 @@ public final class KlaviyoSandbox implements AutoCloseable {
     /** The clock for server-side timestamps and token expiry; default the system UTC clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long an asynchronous bulk job takes (default 2 seconds, on the sandbox clock): {@code queued}, then
+     * {@code processing} at half of it, then {@code complete} with its effect applied. {@link java.time.Duration#ZERO}
+     * applies every job before its 202 is sent, for tests that want the effect at once.
+     */
+    public Builder jobDuration(java.time.Duration duration) {
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("jobDuration must not be negative, was " + duration);
+      }
+      this.jobDuration = duration;
       return this;
     }
 

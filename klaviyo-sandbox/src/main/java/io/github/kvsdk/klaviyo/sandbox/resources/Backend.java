@@ -22,9 +22,11 @@ public final class Backend {
   final JsonApi api;
   private final Map<String, ApiHandler> handlers = new HashMap<>();
   private final SpecEndpoints specEndpoints;
+  private final Jobs jobs;
 
-  public Backend(SandboxState state, ApiSpec spec) {
+  public Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
     this.state = state;
+    this.jobs = new Jobs(state, clock, jobDuration);
     this.api = new JsonApi(state);
     new ProfileEndpoints(this).register();
     new ListEndpoints(this).register();
@@ -46,6 +48,15 @@ public final class Backend {
   /** Creates {@code n} objects of every resource type without hand-written behaviour. */
   public void seedOthers(int n) {
     specEndpoints.seedOthers(n);
+  }
+
+  Jobs jobs() {
+    return jobs;
+  }
+
+  /** Stops the background work (job progress). */
+  public void close() {
+    jobs.close();
   }
 
   boolean has(String operationId) {

@@ -102,6 +102,7 @@ final class SpecEndpoints {
   }
 
   private ApiResponse serve(ApiRequest r, OperationShape shape) {
+    b.jobs().advanceAll();
     return switch (shape.kind()) {
       case COLLECTION -> collection(r, shape);
       case CREATE -> create(r, shape);
@@ -127,14 +128,155 @@ final class SpecEndpoints {
 
   private ApiResponse create(ApiRequest r, OperationShape shape) {
     Map<String, Object> data = requestData(r);
-    Map<String, Object> given = data.get("attributes") instanceof Map<?, ?> a ? cast(a) : Map.of();
-    Map<String, List<String>> relationships = requestRelationships(shape.type(), data);
-    Map<String, Object> attributes = storedAttributes(shape.type(), shape.itemSchema(), given, null);
-    Resource created = data.get("id") instanceof String id
-        ? state.insertWithId(shape.type(), id, attributes, relationships)
-        : state.insertAny(shape.type(), attributes, relationships);
-    relationships.forEach((name, ids) -> linkInverse(created, name, ids, true));
+    Resource created = createItem(shape.type(), shape.itemSchema(), data);
+    if (isJob(created.type())) {
+      startJob(created, data);
+    }
     return reply(r, created, shape);
+  }
+
+  /** Stores a new object of {@code type} from a request's resource object {@code data}. */
+  private Resource createItem(String type, Map<String, Object> itemSchema, Map<String, Object> data) {
+    Map<String, Object> given = data.get("attributes") instanceof Map<?, ?> a ? cast(a) : Map.of();
+    Map<String, List<String>> relationships = requestRelationships(type, data);
+    Map<String, Object> attributes = storedAttributes(type, itemSchema, given, null);
+    Resource created = data.get("id") instanceof String id
+        ? state.insertWithId(type, id, attributes, relationships)
+        : state.insertAny(type, attributes, relationships);
+    relationships.forEach((name, ids) -> linkInverse(created, name, ids, true));
+    return created;
+  }
+
+  /** Updates a stored object from a request's resource object {@code data}. */
+  private void updateItem(Resource existing, Map<String, Object> itemSchema, Map<String, Object> data) {
+    Map<String, Object> given = data.get("attributes") instanceof Map<?, ?> a ? cast(a) : Map.of();
+    Map<String, Object> attributes = storedAttributes(existing.type(), itemSchema, given, existing.attributes());
+    if (!attributes.equals(existing.attributes())) {
+      state.replace(existing, attributes);
+    }
+    Map<String, List<String>> relationships = requestRelationships(existing.type(), data);
+    if (!relationships.isEmpty()) {
+      Map<String, List<String>> next = new LinkedHashMap<>(existing.relationships());
+      relationships.forEach((name, ids) -> {
+        linkInverse(existing, name, existing.related(name), false);
+        next.put(name, ids);
+        linkInverse(existing, name, ids, true);
+      });
+      state.relate(existing, next);
+    }
+  }
+
+  private void deleteItem(Resource existing) {
+    existing.relationships().forEach((name, ids) -> linkInverse(existing, name, ids, false));
+    state.delete(existing.type(), existing.id());
+  }
+
+  private boolean isJob(String type) {
+    Map<String, Object> schema = model.canonical(type);
+    Map<String, Object> attributes = schema == null ? null : schemas.property(schema, "attributes");
+    return type.endsWith("-job") && attributes != null && schemas.property(attributes, "status") != null;
+  }
+
+  /**
+   * Queues a job and hands its effect to {@link Jobs}: the items of a bulk create, update or delete job
+   * (the one request attribute holding {@code {"data": [...]}}) are applied one by one when the job
+   * completes, each failure becoming an entry of the job's {@code errors}; a profile import creates or
+   * updates profiles by identifier and adds them to the job's lists. Other jobs (campaign sends, recipient
+   * estimations, suppressions) complete without further effect.
+   */
+  private void startJob(Resource job, Map<String, Object> data) {
+    List<Object> items = List.of();
+    String member = null;
+    if (data.get("attributes") instanceof Map<?, ?> attributes) {
+      for (Map.Entry<?, ?> e : attributes.entrySet()) {
+        if (e.getValue() instanceof Map<?, ?> m && m.get("data") instanceof List<?> list) {
+          @SuppressWarnings("unchecked")
+          List<Object> objects = (List<Object>) list;
+          items = objects;
+          member = String.valueOf(e.getKey());
+        }
+      }
+    }
+    Map<String, Object> queued = new LinkedHashMap<>(job.attributes());
+    Jobs.queued(queued, Math.max(1, items.size()), state.now());
+    state.replace(job, queued);
+    List<Object> work = items;
+    String pointer = "/data/attributes/" + member + "/data/";
+    Map<String, Object> relationships = data.get("relationships") instanceof Map<?, ?> rels ? cast(rels) : Map.of();
+    backend().jobs().submit(job, () -> applyItems(job.type(), work, pointer, relationships));
+  }
+
+  private Jobs.Outcome applyItems(String jobType, List<Object> items, String pointer,
+      Map<String, Object> jobRelationships) {
+    int completed = 0;
+    List<Map<String, Object>> errors = new ArrayList<>();
+    List<String> touched = new ArrayList<>();
+    String itemType = null;
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Map<?, ?> raw)) {
+        continue;
+      }
+      Map<String, Object> item = cast(raw);
+      String type = String.valueOf(item.get("type"));
+      itemType = type;
+      try {
+        if (jobType.equals("profile-bulk-import-job")) {
+          touched.add(importProfile(item));
+        } else if (jobType.endsWith("-bulk-create-job")) {
+          touched.add(createItem(type, model.canonical(type), item).id());
+        } else if (jobType.endsWith("-bulk-update-job") || jobType.endsWith("-bulk-delete-job")) {
+          String id = String.valueOf(item.get("id"));
+          Resource existing = state.tableOf(type).get(id).orElseThrow(() -> ApiException.notFound(
+              "A " + type + " with id " + id + " does not exist."));
+          if (jobType.endsWith("-bulk-update-job")) {
+            updateItem(existing, model.canonical(type), item);
+          } else {
+            deleteItem(existing);
+          }
+          touched.add(id);
+        }
+        completed++;
+      } catch (ApiException e) {
+        errors.add(Jobs.error(e.getMessage(), pointer + i));
+      }
+    }
+    Map<String, List<String>> relationships = new LinkedHashMap<>();
+    if (jobType.equals("profile-bulk-import-job")) {
+      for (String listId : SpecResources.asIds(jobRelationships.get("lists") instanceof Map<?, ?> l
+          ? l.get("data") : null)) {
+        if (state.lists().contains(listId)) {
+          state.addToList(listId, touched);
+        }
+      }
+      relationships.put("profiles", List.copyOf(touched));
+    } else if (itemType != null && !jobType.endsWith("-bulk-delete-job")) {
+      for (String name : model.relationshipNames(jobType)) {
+        if (itemType.equals(model.relationshipTarget(jobType, name))) {
+          relationships.put(name, List.copyOf(touched));
+        }
+      }
+    }
+    return new Jobs.Outcome(completed, errors, relationships);
+  }
+
+  /** Creates or updates one profile of an import job by its identifiers; returns its id. */
+  private String importProfile(Map<String, Object> item) {
+    Map<String, Object> attributes = item.get("attributes") instanceof Map<?, ?> a
+        ? new LinkedHashMap<>(cast(a)) : new LinkedHashMap<>();
+    attributes.keySet().retainAll(Profiles.WRITABLE);
+    Profiles.validate(attributes, "/attributes", true);
+    String id = item.get("id") instanceof String s && state.profiles().contains(s) ? s
+        : state.findProfileId((String) attributes.get("email"), (String) attributes.get("phone_number"),
+            (String) attributes.get("external_id"));
+    if (id != null) {
+      attributes.remove("anonymous_id");
+      return state.updateProfile(id, attributes).id();
+    }
+    return state.createProfile(Profiles.newAttributes(attributes, state.now())).id();
+  }
+
+  private Backend backend() {
+    return b;
   }
 
   /** The object named by {@code data.id}, with the request's relationships (such as a template) applied. */
@@ -180,28 +322,13 @@ final class SpecEndpoints {
       throw ApiException.conflict("The id in the body (" + data.get("id") + ") does not match the id in the URL ("
           + existing.id() + ").");
     }
-    Map<String, Object> given = data.get("attributes") instanceof Map<?, ?> a ? cast(a) : Map.of();
-    Map<String, Object> attributes = storedAttributes(shape.type(), shape.itemSchema(), given, existing.attributes());
-    if (!attributes.equals(existing.attributes())) {
-      state.replace(existing, attributes);
-    }
-    Map<String, List<String>> relationships = requestRelationships(shape.type(), data);
-    if (!relationships.isEmpty()) {
-      Map<String, List<String>> next = new LinkedHashMap<>(existing.relationships());
-      relationships.forEach((name, ids) -> {
-        linkInverse(existing, name, existing.related(name), false);
-        next.put(name, ids);
-        linkInverse(existing, name, ids, true);
-      });
-      state.relate(existing, next);
-    }
+    updateItem(existing, shape.itemSchema(), data);
     return reply(r, existing, shape);
   }
 
   private ApiResponse delete(ApiRequest r, OperationShape shape) {
     Resource existing = find(shape.type(), r);
-    existing.relationships().forEach((name, ids) -> linkInverse(existing, name, ids, false));
-    state.delete(shape.type(), existing.id());
+    deleteItem(existing);
     return reply(r, existing, shape);
   }
 
