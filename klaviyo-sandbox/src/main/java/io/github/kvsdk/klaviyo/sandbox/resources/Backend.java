@@ -36,6 +36,7 @@ public final class Backend {
     new TemplateEndpoints(this).register();
     new ImageEndpoints(this).register();
     new ReadOnlyEndpoints(this).register();
+    new AggregateEndpoints(this).register();
     this.specEndpoints = new SpecEndpoints(this, spec);
     specEndpoints.register();
   }

@@ -181,6 +181,12 @@ final class EveryOperationE2ETest {
     }
     switch (operationId) {
       case "create_template" -> attributes.put("editor_type", "CODE");
+      case "query_metric_aggregates" -> {
+        attributes.put("metric_id", anyId(sandbox, "metric"));
+        attributes.put("filter", List.of("greater-or-equal(datetime,2000-01-01T00:00:00)",
+            "less-than(datetime,2000-03-01T00:00:00)"));
+        attributes.remove("timezone");
+      }
       case "upload_image_from_url" -> attributes.put("import_from_url", "data:image/png;base64," + PNG_BASE64);
       case "update_profile" -> {
         attributes.remove("email");
