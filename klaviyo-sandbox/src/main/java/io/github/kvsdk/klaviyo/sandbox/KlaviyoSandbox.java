@@ -14,6 +14,7 @@ import io.github.kvsdk.klaviyo.sandbox.resources.SandboxState;
 import io.github.kvsdk.klaviyo.sandbox.resources.Seeder;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.tls.SelfSignedCertificate;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -53,6 +54,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   private final RequestLog requests = new RequestLog();
   private final MutationDriver mutations;
   private final Backend backend;
+  private final SelfSignedCertificate tls;
   private final Undertow server;
   private final String host;
   private final int port;
@@ -73,8 +75,14 @@ public final class KlaviyoSandbox implements AutoCloseable {
     backend.seedOthers(b.seed.count(SeedPlan.Type.OTHERS));
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
         faults, b.admin ? new AdminApi(this) : null, requests, state.accounts()::contains);
-    this.server = Undertow.builder()
-        .addHttpListener(b.port, b.host)
+    this.tls = b.tls ? SelfSignedCertificate.create(b.host) : null;
+    Undertow.Builder listener = Undertow.builder();
+    if (tls != null) {
+      listener.addHttpsListener(b.port, b.host, tls.serverContext());
+    } else {
+      listener.addHttpListener(b.port, b.host);
+    }
+    this.server = listener
         .setIoThreads(b.ioThreads)
         .setWorkerThreads(b.workerThreads)
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 16L * 1024 * 1024)
@@ -104,7 +112,20 @@ public final class KlaviyoSandbox implements AutoCloseable {
    */
   public String baseUrl() {
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + h + ":" + port;
+    return (tls != null ? "https://" : "http://") + h + ":" + port;
+  }
+
+  /**
+   * The self-signed certificate of a sandbox started with {@link Builder#tls(boolean)}, in PEM form, for
+   * clients to trust; null without TLS.
+   */
+  public String certificatePem() {
+    return tls == null ? null : tls.pem();
+  }
+
+  /** The self-signed certificate of a sandbox started with TLS, or null. */
+  public java.security.cert.X509Certificate certificate() {
+    return tls == null ? null : tls.certificate();
   }
 
   /** The listening port. */
@@ -200,6 +221,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     private long randomSeed;
     private Clock clock = Clock.systemUTC();
     private boolean admin = true;
+    private boolean tls;
     private java.time.Duration jobDuration = java.time.Duration.ofSeconds(2);
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private int workerThreads = 32;
@@ -290,6 +312,16 @@ public final class KlaviyoSandbox implements AutoCloseable {
         throw new IllegalArgumentException("jobDuration must not be negative, was " + duration);
       }
       this.jobDuration = duration;
+      return this;
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP, with a self-signed certificate made at start-up for {@code localhost},
+     * {@code 127.0.0.1}, {@code ::1} and the bind address ({@link KlaviyoSandbox#certificatePem()} gives it
+     * to clients); {@link KlaviyoSandbox#baseUrl()} and every link then start with {@code https://}.
+     */
+    public Builder tls(boolean enabled) {
+      this.tls = enabled;
       return this;
     }
 

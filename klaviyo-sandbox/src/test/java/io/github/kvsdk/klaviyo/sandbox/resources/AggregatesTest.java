@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Metric aggregates are computed from the stored events. */
 final class AggregatesTest {
   @Test
+  @SuppressWarnings("unchecked")
   void countSumAndUniqueProfilesPerDayGroupedByAProperty() {
     try (KlaviyoSandbox sandbox = KlaviyoSandbox.start()) {
       SandboxHttp http = new SandboxHttp(sandbox);
@@ -31,11 +32,11 @@ final class AggregatesTest {
             "filter":["greater-or-equal(datetime,2024-03-01T00:00:00)","less-than(datetime,2024-03-04T00:00:00)"]}}}"""
           .formatted(metricId));
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-      assertThat((List<?>) reply.attributes().get("dates")).containsExactly("2024-03-01T00:00:00+00:00",
+      assertThat((List<Object>) reply.attributes().get("dates")).containsExactly("2024-03-01T00:00:00+00:00",
           "2024-03-02T00:00:00+00:00", "2024-03-03T00:00:00+00:00");
       Map<String, Object> measurements = map(map(((List<?>) reply.attributes().get("data")).get(0)).get("measurements"));
-      assertThat((List<?>) measurements.get("count")).containsExactly(3L, 0L, 1L);
-      assertThat((List<?>) measurements.get("unique")).containsExactly(2L, 0L, 1L);
+      assertThat((List<Object>) measurements.get("count")).containsExactly(3L, 0L, 1L);
+      assertThat((List<Object>) measurements.get("unique")).containsExactly(2L, 0L, 1L);
       assertThat(((List<?>) measurements.get("sum_value")).stream().map(v -> new BigDecimal(v.toString()))
           .map(BigDecimal::stripTrailingZeros).toList())
           .containsExactly(new BigDecimal("12"), BigDecimal.ZERO, BigDecimal.ONE);
