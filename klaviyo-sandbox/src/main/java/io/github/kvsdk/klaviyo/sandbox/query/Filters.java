@@ -73,7 +73,8 @@ public final class Filters {
       case "datetime" -> value instanceof java.time.Instant;
       case "string" -> value instanceof String;
       case "boolean" -> value instanceof Boolean;
-      case "number" -> value instanceof Number;
+      // Epoch-second fields (an event's timestamp) are compared with date-times as well as numbers.
+      case "number" -> value instanceof Number || value instanceof java.time.Instant;
       default -> true;
     };
     if (ok || value == null) {
@@ -83,7 +84,7 @@ public final class Filters {
       case "datetime" -> "a date-time, written without quotes, such as 2024-01-01T00:00:00Z";
       case "string" -> "a string in quotes, such as \"value\"";
       case "boolean" -> "true or false, without quotes";
-      default -> "a number, without quotes";
+      default -> "a number or a date-time, without quotes";
     };
     throw ApiException.invalidParameter("filter", "Invalid value for field '" + c.field() + "' in '" + c.operator()
         + "': expected " + hint + ".");

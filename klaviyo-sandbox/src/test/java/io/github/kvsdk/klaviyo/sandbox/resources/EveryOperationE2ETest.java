@@ -76,7 +76,9 @@ final class EveryOperationE2ETest {
         }
       }
       assertThat(failures).as(failures.size() + " failures:\n" + String.join("\n", failures)).isEmpty();
-      assertThat(passed).isEqualTo(spec.operations().size()).isEqualTo(261);
+      assertThat(passed).isEqualTo(spec.operations().size());
+      System.out.println("Operations answered with their documented status: " + passed + " of "
+          + spec.operations().size() + " (revision " + spec.revision() + ")");
     }
   }
 
