@@ -23,6 +23,15 @@ final class ApiSpecTest {
   }
 
   @Test
+  void stricterQuotasOfAdditionalFieldsComeFromTheDescription() {
+    assertThat(spec.operation("get_list").additionalFieldLimits())
+        .containsEntry("additional-fields[list]=profile_count", new RateLimit(1, 15, 0));
+    assertThat(spec.operation("get_profiles").additionalFieldLimits())
+        .containsKey("additional-fields[profile]=predictive_analytics");
+    assertThat(spec.operation("get_accounts").additionalFieldLimits()).isEmpty();
+  }
+
+  @Test
   void filterRulesComeFromTheFilterParameterDescription() {
     Operation profiles = spec.operation("get_profiles");
     assertThat(profiles.filterRules().get("created")).containsExactly("greater-than", "less-than");
