@@ -131,13 +131,40 @@ final class EveryOperationE2ETest {
       }
       String value = switch (p.name()) {
         case "company_id" -> sandbox.account().id();
-        case "filter" -> REQUIRED_FILTERS.getOrDefault(op.operationId(), "");
+        case "filter" -> requiredFilter(op);
         default -> String.valueOf(p.schema().getOrDefault("default", "value"));
       };
       q.append(q.length() == 0 ? "?" : "&").append(URLEncoder.encode(p.name(), StandardCharsets.UTF_8)).append('=')
           .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
     return q.toString();
+  }
+
+  /**
+   * A filter for an operation that requires one: the known one, else an {@code equals} (or {@code any}) on the
+   * first field that allows it, with a value of the field's type.
+   */
+  static String requiredFilter(Operation op) {
+    String known = REQUIRED_FILTERS.get(op.operationId());
+    if (known != null) {
+      return known;
+    }
+    for (Map.Entry<String, java.util.Set<String>> rule : op.filterRules().entrySet()) {
+      String type = op.filterValueTypes().getOrDefault(rule.getKey(), "string");
+      String value = switch (type) {
+        case "datetime" -> "2024-01-01T00:00:00Z";
+        case "boolean" -> "true";
+        case "number" -> "1";
+        default -> "\"value\"";
+      };
+      if (rule.getValue().contains("equals")) {
+        return "equals(" + rule.getKey() + "," + value + ")";
+      }
+      if (rule.getValue().contains("any")) {
+        return "any(" + rule.getKey() + ",[" + value + "])";
+      }
+    }
+    return "";
   }
 
   /** A body made from the request schema, its resource identifiers pointing at stored objects. */

@@ -45,8 +45,6 @@ final class GeneratedClientE2ETest {
   private static final String API_PACKAGE = "io/github/kvsdk/klaviyo/generated/api/";
   private static final String PNG_BASE64 =
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-  private static final Map<String, String> REQUIRED_FILTERS = Map.of(
-      "get_campaigns", "equals(messages.channel,'email')");
 
   @Test
   void everyOperationWorksThroughTheGeneratedClient() throws Exception {
@@ -132,7 +130,7 @@ final class GeneratedClientE2ETest {
         } else if (a instanceof retrofit2.http.Query q) {
           args[i] = required(op, q.value()) ? switch (q.value()) {
             case "company_id" -> sandbox.account().id();
-            case "filter" -> REQUIRED_FILTERS.get(op.operationId());
+            case "filter" -> EveryOperationE2ETest.requiredFilter(op);
             default -> null;
           } : null;
         } else if (a instanceof retrofit2.http.Body) {
