@@ -72,7 +72,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     this.backend = backend;
     Seeder.seedAccount(state);
     Seeder.apply(state, b.seed);
-    backend.seedOthers(b.seed.count(SeedPlan.Type.OTHERS));
+    backend.afterSeed(b.seed.count(SeedPlan.Type.OTHERS));
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
         faults, b.admin ? new AdminApi(this) : null, requests, state.accounts()::contains);
     this.tls = b.tls ? SelfSignedCertificate.create(b.host) : null;
@@ -192,7 +192,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   /** Creates the objects of {@code plan} now. */
   public KlaviyoSandbox seed(SeedPlan plan) {
     Seeder.apply(state, plan);
-    backend.seedOthers(plan.count(SeedPlan.Type.OTHERS));
+    backend.afterSeed(plan.count(SeedPlan.Type.OTHERS));
     return this;
   }
 

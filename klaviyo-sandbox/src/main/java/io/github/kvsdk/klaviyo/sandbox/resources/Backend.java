@@ -46,9 +46,13 @@ public final class Backend {
     return Map.copyOf(handlers);
   }
 
-  /** Creates {@code n} objects of every resource type without hand-written behaviour. */
-  public void seedOthers(int n) {
-    specEndpoints.seedOthers(n);
+  /**
+   * Completes a seed: brings the seeded objects in line with the served revision's schemas, then creates
+   * {@code others} objects of every resource type without hand-written behaviour.
+   */
+  public void afterSeed(int others) {
+    specEndpoints.conformSeeded();
+    specEndpoints.seedOthers(others);
   }
 
   Jobs jobs() {

@@ -83,6 +83,25 @@ final class SpecEndpoints {
         created.add(state.insertAny(type, storedAttributes(type, model.canonical(type), given, null), Map.of()));
       }
     }
+    for (String type : new java.util.TreeSet<>(model.storedTypes())) {
+      if (!state.isEmulated(type)) {
+        continue;
+      }
+      for (Resource r : state.table(type).all()) {
+        for (String name : model.relationshipNames(type)) {
+          String target = model.relationshipTarget(type, name);
+          if (target == null || model.toMany(type, name) || !r.related(name).isEmpty()) {
+            continue;
+          }
+          List<Resource> targets = state.tableOf(target).all();
+          if (!targets.isEmpty()) {
+            Map<String, List<String>> rels = new LinkedHashMap<>(r.relationships());
+            rels.put(name, List.of(targets.get(0).id()));
+            state.relate(r, rels);
+          }
+        }
+      }
+    }
     for (Resource r : created) {
       Map<String, List<String>> next = new LinkedHashMap<>(r.relationships());
       for (String name : model.relationshipNames(r.type())) {
@@ -99,6 +118,56 @@ final class SpecEndpoints {
       }
       state.relate(r, next);
     }
+  }
+
+  /**
+   * Brings the seeded objects of the emulated types in line with the served revision's response schema: an
+   * attribute whose stored shape the schema does not accept (a review's {@code status} became an object in
+   * 2025-01-15) and a required attribute the seed does not set get the spec's placeholder. A type is checked
+   * through its first object and rewritten only when that one needs it, so start-up stays fast.
+   */
+  void conformSeeded() {
+    for (String type : model.storedTypes()) {
+      Map<String, Object> canonical = model.canonical(type);
+      Map<String, Object> attributeSchema = canonical == null ? null : schemas.property(canonical, "attributes");
+      if (!state.isEmulated(type) || attributeSchema == null) {
+        continue;
+      }
+      List<Resource> all = state.table(type).unordered();
+      if (all.isEmpty() || conformed(all.get(0).attributes(), attributeSchema).equals(all.get(0).attributes())) {
+        continue;
+      }
+      for (Resource r : all) {
+        Map<String, Object> next = conformed(r.attributes(), attributeSchema);
+        if (!next.equals(r.attributes())) {
+          state.replace(r, next);
+        }
+      }
+    }
+  }
+
+  private Map<String, Object> conformed(Map<String, Object> attributes, Map<String, Object> attributeSchema) {
+    Map<String, Object> declared = schemas.properties(attributeSchema);
+    Map<String, Object> out = new LinkedHashMap<>(attributes);
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      Object schema = declared.get(e.getKey());
+      if (schema != null && validator.check(asJson(e.getValue()), schema, "") != null) {
+        out.put(e.getKey(), instances.minimal(schema));
+      }
+    }
+    for (String required : schemas.required(attributeSchema)) {
+      if (!out.containsKey(required)) {
+        out.put(required, instances.minimal(declared.get(required)));
+      }
+    }
+    return out;
+  }
+
+  /** A stored value as it is rendered (timestamps as text). */
+  private static Object asJson(Object value) {
+    return value instanceof Instant || value instanceof Map<?, ?> || value instanceof List<?>
+        ? io.github.kvsdk.klaviyo.sandbox.json.Json.parse(io.github.kvsdk.klaviyo.sandbox.json.Json.write(value))
+        : value;
   }
 
   private ApiResponse serve(ApiRequest r, OperationShape shape) {
