@@ -27,7 +27,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A local, in-memory, stateful emulator of the Klaviyo REST API, revision 2024-10-15.
+ * A local, in-memory, stateful emulator of the Klaviyo REST API, at the revision its {@code klaviyo-openapi}
+ * artifact was built for (2024-10-15 by default). Every operation of that revision answers: resources with
+ * Klaviyo's own semantics (profiles, lists, events, campaigns, ...) by hand-written handlers, every other one
+ * from the spec alone; every request is validated against the spec before anything is applied.
  *
  * <pre>{@code
  * try (KlaviyoSandbox sandbox = KlaviyoSandbox.start()) {

@@ -483,9 +483,6 @@ final class SpecEndpoints {
 
   private ApiResponse action(ApiRequest r, OperationShape shape) {
     Operation op = r.operation();
-    if (op.requestSchema() != null && r.body().length > 0) {
-      r.jsonObject();
-    }
     if (op.successSchema() == null) {
       return ApiResponse.of(op.successStatus(), null);
     }

@@ -160,7 +160,8 @@ final class InvalidRequestsTest {
       Map<String, Object> schema = schemas.flatten(schemaNode);
       List<Object> alternatives = schemas.alternatives(schema);
       if (!alternatives.isEmpty()) {
-        // Which alternative the value took is not known; mutate under the first one it matches.
+        // Which alternative the value took is not known, and a mutated value may match another one: no
+        // mutations are derived under a oneOf.
         return;
       }
       String type = schema.get("type") instanceof String t ? t : schema.containsKey("properties") ? "object" : null;
