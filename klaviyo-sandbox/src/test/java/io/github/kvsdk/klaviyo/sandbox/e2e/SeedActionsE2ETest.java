@@ -344,7 +344,8 @@ final class SeedActionsE2ETest {
           {"type":"profile","attributes":{"email":"u1@example.com"}}]}}}}""");
     Reply reply = http.post("/api/profile-subscription-bulk-delete-jobs", """
         {"data":{"type":"profile-subscription-bulk-delete-job","attributes":{"profiles":{"data":[
-          {"type":"profile","attributes":{"email":"u1@example.com"}}]}}}}""");
+          {"type":"profile","attributes":{"email":"u1@example.com",
+            "subscriptions":{"email":{"marketing":{"consent":"UNSUBSCRIBED"}}}}}]}}}}""");
     assertThat(reply.status()).isEqualTo(202);
     String id = sandbox.state().findProfileId("u1@example.com", null, null);
     assertThat(sandbox.state().profiles().get(id).orElseThrow().attribute("subscriptions.email.marketing.consent"))
