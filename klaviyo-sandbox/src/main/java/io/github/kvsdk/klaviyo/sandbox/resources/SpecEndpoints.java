@@ -80,7 +80,13 @@ final class SpecEndpoints {
         @SuppressWarnings("unchecked")
         Map<String, Object> given = attributeSchema == null ? Map.of()
             : (Map<String, Object>) instances.full(attributeSchema);
-        created.add(state.insertAny(type, storedAttributes(type, model.canonical(type), given, null), Map.of()));
+        Map<String, Object> attributes = storedAttributes(type, model.canonical(type), given, null);
+        List<String> allowedIds = model.enumeratedIds(type);
+        if (allowedIds.isEmpty()) {
+          created.add(state.insertAny(type, attributes, Map.of()));
+        } else if (i < allowedIds.size()) {
+          created.add(state.insertWithId(type, allowedIds.get(i), attributes, Map.of()));
+        }
       }
     }
     for (String type : new java.util.TreeSet<>(model.storedTypes())) {
@@ -209,11 +215,27 @@ final class SpecEndpoints {
     Map<String, Object> given = data.get("attributes") instanceof Map<?, ?> a ? cast(a) : Map.of();
     Map<String, List<String>> relationships = requestRelationships(type, data);
     Map<String, Object> attributes = storedAttributes(type, itemSchema, given, null);
-    Resource created = data.get("id") instanceof String id
+    String id = data.get("id") instanceof String chosen ? chosen : firstFreeEnumeratedId(type);
+    Resource created = id != null
         ? state.insertWithId(type, id, attributes, relationships)
         : state.insertAny(type, attributes, relationships);
     relationships.forEach((name, ids) -> linkInverse(created, name, ids, true));
     return created;
+  }
+
+  /** For a type whose ids the spec enumerates, the first one not yet stored (a 409 when all are); else null. */
+  private String firstFreeEnumeratedId(String type) {
+    List<String> allowed = model.enumeratedIds(type);
+    if (allowed.isEmpty()) {
+      return null;
+    }
+    ResourceTable table = state.tableOf(type);
+    for (String id : allowed) {
+      if (!table.contains(id)) {
+        return id;
+      }
+    }
+    throw ApiException.conflict("Every " + type + " the spec allows already exists.");
   }
 
   /** Updates a stored object from a request's resource object {@code data}. */

@@ -128,6 +128,18 @@ final class SpecResources {
         && !schemas.flatten(data).containsKey("properties");
   }
 
+  /** The ids the spec allows for {@code type} when its {@code id} is an enum (mapped metrics), else empty. */
+  List<String> enumeratedIds(String type) {
+    Map<String, Object> item = canonical.get(type);
+    Map<String, Object> id = item == null ? null : schemas.property(item, "id");
+    Object values = id == null ? null : schemas.flatten(id).get("enum");
+    List<String> ids = new java.util.ArrayList<>();
+    if (values instanceof List<?> list) {
+      list.forEach(v -> ids.add(String.valueOf(v)));
+    }
+    return ids;
+  }
+
   /** The relationship of {@code targetType} that points back at {@code type}, or null. */
   String inverse(String type, String targetType) {
     for (String name : relationshipNames(targetType)) {
@@ -143,7 +155,9 @@ final class SpecResources {
     String method = op.method();
     Map<String, Object> item = itemSchema(op);
     String responseType = responseType(op);
-    if (seg.length >= 2 && seg[0].equals("api")) {
+    // /client/ reads (such as a product's reviews) list the same stored resources as /api/.
+    boolean clientRead = seg.length >= 2 && seg[0].equals("client") && method.equals("GET");
+    if (seg.length >= 2 && (seg[0].equals("api") || clientRead)) {
       String collectionType = typeOfCollection.get(seg[1]);
       if (seg.length == 2 && method.equals("GET") && responseType != null && isCollection(op)) {
         return new OperationShape(OperationShape.Kind.COLLECTION, responseType, null, null, item);

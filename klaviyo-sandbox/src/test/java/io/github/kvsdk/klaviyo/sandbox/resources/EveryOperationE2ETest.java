@@ -108,10 +108,25 @@ final class EveryOperationE2ETest {
         continue;
       }
       String type = shape.parentType() != null ? shape.parentType() : shape.type();
-      String id = anyId(sandbox, type);
+      String id = shape.relationship() != null ? idWithRelationship(sandbox, type, shape.relationship())
+          : anyId(sandbox, type);
       path = path.replace("{" + p.name() + "}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return path;
+  }
+
+  /** An object of {@code type} whose relationship {@code name} is set, else any object of the type. */
+  static String idWithRelationship(KlaviyoSandbox sandbox, String type, String name) {
+    try {
+      for (Resource r : sandbox.state().table(type).all()) {
+        if (!r.related(name).isEmpty()) {
+          return r.id();
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // No table of this type: fall through.
+    }
+    return anyId(sandbox, type);
   }
 
   static String anyId(KlaviyoSandbox sandbox, String type) {
@@ -132,12 +147,24 @@ final class EveryOperationE2ETest {
       String value = switch (p.name()) {
         case "company_id" -> sandbox.account().id();
         case "filter" -> requiredFilter(op);
-        default -> String.valueOf(p.schema().getOrDefault("default", "value"));
+        default -> firstAllowed(p.schema());
       };
       q.append(q.length() == 0 ? "?" : "&").append(URLEncoder.encode(p.name(), StandardCharsets.UTF_8)).append('=')
           .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
     return q.toString();
+  }
+
+  /** The schema's default, else its first enum value (of the items for an array), else a plain string. */
+  private static String firstAllowed(Map<String, Object> schema) {
+    if (schema.get("default") != null) {
+      return String.valueOf(schema.get("default"));
+    }
+    Object values = schema.get("enum");
+    if (values == null && schema.get("items") instanceof Map<?, ?> items) {
+      values = items.get("enum");
+    }
+    return values instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : "value";
   }
 
   /**

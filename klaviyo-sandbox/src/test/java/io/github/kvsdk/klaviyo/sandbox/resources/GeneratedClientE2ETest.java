@@ -124,7 +124,9 @@ final class GeneratedClientE2ETest {
       for (Annotation a : annotations[i]) {
         if (a instanceof retrofit2.http.Path) {
           String type = shape.parentType() != null ? shape.parentType() : shape.type();
-          args[i] = EveryOperationE2ETest.anyId(sandbox, type);
+          args[i] = shape.relationship() != null
+              ? EveryOperationE2ETest.idWithRelationship(sandbox, type, shape.relationship())
+              : EveryOperationE2ETest.anyId(sandbox, type);
         } else if (a instanceof retrofit2.http.Header h && h.value().equals("revision")) {
           args[i] = sandbox.revision();
         } else if (a instanceof retrofit2.http.Query q) {
