@@ -341,7 +341,8 @@ final class SeedActionsE2ETest {
   void unsubscribeProfiles() {
     http.post("/api/profile-subscription-bulk-create-jobs", """
         {"data":{"type":"profile-subscription-bulk-create-job","attributes":{"profiles":{"data":[
-          {"type":"profile","attributes":{"email":"u1@example.com"}}]}}}}""");
+          {"type":"profile","attributes":{"email":"u1@example.com",
+            "subscriptions":{"email":{"marketing":{"consent":"SUBSCRIBED"}}}}}]}}}}""");
     Reply reply = http.post("/api/profile-subscription-bulk-delete-jobs", """
         {"data":{"type":"profile-subscription-bulk-delete-job","attributes":{"profiles":{"data":[
           {"type":"profile","attributes":{"email":"u1@example.com",

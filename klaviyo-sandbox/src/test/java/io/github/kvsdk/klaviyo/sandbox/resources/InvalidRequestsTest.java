@@ -98,8 +98,18 @@ final class InvalidRequestsTest {
       // Bodies are mutated below; their query parameters (none but company_id) need no more.
       return;
     }
-    Consumer<String> add = extra -> bad.add(new Bad(op, path, query + (query.isEmpty() ? "?" : "&") + extra, null,
-        "query " + extra));
+    Consumer<String> add = extra -> {
+      // A mutated parameter replaces the valid one the request already has (a required one).
+      String name = extra.substring(0, extra.indexOf('=') + 1);
+      List<String> pairs = new ArrayList<>();
+      for (String pair : query.isEmpty() ? new String[0] : query.substring(1).split("&")) {
+        if (!pair.startsWith(name)) {
+          pairs.add(pair);
+        }
+      }
+      pairs.add(extra);
+      bad.add(new Bad(op, path, "?" + String.join("&", pairs), null, "query " + extra));
+    };
     add.accept("undeclared_parameter=1");
     for (Parameter p : op.parameters()) {
       if (!p.in().equals("query")) {
