@@ -40,6 +40,8 @@ final class SpecEndpoints {
   private final Schemas schemas;
   private final SchemaInstances instances;
   private final SchemaValidator validator;
+  /** Serialises the writes of this engine (requests and completing jobs). */
+  private final Object writes = new Object();
 
   SpecEndpoints(Backend backend, ApiSpec spec) {
     this.b = backend;
@@ -178,6 +180,16 @@ final class SpecEndpoints {
 
   private ApiResponse serve(ApiRequest r, OperationShape shape) {
     b.jobs().advanceAll();
+    if (r.operation().method().equals("GET")) {
+      return dispatch(r, shape);
+    }
+    // Writes read, change and write back relationships on both sides: one at a time.
+    synchronized (writes) {
+      return dispatch(r, shape);
+    }
+  }
+
+  private ApiResponse dispatch(ApiRequest r, OperationShape shape) {
     return switch (shape.kind()) {
       case COLLECTION -> collection(r, shape);
       case CREATE -> create(r, shape);
@@ -298,6 +310,13 @@ final class SpecEndpoints {
   }
 
   private Jobs.Outcome applyItems(String jobType, List<Object> items, String pointer,
+      Map<String, Object> jobRelationships) {
+    synchronized (writes) {
+      return applyItemsLocked(jobType, items, pointer, jobRelationships);
+    }
+  }
+
+  private Jobs.Outcome applyItemsLocked(String jobType, List<Object> items, String pointer,
       Map<String, Object> jobRelationships) {
     int completed = 0;
     List<Map<String, Object>> errors = new ArrayList<>();
