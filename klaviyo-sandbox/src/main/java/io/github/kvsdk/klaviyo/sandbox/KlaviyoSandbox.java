@@ -14,6 +14,7 @@ import io.github.kvsdk.klaviyo.sandbox.resources.SandboxState;
 import io.github.kvsdk.klaviyo.sandbox.resources.Seeder;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.tls.SelfSignedCertificate;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -26,7 +27,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A local, in-memory, stateful emulator of the Klaviyo REST API, revision 2024-10-15.
+ * A local, in-memory, stateful emulator of the Klaviyo REST API, at the revision its {@code klaviyo-openapi}
+ * artifact was built for (2024-10-15 by default). Every operation of that revision answers: resources with
+ * Klaviyo's own semantics (profiles, lists, events, campaigns, ...) by hand-written handlers, every other one
+ * from the spec alone; every request is validated against the spec before anything is applied.
  *
  * <pre>{@code
  * try (KlaviyoSandbox sandbox = KlaviyoSandbox.start()) {
@@ -52,6 +56,8 @@ public final class KlaviyoSandbox implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestLog requests = new RequestLog();
   private final MutationDriver mutations;
+  private final Backend backend;
+  private final SelfSignedCertificate tls;
   private final Undertow server;
   private final String host;
   private final int port;
@@ -65,16 +71,26 @@ public final class KlaviyoSandbox implements AutoCloseable {
     apiKeys.add(DEFAULT_API_KEY);
     b.apiKeys.forEach(apiKeys::add);
     b.scopedKeys.forEach(apiKeys::add);
+    Backend backend = new Backend(state, spec, b.clock, b.jobDuration);
+    this.backend = backend;
     Seeder.seedAccount(state);
     Seeder.apply(state, b.seed);
-    Backend backend = new Backend(state);
+    backend.afterSeed(b.seed.count(SeedPlan.Type.OTHERS));
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
-        faults, b.admin ? new AdminApi(this) : null, requests);
-    this.server = Undertow.builder()
-        .addHttpListener(b.port, b.host)
+        faults, b.admin ? new AdminApi(this) : null, requests, state.accounts()::contains);
+    this.tls = b.tls ? SelfSignedCertificate.create(b.host) : null;
+    Undertow.Builder listener = Undertow.builder();
+    if (tls != null) {
+      listener.addHttpsListener(b.port, b.host, tls.serverContext());
+    } else {
+      listener.addHttpListener(b.port, b.host);
+    }
+    this.server = listener
         .setIoThreads(b.ioThreads)
         .setWorkerThreads(b.workerThreads)
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 16L * 1024 * 1024)
+        // The sandbox decodes paths and query strings itself, so malformed encoding gets an error document.
+        .setServerOption(UndertowOptions.DECODE_URL, false)
         .setHandler(handler)
         .build();
     server.start();
@@ -99,7 +115,20 @@ public final class KlaviyoSandbox implements AutoCloseable {
    */
   public String baseUrl() {
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + h + ":" + port;
+    return (tls != null ? "https://" : "http://") + h + ":" + port;
+  }
+
+  /**
+   * The self-signed certificate of a sandbox started with {@link Builder#tls(boolean)}, in PEM form, for
+   * clients to trust; null without TLS.
+   */
+  public String certificatePem() {
+    return tls == null ? null : tls.pem();
+  }
+
+  /** The self-signed certificate of a sandbox started with TLS, or null. */
+  public java.security.cert.X509Certificate certificate() {
+    return tls == null ? null : tls.certificate();
   }
 
   /** The listening port. */
@@ -166,6 +195,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   /** Creates the objects of {@code plan} now. */
   public KlaviyoSandbox seed(SeedPlan plan) {
     Seeder.apply(state, plan);
+    backend.afterSeed(plan.count(SeedPlan.Type.OTHERS));
     return this;
   }
 
@@ -174,6 +204,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   public void close() {
     mutations.close();
     server.stop();
+    backend.close();
   }
 
   @Override
@@ -193,6 +224,8 @@ public final class KlaviyoSandbox implements AutoCloseable {
     private long randomSeed;
     private Clock clock = Clock.systemUTC();
     private boolean admin = true;
+    private boolean tls;
+    private java.time.Duration jobDuration = java.time.Duration.ofSeconds(2);
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private int workerThreads = 32;
 
@@ -269,6 +302,29 @@ public final class KlaviyoSandbox implements AutoCloseable {
     /** The clock for server-side timestamps and token expiry; default the system UTC clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long an asynchronous bulk job takes (default 2 seconds, on the sandbox clock): {@code queued}, then
+     * {@code processing} at half of it, then {@code complete} with its effect applied. {@link java.time.Duration#ZERO}
+     * applies every job before its 202 is sent, for tests that want the effect at once.
+     */
+    public Builder jobDuration(java.time.Duration duration) {
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("jobDuration must not be negative, was " + duration);
+      }
+      this.jobDuration = duration;
+      return this;
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP, with a self-signed certificate made at start-up for {@code localhost},
+     * {@code 127.0.0.1}, {@code ::1} and the bind address ({@link KlaviyoSandbox#certificatePem()} gives it
+     * to clients); {@link KlaviyoSandbox#baseUrl()} and every link then start with {@code https://}.
+     */
+    public Builder tls(boolean enabled) {
+      this.tls = enabled;
       return this;
     }
 

@@ -71,18 +71,34 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--mutate-profiles-per-second", description = "Update this many profiles per second.")
   double mutateProfiles;
 
+  @Option(names = "--seed-others", description = "Objects of every other resource type the spec defines "
+      + "(tags, coupons, catalog items, webhooks, ...).")
+  int others;
+
+  @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate made at start-up.")
+  boolean tls;
+
+  @Option(names = "--tls-certificate", description = "With --tls, write the certificate (PEM) here for clients "
+      + "to trust. Default: klaviyo-sandbox-cert.pem in the working directory.")
+  java.nio.file.Path certificateFile = java.nio.file.Path.of("klaviyo-sandbox-cert.pem");
+
+  @Option(names = "--job-seconds", description = "How long a bulk job takes to complete (0 = at once). "
+      + "Default: ${DEFAULT-VALUE}.")
+  double jobSeconds = 2;
+
   @Override
   public Integer call() throws Exception {
     Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
     SeedPlan plan = SeedPlan.builder()
         .profiles(profiles).lists(lists).segments(segments).events(events).campaigns(campaigns)
-        .templates(templates).images(images).flows(flows).forms(forms).reviews(reviews)
+        .templates(templates).images(images).flows(flows).forms(forms).reviews(reviews).others(others)
         .between(to.minus(Duration.ofDays(days)), to)
         .sameSecond(sameSecond)
         .build();
     long started = System.nanoTime();
     KlaviyoSandbox.Builder builder = KlaviyoSandbox.builder()
-        .port(port).host(host).rateLimits(rateLimits).timeScale(timeScale).seed(plan);
+        .port(port).host(host).rateLimits(rateLimits).timeScale(timeScale).seed(plan).tls(tls)
+        .jobDuration(Duration.ofMillis(Math.round(jobSeconds * 1000)));
     apiKeys.forEach(builder::apiKey);
     KlaviyoSandbox sandbox = builder.start();
     if (mutateProfiles > 0) {
@@ -95,6 +111,10 @@ public final class SandboxMain implements Callable<Integer> {
     }, "klaviyo-sandbox-shutdown"));
     System.out.printf("Klaviyo sandbox (revision %s) listening on %s in %d ms%n", sandbox.revision(),
         sandbox.baseUrl(), (System.nanoTime() - started) / 1_000_000);
+    if (tls) {
+      java.nio.file.Files.writeString(certificateFile, sandbox.certificatePem());
+      System.out.printf("  TLS certificate (self-signed, trust it in clients): %s%n", certificateFile.toAbsolutePath());
+    }
     System.out.printf("  API key: Authorization: Klaviyo-API-Key %s%n", sandbox.defaultApiKey());
     System.out.printf("  rate limits: %s, time scale: %s, admin: %s/__admin/state%n",
         rateLimits ? "on" : "off", timeScale, sandbox.baseUrl());

@@ -10,6 +10,7 @@ import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
 import io.github.kvsdk.klaviyo.sandbox.spec.PathRouter;
+import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +48,18 @@ public final class SandboxHttpHandler implements HttpHandler {
   private final Faults faults;
   private final AdminEndpoint admin;
   private final RequestLog requestLog;
+  private final RequestValidator validator;
+  private final Predicate<String> publicKeys;
 
+  /**
+   * @param publicKeys accepts the public API keys (site ids) of the {@code /client/} endpoints'
+   *     {@code company_id}
+   */
   public SandboxHttpHandler(ApiSpec spec, Map<String, ApiHandler> handlers, ApiKeys apiKeys, SandboxOAuth oauth,
-      RateLimiter rateLimiter, Faults faults, AdminEndpoint admin, RequestLog requestLog) {
+      RateLimiter rateLimiter, Faults faults, AdminEndpoint admin, RequestLog requestLog,
+      Predicate<String> publicKeys) {
+    this.validator = new RequestValidator(spec.schemas());
+    this.publicKeys = publicKeys;
     this.spec = spec;
     this.handlers = Map.copyOf(handlers);
     this.apiKeys = apiKeys;
@@ -106,6 +117,12 @@ public final class SandboxHttpHandler implements HttpHandler {
     byte[] body;
     try {
       body = exchange.getInputStream().readAllBytes();
+    } catch (io.undertow.server.RequestTooBigException e) {
+      ApiException tooBig = ApiException.status(413, "request_too_large", "Request entity too large.",
+          "The request body is larger than the sandbox accepts.");
+      send(exchange, ApiResponse.of(413, tooBig.document()), null, method, path, null);
+      exchange.getConnection().close();
+      return;
     } catch (IOException e) {
       exchange.getConnection().close();
       return;
@@ -127,6 +144,8 @@ public final class SandboxHttpHandler implements HttpHandler {
       String[] operationId) {
     ApiResponse response;
     try {
+      String rawPath = path;
+      path = decodePath(rawPath);
       Map<String, String> query = parseQuery(exchange.getQueryString());
       if (path.startsWith("/__admin/") && admin != null) {
         response = admin.handle(method, path, query, body);
@@ -141,7 +160,7 @@ public final class SandboxHttpHandler implements HttpHandler {
         }
         Operation op = match.operation();
         operationId[0] = op.operationId();
-        response = api(exchange, op, match.pathParameters(), method, path, query, body);
+        response = api(exchange, op, match.pathParameters(), method, rawPath, query, body);
       }
     } catch (ApiException e) {
       response = ApiResponse.of(e.status(), e.document());
@@ -159,14 +178,42 @@ public final class SandboxHttpHandler implements HttpHandler {
   private ApiResponse api(HttpServerExchange exchange, Operation op, Map<String, String> pathParameters,
       String method, String path, Map<String, String> query, byte[] body) {
     Revisions.check(exchange.getRequestHeaders().getFirst("revision"), spec.revision());
-    Credential credential = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    Credential credential;
+    if (op.isPublic()) {
+      String companyId = query.get("company_id");
+      if (companyId == null || !publicKeys.test(companyId)) {
+        throw ApiException.invalidParameter("company_id", "'" + (companyId == null ? "" : companyId)
+            + "' is not a valid public API key (company_id).");
+      }
+      credential = new Credential("public:" + companyId, null);
+    } else {
+      credential = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    }
     for (String scope : op.scopes()) {
       if (!credential.grants(scope)) {
         throw ApiException.permissionDenied("This request requires the scope '" + scope + "', which the "
             + "credential was not granted.");
       }
     }
-    RateLimiter.Decision decision = rateLimiter.acquire(credential.quotaKey(), op.operationId(), op.rateLimit());
+    RateLimiter.Decision decision = null;
+    for (Map.Entry<String, RateLimit> stricter : op.additionalFieldLimits().entrySet()) {
+      // Asking for an expensive additional field (a list's profile_count) counts against its own quota.
+      String[] parameter = stricter.getKey().split("=", 2);
+      String asked = query.get(parameter[0]);
+      if (asked != null && java.util.Arrays.asList(asked.split(",")).contains(parameter[1])) {
+        decision = rateLimiter.acquire(credential.quotaKey(), op.operationId() + " " + stricter.getKey(),
+            stricter.getValue());
+        if (decision != null && !decision.allowed()) {
+          throw ApiException.throttled(decision.retryAfterSeconds());
+        }
+      }
+    }
+    RateLimiter.Decision general = rateLimiter.acquire(credential.quotaKey(), op.operationId(), op.rateLimit());
+    if (decision == null) {
+      decision = general;
+    } else if (general != null && !general.allowed()) {
+      decision = general;
+    }
     if (decision != null && !decision.allowed()) {
       throw ApiException.throttled(decision.retryAfterSeconds());
     }
@@ -179,6 +226,7 @@ public final class SandboxHttpHandler implements HttpHandler {
     if (body.length > 0 && BODY_METHODS.contains(method)) {
       checkContentType(op, contentType);
     }
+    validator.check(op, query, body, contentType);
     ApiHandler handler = handlers.get(op.operationId());
     if (handler == null) {
       throw ApiException.notEmulated(op.operationId());
@@ -300,6 +348,22 @@ public final class SandboxHttpHandler implements HttpHandler {
       Thread.sleep(fault.delayDuration().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Percent-decodes a request path ({@code +} stays a plus); the server leaves decoding to the sandbox so
+   * that malformed encoding gets Klaviyo's error document rather than an empty 400.
+   */
+  static String decodePath(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    try {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.status(400, "invalid", "Invalid input.", "Malformed percent-encoding in the path '" + raw
+          + "'.");
     }
   }
 

@@ -41,6 +41,55 @@ public final class Filters {
     }
   }
 
+  /**
+   * Checks each condition's value against its field's type, as Klaviyo's filter grammar does: date-times
+   * unquoted ({@code greater-than(updated,2024-01-01T00:00:00Z)}), strings quoted, booleans and numbers
+   * bare; list operators take lists of such values. Fields whose type is unknown are not checked.
+   *
+   * @param types field name to {@code datetime}, {@code string}, {@code boolean} or {@code number}
+   */
+  public static void checkValueTypes(FilterExpression expression, Map<String, String> types) {
+    if (expression instanceof FilterExpression.Condition c) {
+      String type = types.get(c.field());
+      if (type == null || c.operator().equals("has") || c.value() == null) {
+        return;
+      }
+      if (c.value() instanceof List<?> values) {
+        values.forEach(v -> checkValue(c, type, v));
+      } else {
+        checkValue(c, type, c.value());
+      }
+    } else if (expression instanceof FilterExpression.And a) {
+      a.terms().forEach(t -> checkValueTypes(t, types));
+    } else if (expression instanceof FilterExpression.Or o) {
+      o.terms().forEach(t -> checkValueTypes(t, types));
+    } else if (expression instanceof FilterExpression.Not n) {
+      checkValueTypes(n.term(), types);
+    }
+  }
+
+  private static void checkValue(FilterExpression.Condition c, String type, Object value) {
+    boolean ok = switch (type) {
+      case "datetime" -> value instanceof java.time.Instant;
+      case "string" -> value instanceof String;
+      case "boolean" -> value instanceof Boolean;
+      // Epoch-second fields (an event's timestamp) are compared with date-times as well as numbers.
+      case "number" -> value instanceof Number || value instanceof java.time.Instant;
+      default -> true;
+    };
+    if (ok || value == null) {
+      return;
+    }
+    String hint = switch (type) {
+      case "datetime" -> "a date-time, written without quotes, such as 2024-01-01T00:00:00Z";
+      case "string" -> "a string in quotes, such as \"value\"";
+      case "boolean" -> "true or false, without quotes";
+      default -> "a number or a date-time, without quotes";
+    };
+    throw ApiException.invalidParameter("filter", "Invalid value for field '" + c.field() + "' in '" + c.operator()
+        + "': expected " + hint + ".");
+  }
+
   /** The top-level conditions of {@code expression} (the AND-joined ones). */
   public static List<FilterExpression.Condition> topLevelConditions(FilterExpression expression) {
     if (expression instanceof FilterExpression.Condition c) {

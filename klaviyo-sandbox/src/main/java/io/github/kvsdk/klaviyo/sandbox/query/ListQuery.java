@@ -38,6 +38,7 @@ public final class ListQuery {
     }
     FilterExpression expression = FilterParser.parse(text);
     Filters.validate(expression, operation.filterRules());
+    Filters.checkValueTypes(expression, operation.filterValueTypes());
     return expression;
   }
 

@@ -6,6 +6,7 @@ import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
 import io.github.kvsdk.klaviyo.sandbox.query.FieldAccess;
 import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
+import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,12 @@ public final class Backend {
   final SandboxState state;
   final JsonApi api;
   private final Map<String, ApiHandler> handlers = new HashMap<>();
+  private final SpecEndpoints specEndpoints;
+  private final Jobs jobs;
 
-  public Backend(SandboxState state) {
+  public Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
     this.state = state;
+    this.jobs = new Jobs(state, clock, jobDuration);
     this.api = new JsonApi(state);
     new ProfileEndpoints(this).register();
     new ListEndpoints(this).register();
@@ -32,11 +36,36 @@ public final class Backend {
     new TemplateEndpoints(this).register();
     new ImageEndpoints(this).register();
     new ReadOnlyEndpoints(this).register();
+    new AggregateEndpoints(this).register();
+    this.specEndpoints = new SpecEndpoints(this, spec);
+    specEndpoints.register();
   }
 
   /** operationId -> handler. */
   public Map<String, ApiHandler> handlers() {
     return Map.copyOf(handlers);
+  }
+
+  /**
+   * Completes a seed: brings the seeded objects in line with the served revision's schemas, then creates
+   * {@code others} objects of every resource type without hand-written behaviour.
+   */
+  public void afterSeed(int others) {
+    specEndpoints.conformSeeded();
+    specEndpoints.seedOthers(others);
+  }
+
+  Jobs jobs() {
+    return jobs;
+  }
+
+  /** Stops the background work (job progress). */
+  public void close() {
+    jobs.close();
+  }
+
+  boolean has(String operationId) {
+    return handlers.containsKey(operationId);
   }
 
   void on(String operationId, ApiHandler handler) {

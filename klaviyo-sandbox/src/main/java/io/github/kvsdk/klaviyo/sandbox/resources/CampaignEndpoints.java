@@ -16,12 +16,12 @@ import java.util.Set;
 
 /** Campaigns with their campaign messages. Listing requires a channel filter, as Klaviyo does. */
 final class CampaignEndpoints {
-  private static final Set<String> CHANNELS = Set.of("email", "sms");
   private static final Set<String> CREATE_ATTRIBUTES = Set.of("name", "audiences", "send_strategy", "send_options",
       "tracking_options", "campaign-messages");
   private static final Set<String> UPDATE_ATTRIBUTES =
       Set.of("name", "audiences", "send_strategy", "send_options", "tracking_options");
-  private static final Set<String> MESSAGE_ATTRIBUTES = Set.of("channel", "label", "content", "render_options");
+  /** Where a message in the definition shape (2025-01-15 on) keeps its channel for filtering; not rendered. */
+  private static final String CHANNEL = "$channel";
 
   private final Backend b;
   private final SandboxState state;
@@ -55,7 +55,8 @@ final class CampaignEndpoints {
   private List<String> channels(Resource campaign) {
     List<String> out = new ArrayList<>();
     for (String id : campaign.related("campaign-messages")) {
-      state.campaignMessages().get(id).ifPresent(m -> out.add(String.valueOf(m.attributes().get("channel"))));
+      state.campaignMessages().get(id).ifPresent(m -> out.add(String.valueOf(
+          m.attributes().get("channel") != null ? m.attributes().get("channel") : m.attributes().get(CHANNEL))));
     }
     return out;
   }
@@ -95,10 +96,12 @@ final class CampaignEndpoints {
       if (!Types.CAMPAIGN_MESSAGE.equals(m.get("type"))) {
         throw ApiException.invalidBody(pointer + "/type", "'type' must be 'campaign-message'.");
       }
-      Map<String, Object> ma = Bodies.attributes(m, pointer, MESSAGE_ATTRIBUTES);
-      channel = Bodies.requiredString(ma, "channel", pointer + "/attributes");
-      if (!CHANNELS.contains(channel)) {
-        throw ApiException.invalidBody(pointer + "/attributes/channel", "'channel' must be one of " + CHANNELS + ".");
+      Map<String, Object> ma = Bodies.attributes(m, pointer, null);
+      if (ma.get("definition") instanceof Map<?, ?> definition) {
+        // From 2025-01-15 a message's channel and content are inside its definition.
+        channel = Bodies.requiredString(castMap(definition), "channel", pointer + "/attributes/definition");
+      } else {
+        channel = Bodies.requiredString(ma, "channel", pointer + "/attributes");
       }
       parsed.add(ma);
     }
@@ -141,6 +144,15 @@ final class CampaignEndpoints {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> messageAttributes(Map<String, Object> given, String campaignName, Instant now) {
+    if (given.get("definition") instanceof Map<?, ?> definition) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("definition", definition);
+      a.put("send_times", new ArrayList<>());
+      a.put("created_at", now);
+      a.put("updated_at", now);
+      a.put(CHANNEL, definition.get("channel"));
+      return a;
+    }
     String channel = (String) given.get("channel");
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("label", given.get("label") instanceof String s ? s : campaignName);
@@ -223,8 +235,13 @@ final class CampaignEndpoints {
     Resource message = b.find(state.campaignMessages(), r);
     Map<String, Object> data = Bodies.data(r.jsonObject(), Types.CAMPAIGN_MESSAGE);
     Bodies.checkId(data, message.id());
-    Map<String, Object> attributes = Bodies.attributes(data, "/data", Set.of("label", "content", "render_options"));
+    Map<String, Object> attributes = Bodies.attributes(data, "/data",
+        Set.of("label", "content", "render_options", "definition"));
     Map<String, Object> changes = new LinkedHashMap<>();
+    if (attributes.get("definition") instanceof Map<?, ?> definition) {
+      changes.put("definition", definition);
+      changes.put(CHANNEL, definition.get("channel"));
+    }
     if (attributes.containsKey("label")) {
       changes.put("label", Bodies.requiredString(attributes, "label", "/data/attributes"));
     }

@@ -169,7 +169,7 @@ final class JsonApi {
     return doc;
   }
 
-  private Map<String, Object> pageLinks(ApiRequest request, ListQuery.Page<Resource> page) {
+  Map<String, Object> pageLinks(ApiRequest request, ListQuery.Page<Resource> page) {
     Map<String, Object> links = new LinkedHashMap<>();
     links.put("self", request.selfUrl());
     if (page.nextCursor() != null) {
@@ -243,6 +243,13 @@ final class JsonApi {
         continue;
       }
       visible.put(name, e.getValue());
+    }
+    if (view.additional().contains("profile_count")) {
+      if (r.type().equals(Types.LIST)) {
+        visible.put("profile_count", state.listMembers(r.id()).size());
+      } else if (r.type().equals(Types.SEGMENT)) {
+        visible.put("profile_count", state.segmentMembers(r.id()).size());
+      }
     }
     List<String> fields = view.fields().get(r.type());
     if (fields == null) {

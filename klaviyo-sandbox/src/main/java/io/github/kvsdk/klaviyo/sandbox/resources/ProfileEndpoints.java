@@ -33,6 +33,7 @@ final class ProfileEndpoints {
         r -> related(r, Types.SEGMENT, state.segmentsOf(b.find(state.profiles(), r).id()), false));
     b.on("get_segment_ids_for_profile",
         r -> related(r, Types.SEGMENT, state.segmentsOf(b.find(state.profiles(), r).id()), true));
+    b.on("merge_profiles", this::merge);
     b.on("bulk_subscribe_profiles", r -> subscription(r, true));
     b.on("bulk_unsubscribe_profiles", r -> subscription(r, false));
   }
@@ -75,8 +76,8 @@ final class ProfileEndpoints {
     if (meta == null || !(meta.get("patch_properties") instanceof Map<?, ?> patch)) {
       return;
     }
-    Map<String, Object> props = new LinkedHashMap<>(
-        profile.attributes().get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of());
+    Map<String, Object> props = new LinkedHashMap<>(profile != null
+        && profile.attributes().get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of());
     if (changes.get("properties") instanceof Map<?, ?> given) {
       props.putAll((Map<String, Object>) given);
     }
@@ -106,19 +107,88 @@ final class ProfileEndpoints {
     changes.put(SandboxState.REPLACE_PROPERTIES, Boolean.TRUE);
   }
 
+  /**
+   * Creates or updates by identifier. {@code _kx} (Klaviyo's encrypted web identifier) is accepted as the
+   * spec declares it, but the sandbox cannot decode it, so it identifies nobody and is not stored.
+   * {@code meta.patch_properties} is applied as on update.
+   */
   private ApiResponse importProfile(ApiRequest r) {
     Map<String, Object> data = Bodies.data(r.jsonObject(), Types.PROFILE);
-    Map<String, Object> attributes = Bodies.attributes(data, "/data", Profiles.WRITABLE);
+    Map<String, Object> attributes = new LinkedHashMap<>(Bodies.attributes(data, "/data", IMPORTABLE));
+    attributes.remove("_kx");
     Profiles.validate(attributes, "/data/attributes", data.get("id") == null);
+    Map<String, Object> meta = Bodies.optionalObject(data.get("meta"), "/data/meta");
     String id = data.get("id") instanceof String s ? s : state.findProfileId((String) attributes.get("email"),
         (String) attributes.get("phone_number"), (String) attributes.get("external_id"));
     if (id != null && state.profiles().contains(id)) {
       Map<String, Object> changes = new LinkedHashMap<>(attributes);
       changes.remove("anonymous_id");
+      applyPatchProperties(meta, state.profiles().get(id).orElseThrow(), changes);
       return ApiResponse.ok(b.api.single(r, state.updateProfile(id, changes)));
     }
-    Resource created = state.createProfile(Profiles.newAttributes(attributes, state.now()));
+    Map<String, Object> given = new LinkedHashMap<>(attributes);
+    applyPatchProperties(meta, null, given);
+    given.remove(SandboxState.REPLACE_PROPERTIES);
+    Resource created = state.createProfile(Profiles.newAttributes(given, state.now()));
     return ApiResponse.created(b.api.single(r, created));
+  }
+
+  private static final java.util.Set<String> IMPORTABLE = importable();
+
+  private static java.util.Set<String> importable() {
+    java.util.Set<String> names = new java.util.HashSet<>(Profiles.WRITABLE);
+    names.add("_kx");
+    return java.util.Set.copyOf(names);
+  }
+
+  /**
+   * Merges the profiles of {@code data.relationships.profiles} into the one named by {@code data.id}: the
+   * destination keeps its own values and takes the sources' values where it has none (custom properties
+   * likewise), joins the sources' lists, and the sources are deleted.
+   */
+  @SuppressWarnings("unchecked")
+  private ApiResponse merge(ApiRequest r) {
+    Map<String, Object> data = Bodies.data(r.jsonObject(), "profile-merge");
+    String destinationId = Bodies.requiredString(data, "id", "/data");
+    Resource destination = state.profiles().get(destinationId).orElseThrow(() -> ApiException.notFound(
+        "A profile with id " + destinationId + " does not exist."));
+    Map<String, Object> rels = Bodies.object(data.get("relationships"), "/data/relationships");
+    List<Object> sources = Bodies.array(Bodies.object(rels.get("profiles"), "/data/relationships/profiles")
+        .get("data"), "/data/relationships/profiles/data");
+    List<Resource> merged = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      String pointer = "/data/relationships/profiles/data/" + i;
+      String sourceId = Bodies.requiredString(Bodies.object(sources.get(i), pointer), "id", pointer);
+      if (sourceId.equals(destinationId)) {
+        throw ApiException.invalidBody(pointer + "/id", "A profile cannot be merged into itself.");
+      }
+      merged.add(state.profiles().get(sourceId).orElseThrow(() -> ApiException.notFound(
+          "A profile with id " + sourceId + " does not exist.")));
+    }
+    for (Resource source : merged) {
+      Map<String, Object> changes = new LinkedHashMap<>();
+      Map<String, Object> current = destination.attributes();
+      Map<String, Object> properties = new LinkedHashMap<>(source.attributes().get("properties") instanceof Map<?, ?> p
+          ? (Map<String, Object>) p : Map.of());
+      if (current.get("properties") instanceof Map<?, ?> own) {
+        properties.putAll((Map<String, Object>) own);
+      }
+      List<String> lists = state.listsOf(source.id());
+      state.delete(Types.PROFILE, source.id());
+      for (String name : new String[] {"email", "phone_number", "external_id", "first_name", "last_name",
+          "organization", "locale", "title", "image"}) {
+        if (current.get(name) == null && source.attributes().get(name) != null) {
+          changes.put(name, source.attributes().get(name));
+        }
+      }
+      changes.put("properties", properties);
+      changes.put(SandboxState.REPLACE_PROPERTIES, Boolean.TRUE);
+      state.updateProfile(destinationId, changes);
+      for (String listId : lists) {
+        state.addToList(listId, List.of(destinationId));
+      }
+    }
+    return ApiResponse.created(b.api.single(r, destination));
   }
 
   /** Subscribe or unsubscribe; applied synchronously, answered 202 like Klaviyo's asynchronous job. */

@@ -23,6 +23,8 @@ public final class SandboxState {
   private final Clock clock;
   private final Ids ids;
   private final Map<String, ResourceTable> tables = new LinkedHashMap<>();
+  /** Tables of the resource types served by the spec-driven endpoints, made on first use. */
+  private final Map<String, ResourceTable> otherTables = new ConcurrentHashMap<>();
   /** listId -> (profileId -> joined_group_at). */
   private final Map<String, Map<String, Instant>> listMembers = new ConcurrentHashMap<>();
   /** segmentId -> profileIds (segments are not evaluated; members are set through this API). */
@@ -52,14 +54,30 @@ public final class SandboxState {
   public ResourceTable table(String type) {
     ResourceTable t = tables.get(type);
     if (t == null) {
+      t = otherTables.get(type);
+    }
+    if (t == null) {
       throw new IllegalArgumentException("Unknown resource type " + type);
     }
     return t;
   }
 
-  /** All tables by type. */
+  /** Whether {@code type} is one of the emulated types with hand-written behaviour. */
+  boolean isEmulated(String type) {
+    return tables.containsKey(type);
+  }
+
+  /** The table of {@code type}, made empty on first use for types without a table of their own. */
+  ResourceTable tableOf(String type) {
+    ResourceTable t = tables.get(type);
+    return t != null ? t : otherTables.computeIfAbsent(type, ResourceTable::new);
+  }
+
+  /** All tables: the emulated types first, then every other type that has been used. */
   public Collection<ResourceTable> tables() {
-    return tables.values();
+    List<ResourceTable> all = new ArrayList<>(tables.values());
+    otherTables.keySet().stream().sorted().forEach(type -> all.add(otherTables.get(type)));
+    return all;
   }
 
   public ResourceTable accounts() {
@@ -188,6 +206,29 @@ public final class SandboxState {
       } while (table.contains(id));
       return table.insert(id, attributes, relationships);
     }
+  }
+
+  /** Stores a new object of {@code type} under the caller's {@code id}; a 409 when that id is taken. */
+  Resource insertWithId(String type, String id, Map<String, Object> attributes,
+      Map<String, List<String>> relationships) {
+    synchronized (writeLock) {
+      ResourceTable table = tableOf(type);
+      if (table.contains(id)) {
+        throw ApiException.conflict("A " + type + " with id " + id + " already exists.");
+      }
+      return table.insert(id, attributes, relationships);
+    }
+  }
+
+  /** Stores a new object of any type (made on first use) with a fresh id. */
+  Resource insertAny(String type, Map<String, Object> attributes, Map<String, List<String>> relationships) {
+    tableOf(type);
+    return insert(type, attributes, relationships);
+  }
+
+  /** A fresh id for an object the sandbox does not store (such as a report). */
+  String newOtherId() {
+    return ids.base62(6);
   }
 
   /** Creates a profile, enforcing unique email, phone number and external id (409 carrying the duplicate's id). */
@@ -388,6 +429,7 @@ public final class SandboxState {
   public void clear() {
     synchronized (writeLock) {
       tables.values().forEach(ResourceTable::clear);
+      otherTables.values().forEach(ResourceTable::clear);
       listMembers.clear();
       segmentMembers.clear();
       profileByEmail.clear();

@@ -22,7 +22,11 @@ import java.util.Objects;
  */
 public final class SeedPlan {
   /** Object types a plan can seed. */
-  public enum Type { PROFILES, LISTS, SEGMENTS, EVENTS, METRICS, CAMPAIGNS, TEMPLATES, IMAGES, FLOWS, FORMS, REVIEWS }
+  public enum Type {
+    PROFILES, LISTS, SEGMENTS, EVENTS, METRICS, CAMPAIGNS, TEMPLATES, IMAGES, FLOWS, FORMS, REVIEWS,
+    /** Every other resource type the spec defines (tags, coupons, catalog items, webhooks, flow actions...). */
+    OTHERS
+  }
 
   private final Map<Type, Integer> counts;
   private final Instant from;
@@ -136,6 +140,15 @@ public final class SeedPlan {
 
     public Builder reviews(int n) {
       return count(Type.REVIEWS, n);
+    }
+
+    /**
+     * {@code n} objects of every other resource type the spec defines (tags, coupons, catalog items,
+     * webhooks, flow actions and so on), with attributes made from the spec's examples and each
+     * relationship pointing at the first object of its target type.
+     */
+    public Builder others(int n) {
+      return count(Type.OTHERS, n);
     }
 
     /** Timestamps are spread evenly from {@code from} to {@code to}, both truncated to seconds. */

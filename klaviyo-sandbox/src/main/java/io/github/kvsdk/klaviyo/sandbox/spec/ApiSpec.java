@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiSpec {
   private static final Pattern FILTER_RULE = Pattern.compile("`([^`]+)`:\\s*((?:`[^`]+`(?:,\\s*)?)+)");
+  private static final Pattern ADDITIONAL_LIMIT = Pattern.compile(
+      "Rate limits when using the `([^`=]+=[^`]+)` parameter[^`]*?Burst: `(\\d+/s)`[^`]*?Steady: `(\\d+/m)`");
   private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
   private static final Pattern FIXED_PAGE =
       Pattern.compile("maximum of (\\d+) (?:[\\w-]+ ){0,4}?per (?:page|request)");
@@ -31,9 +33,11 @@ public final class ApiSpec {
   private final String revision;
   private final Map<String, Operation> byId;
   private final PathRouter router;
+  private final Schemas schemas;
 
-  private ApiSpec(String revision, Map<String, Operation> byId) {
+  private ApiSpec(String revision, Map<String, Operation> byId, Schemas schemas) {
     this.revision = revision;
+    this.schemas = schemas;
     this.byId = Collections.unmodifiableMap(byId);
     this.router = new PathRouter(byId.values());
   }
@@ -46,7 +50,7 @@ public final class ApiSpec {
         result = packaged;
         if (result == null) {
           KlaviyoOpenApiSpec spec = KlaviyoOpenApiSpec.packaged();
-          packaged = result = parse(spec.revision(), Json.parseMembers(spec.open(), Set.of("paths")));
+          packaged = result = parse(spec.revision(), Json.parseMembers(spec.open(), Set.of("paths", "components")));
         }
       }
     }
@@ -56,6 +60,11 @@ public final class ApiSpec {
   /** The API revision, such as {@code 2024-10-15}. */
   public String revision() {
     return revision;
+  }
+
+  /** The schemas of the spec's components. */
+  public Schemas schemas() {
+    return schemas;
   }
 
   /** All operations. */
@@ -82,6 +91,8 @@ public final class ApiSpec {
   static ApiSpec parse(String revision, Object document) {
     Map<String, Object> root = (Map<String, Object>) document;
     Map<String, Object> paths = (Map<String, Object>) root.get("paths");
+    Map<String, Object> components = (Map<String, Object>) root.getOrDefault("components", Map.of());
+    Schemas schemas = new Schemas(components);
     Map<String, Operation> byId = new LinkedHashMap<>();
     for (Map.Entry<String, Object> path : paths.entrySet()) {
       for (Map.Entry<String, Object> entry : ((Map<String, Object>) path.getValue()).entrySet()) {
@@ -89,15 +100,15 @@ public final class ApiSpec {
         if (!Set.of("GET", "POST", "PATCH", "PUT", "DELETE").contains(method)) {
           continue;
         }
-        Operation op = operation(method, path.getKey(), (Map<String, Object>) entry.getValue());
+        Operation op = operation(method, path.getKey(), (Map<String, Object>) entry.getValue(), schemas);
         byId.put(op.operationId(), op);
       }
     }
-    return new ApiSpec(revision, byId);
+    return new ApiSpec(revision, byId, schemas);
   }
 
   @SuppressWarnings("unchecked")
-  private static Operation operation(String method, String template, Map<String, Object> o) {
+  private static Operation operation(String method, String template, Map<String, Object> o, Schemas schemas) {
     String operationId = (String) o.get("operationId");
     String description = String.valueOf(o.getOrDefault("description", ""));
     Map<String, Set<String>> filterRules = new LinkedHashMap<>();
@@ -109,14 +120,20 @@ public final class ApiSpec {
     Map<String, Set<String>> fields = new HashMap<>();
     Map<String, Set<String>> additional = new HashMap<>();
     Set<String> queryParameters = new LinkedHashSet<>();
+    List<Parameter> parameters = new ArrayList<>();
     for (Object p : (List<Object>) o.getOrDefault("parameters", List.of())) {
       Map<String, Object> param = (Map<String, Object>) p;
-      if (!"query".equals(param.get("in"))) {
+      String in = String.valueOf(param.get("in"));
+      if (in.equals("path")) {
+        parameters.add(new Parameter((String) param.get("name"), in, true, schemas.resolve(param.get("schema"))));
+      }
+      if (!"query".equals(in)) {
         continue;
       }
       String name = (String) param.get("name");
       queryParameters.add(name);
-      Map<String, Object> schema = (Map<String, Object>) param.getOrDefault("schema", Map.of());
+      Map<String, Object> schema = schemas.resolve(param.getOrDefault("schema", Map.of()));
+      parameters.add(new Parameter(name, in, Boolean.TRUE.equals(param.get("required")), schema));
       if (name.equals("filter")) {
         filterRequired = Boolean.TRUE.equals(param.get("required"));
         filterRules.putAll(filterRules(String.valueOf(param.getOrDefault("description", ""))));
@@ -144,6 +161,15 @@ public final class ApiSpec {
     }
     int successStatus = 200;
     String successRef = null;
+    Map<String, Object> successSchema = null;
+    Map<String, Object> requestSchema = null;
+    String requestContentType = null;
+    if (o.get("requestBody") instanceof Map<?, ?> requestBody
+        && requestBody.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+      Map.Entry<?, ?> media = content.entrySet().iterator().next();
+      requestContentType = String.valueOf(media.getKey());
+      requestSchema = schemas.resolve(((Map<String, Object>) media.getValue()).get("schema"));
+    }
     Map<String, Object> responses = (Map<String, Object>) o.getOrDefault("responses", Map.of());
     for (Map.Entry<String, Object> r : responses.entrySet()) {
       if (r.getKey().startsWith("2")) {
@@ -153,6 +179,7 @@ public final class ApiSpec {
           Map<String, Object> media = (Map<String, Object>) content.values().iterator().next();
           Map<String, Object> schema = (Map<String, Object>) media.get("schema");
           successRef = schema == null ? null : (String) schema.get("$ref");
+          successSchema = schema == null ? null : schemas.resolve(schema);
         }
         break;
       }
@@ -172,7 +199,66 @@ public final class ApiSpec {
         Collections.unmodifiableMap(additional),
         Collections.unmodifiableSet(queryParameters),
         successStatus,
-        successRef);
+        successRef,
+        List.copyOf(parameters),
+        requestSchema,
+        requestContentType,
+        successSchema,
+        o.get("security") instanceof List<?> security && security.isEmpty(),
+        Collections.unmodifiableMap(filterValueTypes(filterRules.keySet(), successSchema, schemas)),
+        additionalFieldLimits(description));
+  }
+
+  /**
+   * Parses "Rate limits when using the `additional-fields[list]=profile_count` parameter ...: Burst: `1/s`
+   * Steady: `15/m`" from an operation's description.
+   */
+  static Map<String, RateLimit> additionalFieldLimits(String description) {
+    Map<String, RateLimit> limits = new LinkedHashMap<>();
+    Matcher m = ADDITIONAL_LIMIT.matcher(description);
+    while (m.find()) {
+      limits.put(m.group(1), RateLimit.parse(Map.of("burst", m.group(2), "steady", m.group(3))));
+    }
+    return Collections.unmodifiableMap(limits);
+  }
+
+  /** The value type of each filter field, read from the response's resource object schema. */
+  private static Map<String, String> filterValueTypes(Set<String> fields, Map<String, Object> successSchema,
+      Schemas schemas) {
+    Map<String, String> types = new LinkedHashMap<>();
+    if (successSchema == null || fields.isEmpty()) {
+      return types;
+    }
+    Map<String, Object> data = schemas.property(successSchema, "data");
+    if (data == null) {
+      return types;
+    }
+    Map<String, Object> item = schemas.flatten(data);
+    if ("array".equals(item.get("type")) && item.get("items") != null) {
+      item = schemas.flatten(item.get("items"));
+    }
+    Map<String, Object> attributes = schemas.property(item, "attributes");
+    for (String field : fields) {
+      Map<String, Object> schema = field.equals("id") ? schemas.property(item, "id") : attributes;
+      if (!field.equals("id")) {
+        for (String part : field.split("\\.")) {
+          schema = schema == null ? null : schemas.property(schema, part);
+        }
+      }
+      if (schema == null) {
+        continue;
+      }
+      Map<String, Object> flat = schemas.flatten(schema);
+      Object type = flat.get("type");
+      if ("string".equals(type)) {
+        types.put(field, "date-time".equals(flat.get("format")) ? "datetime" : "string");
+      } else if ("boolean".equals(type)) {
+        types.put(field, "boolean");
+      } else if ("integer".equals(type) || "number".equals(type)) {
+        types.put(field, "number");
+      }
+    }
+    return types;
   }
 
   /** Parses "`field`: `op`, `op`<br>..." from a filter parameter's description. */

@@ -23,6 +23,16 @@ import java.util.Set;
  * @param queryParameters names of all query parameters the operation declares
  * @param successStatus the documented 2xx status
  * @param successSchemaRef the {@code $ref} of the success response body schema, or null when it has none
+ * @param parameters the path and query parameters with their schemas
+ * @param requestSchema the request body schema (resolved), or null when the operation takes no body
+ * @param requestContentType the request body media type, or null
+ * @param successSchema the success response body schema (resolved), or null when it has none
+ * @param isPublic whether the operation is called without a private credential ({@code /client/} endpoints,
+ *     authenticated by the {@code company_id} query parameter)
+ * @param filterValueTypes filter field to the type its values must have ({@code datetime}, {@code string},
+ *     {@code boolean}, {@code number}), from the response schema; fields of unknown type are absent
+ * @param additionalFieldLimits the stricter quotas of requests that ask for an additional field, keyed
+ *     {@code additional-fields[list]=profile_count}, parsed from the operation's description
  */
 public record Operation(
     String operationId,
@@ -39,4 +49,11 @@ public record Operation(
     Map<String, Set<String>> additionalFields,
     Set<String> queryParameters,
     int successStatus,
-    String successSchemaRef) {}
+    String successSchemaRef,
+    List<Parameter> parameters,
+    Map<String, Object> requestSchema,
+    String requestContentType,
+    Map<String, Object> successSchema,
+    boolean isPublic,
+    Map<String, String> filterValueTypes,
+    Map<String, RateLimit> additionalFieldLimits) {}

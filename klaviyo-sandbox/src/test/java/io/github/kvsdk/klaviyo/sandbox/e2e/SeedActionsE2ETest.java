@@ -53,7 +53,18 @@ final class SeedActionsE2ETest {
 
   private static String newCampaign(String name, String channel) {
     String listId = anyId("list");
-    Reply reply = http.post("/api/campaigns", """
+    String body = messagesHaveDefinitions() ? """
+        {"data":{"type":"campaign","attributes":{"name":"%s",
+          "audiences":{"included":["%s"],"excluded":[]},
+          "send_strategy":{"method":"static","datetime":"2030-01-01T10:00:00+00:00"},
+          "send_options":{"use_smart_sending":true},
+          "tracking_options":{"is_tracking_clicks":true,"is_tracking_opens":true},
+          "campaign-messages":{"data":[{"type":"campaign-message","attributes":{"definition":%s}}]}}}}"""
+        .formatted(name, listId, channel.equals("email")
+            ? "{\"channel\":\"email\",\"label\":\"Main\",\"content\":{\"subject\":\"Hello\","
+                + "\"from_email\":\"store@example.com\",\"from_label\":\"Store\"}}"
+            : "{\"channel\":\"sms\",\"content\":{\"body\":\"Hello\"}}")
+        : """
         {"data":{"type":"campaign","attributes":{"name":"%s",
           "audiences":{"included":["%s"],"excluded":[]},
           "send_strategy":{"method":"static","options_static":{"datetime":"2030-01-01T10:00:00+00:00"}},
@@ -61,9 +72,31 @@ final class SeedActionsE2ETest {
           "tracking_options":{"is_tracking_clicks":true,"is_tracking_opens":true},
           "campaign-messages":{"data":[{"type":"campaign-message","attributes":{"channel":"%s","label":"Main",
             "content":{"subject":"Hello","from_email":"store@example.com","from_label":"Store"}}}]}}}}"""
-        .formatted(name, listId, channel));
+        .formatted(name, listId, channel);
+    Reply reply = http.post("/api/campaigns", body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return (String) reply.data().get("id");
+  }
+
+  /** Whether the served revision puts a campaign message's channel and content in a definition (2025-01-15 on). */
+  private static boolean messagesHaveDefinitions() {
+    var schemas = io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec.packaged().schemas();
+    Map<String, Object> schema = io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec.packaged()
+        .operation("create_campaign").requestSchema();
+    for (String member : List.of("data", "attributes", "campaign-messages", "data")) {
+      schema = schema == null ? null : schemas.property(schema, member);
+    }
+    Object items = schema == null ? null : schemas.flatten(schema).get("items");
+    Map<String, Object> attributes = items == null ? null : schemas.property(items, "attributes");
+    return attributes != null && schemas.property(attributes, "definition") != null;
+  }
+
+  /** A stored campaign message's channel, in either shape. */
+  private static Object channelOf(Map<String, Object> attributes) {
+    if (attributes.get("channel") != null) {
+      return attributes.get("channel");
+    }
+    return attributes.get("definition") instanceof Map<?, ?> d ? d.get("channel") : attributes.get("$channel");
   }
 
   private static String newSegment(String name) {
@@ -259,8 +292,8 @@ final class SeedActionsE2ETest {
     for (Map<String, Object> c : sms.dataList()) {
       List<?> messages = (List<?>) map(map(c.get("relationships")).get("campaign-messages")).get("data");
       String messageId = (String) map(messages.get(0)).get("id");
-      assertThat(sandbox.state().campaignMessages().get(messageId).orElseThrow().attributes())
-          .containsEntry("channel", "sms");
+      assertThat(channelOf(sandbox.state().campaignMessages().get(messageId).orElseThrow().attributes()))
+          .isEqualTo("sms");
     }
   }
 
@@ -341,10 +374,12 @@ final class SeedActionsE2ETest {
   void unsubscribeProfiles() {
     http.post("/api/profile-subscription-bulk-create-jobs", """
         {"data":{"type":"profile-subscription-bulk-create-job","attributes":{"profiles":{"data":[
-          {"type":"profile","attributes":{"email":"u1@example.com"}}]}}}}""");
+          {"type":"profile","attributes":{"email":"u1@example.com",
+            "subscriptions":{"email":{"marketing":{"consent":"SUBSCRIBED"}}}}}]}}}}""");
     Reply reply = http.post("/api/profile-subscription-bulk-delete-jobs", """
         {"data":{"type":"profile-subscription-bulk-delete-job","attributes":{"profiles":{"data":[
-          {"type":"profile","attributes":{"email":"u1@example.com"}}]}}}}""");
+          {"type":"profile","attributes":{"email":"u1@example.com",
+            "subscriptions":{"email":{"marketing":{"consent":"UNSUBSCRIBED"}}}}}]}}}}""");
     assertThat(reply.status()).isEqualTo(202);
     String id = sandbox.state().findProfileId("u1@example.com", null, null);
     assertThat(sandbox.state().profiles().get(id).orElseThrow().attribute("subscriptions.email.marketing.consent"))

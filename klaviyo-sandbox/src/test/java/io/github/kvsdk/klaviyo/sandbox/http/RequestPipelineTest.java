@@ -39,6 +39,26 @@ final class RequestPipelineTest {
   }
 
   @Test
+  void malformedPercentEncodingGetsAnErrorDocument() throws Exception {
+    for (String target : new String[] {"/api/profiles?filter=%ZZ", "/api/profiles/%ZZ"}) {
+      String response = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nrevision: 2024-10-15\r\n"
+          + "Authorization: Klaviyo-API-Key " + sandbox.defaultApiKey() + "\r\nConnection: close\r\n\r\n");
+      assertThat(response).as(target).startsWith("HTTP/1.1 400");
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      assertThat(body).as(target).contains("\"errors\"").contains("Malformed percent-encoding");
+    }
+  }
+
+  private String raw(String request) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sandbox.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void missingRevisionIsAKlaviyoStyle400() {
     Reply reply = http.revision(null).get("/api/accounts");
     assertThat(reply.status()).isEqualTo(400);

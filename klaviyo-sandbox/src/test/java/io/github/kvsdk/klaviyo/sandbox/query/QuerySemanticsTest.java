@@ -140,6 +140,19 @@ final class QuerySemanticsTest {
   }
 
   @Test
+  void filterValuesMustHaveTheirFieldsTypeDatetimesUnquotedStringsQuoted() {
+    Reply quotedDatetime = http.get("/api/profiles?filter=" + q("greater-than(updated,\"2024-01-01T00:00:00Z\")"));
+    assertThat(quotedDatetime.status()).isEqualTo(400);
+    assertThat(map(quotedDatetime.firstError().get("source"))).containsEntry("parameter", "filter");
+    assertThat((String) quotedDatetime.firstError().get("detail")).contains("without quotes");
+    assertThat(http.get("/api/profiles?filter=" + q("equals(email,seed-7@example.com)")).status()).isEqualTo(400);
+    assertThat(http.get("/api/profiles?filter=" + q("equals(email,2024-01-01T00:00:00Z)")).status()).isEqualTo(400);
+    assertThat(http.get("/api/profiles?filter=" + q("any(email,[\"a@b.com\",7])")).status()).isEqualTo(400);
+    assertThat(http.get("/api/profiles?filter=" + q("greater-than(updated,2024-01-01T00:00:00Z)")).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void equalsAndAnyFiltersMatchIdentifiers() {
     Reply one = http.get("/api/profiles?filter=" + q("equals(email,\"seed-7@example.com\")"));
     assertThat(one.dataList()).hasSize(1);

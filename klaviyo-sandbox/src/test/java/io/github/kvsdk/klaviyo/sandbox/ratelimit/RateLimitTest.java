@@ -36,6 +36,34 @@ final class RateLimitTest {
   }
 
   @Test
+  void profileCountIsComputedAndHasItsOwnStricterQuota() {
+    // get_list: 75/s, 700/m; with additional-fields[list]=profile_count: 1/s, 15/m (from the description).
+    try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().rateLimits(true)
+        .seed(io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan.builder().profiles(3).lists(1).build()).start()) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      String listId = sandbox.state().lists().all().get(0).id();
+      sandbox.state().addToList(listId, sandbox.state().profiles().all().stream().map(r -> r.id()).toList());
+      int throttled = 0;
+      Reply counted = null;
+      for (int i = 0; i < 10; i++) {
+        Reply reply = http.get("/api/lists/" + listId + "?additional-fields%5Blist%5D=profile_count");
+        if (reply.status() == 429) {
+          throttled++;
+        } else {
+          counted = reply;
+        }
+      }
+      assertThat(throttled).isPositive();
+      assertThat(counted.attributes()).containsEntry("profile_count", 3L);
+      for (int i = 0; i < 10; i++) {
+        Reply plain = http.get("/api/lists/" + listId);
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.attributes()).doesNotContainKey("profile_count");
+      }
+    }
+  }
+
+  @Test
   void limitsAreCountedPerCredentialAndPerOperation() {
     try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().rateLimits(true).apiKey("pk_second_key").start()) {
       RateLimiter limiter = sandbox.rateLimiter();

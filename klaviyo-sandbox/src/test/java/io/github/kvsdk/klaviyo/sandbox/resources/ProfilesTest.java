@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
+import static io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
@@ -108,6 +109,27 @@ final class ProfilesTest {
   }
 
   @Test
+  void whatTheSpecRefusesIsRefusedWithAPointerAndNothingStored() {
+    int before = sandbox.state().profiles().count();
+    Reply latitude = http.post("/api/profiles", """
+        {"data":{"type":"profile","attributes":{"email":"geo@example.com","location":{"latitude":true}}}}""");
+    assertThat(latitude.status()).isEqualTo(400);
+    assertThat(map(latitude.firstError().get("source"))).containsEntry("pointer", "/data/attributes/location/latitude");
+    Reply planet = http.post("/api/profiles", """
+        {"data":{"type":"profile","attributes":{"email":"geo@example.com","location":{"planet":"Mars"}}}}""");
+    assertThat(map(planet.firstError().get("source"))).containsEntry("pointer", "/data/attributes/location/planet");
+    Reply consent = http.post("/api/profile-subscription-bulk-create-jobs", """
+        {"data":{"type":"profile-subscription-bulk-create-job","attributes":{"profiles":{"data":[
+          {"type":"profile","attributes":{"email":"geo@example.com",
+            "subscriptions":{"email":{"marketing":{"consent":"UNSUBSCRIBED"}}}}}]}}}}""");
+    assertThat(consent.status()).isEqualTo(400);
+    assertThat(map(consent.firstError().get("source"))).containsEntry("pointer",
+        "/data/attributes/profiles/data/0/attributes/subscriptions/email/marketing/consent");
+    assertThat(sandbox.state().profiles().count()).isEqualTo(before);
+    assertThat(sandbox.state().findProfileId("geo@example.com", null, null)).isNull();
+  }
+
+  @Test
   void subscribeAndUnsubscribeJobsChangeConsentAndListMembership() {
     String listId = (String) http.post("/api/lists",
         "{\"data\":{\"type\":\"list\",\"attributes\":{\"name\":\"Newsletter\"}}}").data().get("id");
@@ -126,7 +148,8 @@ final class ProfilesTest {
 
     Reply unsubscribe = http.post("/api/profile-subscription-bulk-delete-jobs", """
         {"data":{"type":"profile-subscription-bulk-delete-job","attributes":{"profiles":{"data":[
-          {"type":"profile","attributes":{"email":"sub@example.com"}}]}},
+          {"type":"profile","attributes":{"email":"sub@example.com",
+            "subscriptions":{"email":{"marketing":{"consent":"UNSUBSCRIBED"}}}}}]}},
          "relationships":{"list":{"data":{"type":"list","id":"%s"}}}}}""".formatted(listId));
 
     assertThat(unsubscribe.status()).isEqualTo(202);

@@ -11,7 +11,8 @@ final class ApiSpecTest {
 
   @Test
   void parsesEveryOperationWithRateLimitsAndScopes() {
-    assertThat(spec.revision()).isEqualTo("2024-10-15");
+    // The sandbox serves the revision its klaviyo-openapi artifact was built for.
+    assertThat(spec.revision()).isEqualTo(io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec.packaged().revision());
     assertThat(spec.operations()).hasSizeGreaterThan(150);
     Operation getProfiles = spec.operation("get_profiles");
     assertThat(getProfiles.method()).isEqualTo("GET");
@@ -19,6 +20,15 @@ final class ApiSpecTest {
     assertThat(getProfiles.rateLimit()).isEqualTo(new RateLimit(75, 700, 0));
     assertThat(getProfiles.scopes()).containsExactly("profiles:read");
     assertThat(spec.operation("create_segment").rateLimit()).isEqualTo(new RateLimit(1, 15, 100));
+  }
+
+  @Test
+  void stricterQuotasOfAdditionalFieldsComeFromTheDescription() {
+    assertThat(spec.operation("get_list").additionalFieldLimits())
+        .containsEntry("additional-fields[list]=profile_count", new RateLimit(1, 15, 0));
+    assertThat(spec.operation("get_profiles").additionalFieldLimits())
+        .containsKey("additional-fields[profile]=predictive_analytics");
+    assertThat(spec.operation("get_accounts").additionalFieldLimits()).isEmpty();
   }
 
   @Test

@@ -70,11 +70,12 @@ public final class SandboxHttp {
   private final OkHttpClient client;
   private final List<String> validated = new CopyOnWriteArrayList<>();
   private String authorization;
-  private String revision = "2024-10-15";
+  private String revision;
 
   public SandboxHttp(KlaviyoSandbox sandbox) {
     this.sandbox = sandbox;
     this.authorization = "Klaviyo-API-Key " + sandbox.defaultApiKey();
+    this.revision = sandbox.revision();
     this.client = new OkHttpClient.Builder()
         .addInterceptor(this::conformance)
         .callTimeout(Duration.ofSeconds(20))
