@@ -94,6 +94,24 @@ final class TypedFacadeSandboxTest {
   }
 
   @Test
+  void asyncPagingWalksATypedListingWithoutBlocking() throws Exception {
+    // The first page and each next page arrive as futures; no thread waits for a response.
+    List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var first = client.profiles().getProfilesAsync(GetProfilesParams.builder().pageSize(9).build());
+    var done = first.thenCompose(page -> walk(page, ids));
+    done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  private static <T extends io.github.kvsdk.klaviyo.generated.model.GetProfilesResultData>
+      java.util.concurrent.CompletableFuture<Void> walk(Page<T> page, List<String> ids) {
+    page.data().forEach(p -> ids.add(p.getId()));
+    return page.hasNextPage()
+        ? page.nextPageAsync().thenCompose(next -> walk(next, ids))
+        : java.util.concurrent.CompletableFuture.completedFuture(null);
+  }
+
+  @Test
   void queryValuesAreCheckedBeforeSendingUnlessSkipped() {
     long before = sandbox.requests().total();
     assertThatThrownBy(() -> client.profiles().getProfiles(GetProfilesParams.builder().sort("colour").build()))
