@@ -382,10 +382,13 @@ public final class PollerCli implements Callable<Integer> {
               completed, result.pages(), result.objectsEmitted(), result.checkpoint().boundary()));
           break;
         }
+        int unsettled = result.checkpoint().unsettledSeconds().size();
         level.print(err, LogLevel.INFO, String.format("poll %d done: %d pages, %d objects "
-                + "emitted, %d already-emitted skipped; window up to %s; %.0f objects/s",
+                + "emitted, %d already-emitted skipped; window up to %s; %.0f objects/s%s",
             completed, result.pages(), result.objectsEmitted(), result.duplicatesSkipped(),
-            result.upperBound(), progress.rate()));
+            result.upperBound(), progress.rate(), unsettled == 0 ? "" : String.format("; %d "
+                + "crowded second%s not yet proven complete, listed again next poll: %s",
+                unsettled, unsettled == 1 ? "" : "s", result.checkpoint().unsettledSeconds().keySet())));
         if (reachedEnd(config, result.checkpoint())) {
           level.print(err, LogLevel.INFO, "klaviyo-poller: reached end-time " + config.endTime()
               + "; nothing left to poll");
@@ -439,9 +442,11 @@ public final class PollerCli implements Callable<Integer> {
     return true;
   }
 
+  /** True once the checkpoint reached the end time and no second before it is unsettled. */
   private static boolean reachedEnd(PollerConfig config, Checkpoint checkpoint) {
     Instant end = config.endTime();
-    return end != null && !checkpoint.boundary().isBefore(end);
+    return end != null && !checkpoint.boundary().isBefore(end)
+        && checkpoint.unsettledSeconds().isEmpty();
   }
 
   /** 1 s, 2 s, 4 s, ... after consecutive failures, never longer than the interval. */
