@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.poller.cli;
 
 import io.github.kvsdk.klaviyo.poller.PollResult;
 import io.github.kvsdk.klaviyo.poller.Poller;
+import io.github.kvsdk.klaviyo.poller.RetryableFailures;
 import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
@@ -451,8 +452,7 @@ public final class PollerCli implements Callable<Integer> {
 
   /** 1 s, 2 s, 4 s, ... after consecutive failures, never longer than the interval. */
   static Duration backoff(int failures, Duration interval) {
-    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
-    return wait.compareTo(interval) < 0 ? wait : interval;
+    return RetryableFailures.backoff(failures, FIRST_RETRY, interval);
   }
 
   private boolean sleep(Duration pause) {
