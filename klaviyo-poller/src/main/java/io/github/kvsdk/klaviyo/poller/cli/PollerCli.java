@@ -396,7 +396,7 @@ public final class PollerCli implements Callable<Integer> {
                 + "emitted, %d already-emitted skipped; window up to %s; %.0f objects/s%s",
             completed, result.pages(), result.objectsEmitted(), result.duplicatesSkipped(),
             result.upperBound(), progress.rate(), unsettled == 0 ? "" : String.format("; %d "
-                + "crowded second%s not yet proven complete, listed again next poll: %s",
+                + "dense second%s not yet proven complete, listed again next poll: %s",
                 unsettled, unsettled == 1 ? "" : "s", result.checkpoint().unsettledSeconds().keySet())));
         if (reachedEnd(config, result.checkpoint())) {
           level.print(err, LogLevel.INFO, "klaviyo-poller: reached end-time " + config.endTime()
