@@ -37,12 +37,13 @@ import java.util.function.Function;
  *   <li><b>Dense seconds.</b> When a whole page shares the boundary second, only the cursor leads
  *       further. Its pages are followed to the end of that second; then the second is listed again
  *       from scratch until two consecutive listings return the same ids, which proves that no row
- *       left during the last but one and so that it missed nothing. A poll lists it at most
- *       {@value #RELISTINGS_PER_POLL} more times: if the listings still disagree (rows keep leaving
- *       the second as they are updated), the boundary moves past the second anyway and the second
- *       stays in the checkpoint as {@linkplain UnsettledSecond unsettled}, with the ids emitted from
- *       it and its last listing. Every later poll first lists its unsettled seconds again, at most
- *       as often, until a listing equals the one before it or fits a single response.
+ *       left during the last but one and so that it missed nothing. A poll lists it again {@value
+ *       #RELISTINGS_PER_POLL} times, and more while those listings took fewer than {@value
+ *       #RELISTING_PAGES_PER_POLL} pages: if the listings still disagree (rows keep leaving the
+ *       second as they are updated), the boundary moves past the second anyway and the second stays
+ *       in the checkpoint as {@linkplain UnsettledSecond unsettled}, with the ids emitted from it and
+ *       its last listing. Every later poll first lists its unsettled seconds again, as often, until
+ *       a listing equals the one before it or fits a single response.
  * </ul>
  *
  * <p>Both rely on the listing being sorted. For object types whose listings Klaviyo may return out of
@@ -56,6 +57,15 @@ final class PollRun {
    * that rows left during, the second proves the first.
    */
   static final int RELISTINGS_PER_POLL = 2;
+
+  /**
+   * A dense second whose re-listings in this poll took fewer pages is listed again after {@link
+   * #RELISTINGS_PER_POLL}, until two listings agree: a second of a few pages is then as likely to be
+   * settled within its poll as without a bound, one of thousands of rows is listed three times.
+   */
+  static final int RELISTING_PAGES_PER_POLL = 50;
+
+  private final int relistingPageBudget;
 
   private final PageSource source;
   private final CheckpointStore store;
@@ -80,7 +90,8 @@ final class PollRun {
   PollRun(PageSource source, CheckpointStore store, CheckpointKey key, String path, String field,
       EmitMode emitMode, boolean serverUpperBound, boolean ordered,
       BiFunction<Instant, Instant, Map<String, String>> queryFactory, PollConsumer consumer,
-      PollListener listener, BooleanSupplier stopRequested, Checkpoint start, Instant upper) {
+      PollListener listener, BooleanSupplier stopRequested, Checkpoint start, Instant upper,
+      int relistingPageBudget) {
     this.source = source;
     this.store = store;
     this.key = key;
@@ -95,6 +106,7 @@ final class PollRun {
     this.stopRequested = stopRequested;
     this.checkpoint = start;
     this.upper = upper;
+    this.relistingPageBudget = relistingPageBudget;
   }
 
   PollResult run() throws IOException {
@@ -146,8 +158,8 @@ final class PollRun {
         // The dense second has been listed to its end. Later rows are read by a fresh query, even
         // when the cursor said the listing ended: a cursor that skipped rows may have skipped the
         // first rows after this second too.
-        // The walk was one listing of the second; list it again until two listings agree, at
-        // most RELISTINGS_PER_POLL times in this poll.
+        // The walk was one listing of the second; list it again until two listings agree, a
+        // bounded number of times in this poll.
         Instant end = boundary.plusSeconds(1);
         DenseSecond second = new DenseSecond(checkpoint.idsAtBoundary(), runIds);
         Outcome outcome = relist(boundary, end, PolledObject::id, second, RELISTINGS_PER_POLL,
@@ -215,7 +227,7 @@ final class PollRun {
       pageSizeSeen = Math.max(pageSizeSeen, page.objects().size());
       if (!from.plusSeconds(1).isBefore(to)) {
         // More rows share the second than fit a response: only a cursor leads through it.
-        // At most 1 + RELISTINGS_PER_POLL listings in this poll, as for ordered listings.
+        // 1 + RELISTINGS_PER_POLL listings (or more within the page budget), as for ordered ones.
         Instant end = from.plusSeconds(1);
         Instant boundary = from;
         DenseSecond second = new DenseSecond(checkpoint.idsAtBoundary(), null);
@@ -317,8 +329,8 @@ final class PollRun {
   }
 
   /**
-   * Lists the seconds the checkpoint holds as unsettled again, oldest first, each at most {@value
-   * #RELISTINGS_PER_POLL} times; a second whose listing equals its previous one (possibly from an
+   * Lists the seconds the checkpoint holds as unsettled again, oldest first, each {@value
+   * #RELISTINGS_PER_POLL} times (more within the page budget); a second whose listing equals its previous one (possibly from an
    * earlier poll) or fits a single response is settled and leaves the checkpoint. Returns false if
    * stopped first.
    */
@@ -337,17 +349,20 @@ final class PollRun {
   }
 
   /**
-   * Lists [from, to) from scratch, cursor to the end, up to {@code listings} times, emitting rows
-   * whose {@code key} is not in {@code state.emitted} yet and saving {@code saving.apply(emitted, last
-   * complete listing)} after each page. Settled as soon as a listing returns exactly the keys of the
-   * previous one ({@code state.last}), which proves that no listed row left during the previous one,
-   * so that no cursor skipped a row; or as soon as one fits in a single response, which no cursor
-   * took part in.
+   * Lists [from, to) from scratch, cursor to the end, {@code listings} times and then more while
+   * this call fetched fewer than {@link #relistingPageBudget} pages, emitting rows whose {@code key}
+   * is not in {@code state.emitted} yet and saving {@code saving.apply(emitted, last complete
+   * listing)} after each page. Settled as soon as a listing returns exactly the keys of the previous
+   * one ({@code state.last}), which proves that no listed row left during the previous one, so that
+   * no cursor skipped a row; or as soon as one fits in a single response, which no cursor took part
+   * in.
    */
   private Outcome relist(Instant from, Instant to, Function<PolledObject, String> key,
       DenseSecond state, int listings,
       BiFunction<Set<String>, Set<String>, Checkpoint> saving) throws IOException {
-    for (int listing = 0; listing < listings; listing++) {
+    int pagesBefore = pages;
+    for (int listing = 0; listing < listings || pages - pagesBefore < relistingPageBudget;
+        listing++) {
       Set<String> listed = new HashSet<>();
       String cursor = null;
       int responses = 0;

@@ -65,6 +65,7 @@ public final class Poller implements Closeable {
   private volatile String account;
   private volatile boolean closing;
   private final Duration retryDelay;
+  private final int relistingPageBudget;
   private final Object schedulerLock = new Object();
   private volatile ScheduledExecutorService scheduler;
   /** Pages saved by any poll, to tell a failed poll that made progress from one that did not. */
@@ -92,6 +93,7 @@ public final class Poller implements Closeable {
       }
     };
     this.retryDelay = builder.retryDelay;
+    this.relistingPageBudget = builder.relistingPageBudget;
     this.onClose = onClose;
     this.account = builder.account;
     Set<FilterOperator> ops = config.objectType().operators(config.timestampField());
@@ -136,7 +138,7 @@ public final class Poller implements Closeable {
     PollRun run = new PollRun(source, store, key, config.objectType().path(),
         config.timestampField(), config.emitMode(), serverUpperBound,
         config.objectType().listsInOrder(), this::firstPageQuery,
-        consumer, listener, () -> closing, checkpoint, upperBound());
+        consumer, listener, () -> closing, checkpoint, upperBound(), relistingPageBudget);
     return run.run();
   }
 
@@ -285,6 +287,7 @@ public final class Poller implements Closeable {
     private Duration interval = Duration.ofMinutes(1);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private Duration retryDelay = Duration.ofSeconds(1);
+    private int relistingPageBudget = PollRun.RELISTING_PAGES_PER_POLL;
     private PollListener listener = PollListener.NONE;
 
     private Builder() {}
@@ -359,6 +362,15 @@ public final class Poller implements Closeable {
         throw new IllegalArgumentException("retryDelay must be positive: " + retryDelay);
       }
       this.retryDelay = retryDelay;
+      return this;
+    }
+
+    /**
+     * Pages a poll may spend listing one dense second again beyond the two re-listings it always
+     * does; 0 lists it exactly three times per poll. For tests that need that count.
+     */
+    Builder relistingPageBudget(int pages) {
+      this.relistingPageBudget = pages;
       return this;
     }
 

@@ -211,6 +211,7 @@ final class CrashRecoveryTest {
         boolean settled = false;
         for (int attempt = 0; attempt < 20; attempt++) {
           Poller poller = Poller.builder()
+              .relistingPageBudget(0) // Three listings per poll: the second stays unsettled.
               .config(PollerConfig.builder().objectType("profiles").timestampField("updated")
                   .lag(Duration.ofSeconds(10)).pageSize(PAGE_SIZE).build())
               .pageSource(steps.source(new KlaviyoClientPageSource(KlaviyoClient.builder()

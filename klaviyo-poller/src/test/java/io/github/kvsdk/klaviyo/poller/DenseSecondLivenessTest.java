@@ -50,7 +50,13 @@ final class DenseSecondLivenessTest {
   }
 
   private Poller poller() {
+    return poller(PollRun.RELISTING_PAGES_PER_POLL);
+  }
+
+  /** A poller whose polls list a dense second again at least twice, then while under budget. */
+  private Poller poller(int relistingPageBudget) {
     return Poller.builder()
+        .relistingPageBudget(relistingPageBudget)
         .config(PollerConfig.builder().objectType("profiles").timestampField("updated")
             .lag(Duration.ofSeconds(10)).pageSize(PAGE_SIZE).build())
         .pageSource(new KlaviyoClientPageSource(KlaviyoClient.builder()
@@ -134,10 +140,11 @@ final class DenseSecondLivenessTest {
 
   @Test
   void aRowEveryListingOfTheFirstPollSkippedComesOutOfTheCarriedSecond() throws IOException {
-    // 50 rows in one second, listed (ids descending) in pages of 10. While the first poll reads
-    // the second, rows already listed leave it just before the page on which d09 would come, so
-    // each of its three listings skips d09: the walk before offset 40 (one row leaves), the first
-    // re-listing before offset 30 and the second before offset 20 (ten rows each).
+    // 50 rows in one second, listed (ids descending) in pages of 10, and polls that list a dense
+    // second exactly three times. While the first poll reads the second, rows already listed leave
+    // it just before the page on which d09 would come, so each of its three listings skips d09:
+    // the walk before offset 40 (one row leaves), the first re-listing before offset 30 and the
+    // second before offset 20 (ten rows each).
     server = new FakeListingServer("updated", PAGE_SIZE);
     for (int i = 0; i < 50; i++) server.put(String.format("d%02d", i), DENSE);
     Instant moved = clock.instant();
@@ -158,7 +165,7 @@ final class DenseSecondLivenessTest {
     };
     CheckpointKey key = new CheckpointKey("ACC123", "profiles", "updated");
     RecordingConsumer consumer = new RecordingConsumer();
-    PollResult first = poller().pollOnce(consumer);
+    PollResult first = poller(0).pollOnce(consumer);
     assertThat(listings[0]).isEqualTo(3);
     // The boundary is past the second, and d09 never came out: a poll that dropped the second
     // after its listings would have lost d09 for good.
@@ -170,7 +177,7 @@ final class DenseSecondLivenessTest {
     server.beforeRequest = n -> {};
     clock.advance(Duration.ofMinutes(1));
     RecordingConsumer next2 = new RecordingConsumer();
-    PollResult second = poller().pollOnce(next2);
+    PollResult second = poller(0).pollOnce(next2);
     // d09 comes out of the re-listing of the carried second (then settled: the next listing
     // agreed), followed by the 21 rows that left it, with their new timestamp.
     assertThat(next2.objects()).filteredOn(o -> o.timestamp().equals(DENSE))
