@@ -211,7 +211,7 @@ public final class OAuthSession {
         return tokenClient.refresh(refreshToken);
       } catch (KlaviyoNetworkException e) {
         if (attempt >= REFRESH_ATTEMPTS) throw e;
-        log.info("Token refresh failed ({}); retrying (attempt {} of {})", e.getClass().getSimpleName(),
+        log.debug("Token refresh failed ({}); retrying (attempt {} of {})", e.getClass().getSimpleName(),
             attempt + 1, REFRESH_ATTEMPTS);
       }
     }

@@ -66,7 +66,7 @@ public final class RetryInterceptor implements Interceptor {
             || (policy.retryNetworkErrors() && (idempotent || policy.retryAllErrors()));
         if (!safe) throw e;
         Duration delay = policy.backoff(retry);
-        log.info("Retrying {} {} in {} ms after {} (retry {} of {})", request.method(),
+        log.debug("Retrying {} {} in {} ms after {} (retry {} of {})", request.method(),
             request.url().encodedPath(), delay.toMillis(), e.getClass().getSimpleName(), retry + 1,
             policy.maxRetries());
         state.retries(retry + 1);
@@ -86,7 +86,7 @@ public final class RetryInterceptor implements Interceptor {
       if (retryAfter.isPresent() && delay.compareTo(retryAfter.get()) < 0) {
         delay = retryAfter.get(); // Never come back earlier than the server asked.
       }
-      log.info("Retrying {} {} in {} ms after HTTP {} (retry {} of {})", request.method(),
+      log.debug("Retrying {} {} in {} ms after HTTP {} (retry {} of {})", request.method(),
           request.url().encodedPath(), delay.toMillis(), code, retry + 1, policy.maxRetries());
       response.close();
       state.retries(retry + 1);

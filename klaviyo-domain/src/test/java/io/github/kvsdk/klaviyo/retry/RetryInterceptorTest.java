@@ -7,6 +7,7 @@ import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.raw.RawRequest;
 import io.github.kvsdk.klaviyo.raw.RawResponse;
+import io.github.kvsdk.klaviyo.testing.CapturedStderr;
 import io.github.kvsdk.klaviyo.testing.FakeClock;
 import io.github.kvsdk.klaviyo.testing.RecordingSleeper;
 import io.github.kvsdk.klaviyo.testing.TestKeys;
@@ -64,6 +65,23 @@ class RetryInterceptorTest {
     try (okhttp3.Response response = client.httpClient().newCall(request.build()).execute()) {
       return response.code();
     }
+  }
+
+  @Test
+  void retryLinesAreLoggedAtDebugNotInfo() throws Exception {
+    // Callers report failures themselves; a retry that succeeded is detail, shown only when debugging.
+    server.enqueue(status(503));
+    server.enqueue(new MockResponse.Builder().body("{\"data\":[]}" + " ".repeat(4096))
+        .onResponseBody(new SocketEffect.CloseSocket()).build());
+    server.enqueue(ok());
+    String log;
+    try (CapturedStderr stderr = new CapturedStderr()) {
+      assertThat(send(client(), "GET", "/api/profiles")).isEqualTo(200);
+      log = stderr.text();
+    }
+    assertThat(log.lines().filter(line -> line.contains("Retrying GET /api/profiles")))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(" DEBUG ").doesNotContain(" INFO "));
   }
 
   @Test

@@ -15,6 +15,9 @@ public interface PollListener {
    */
   default void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {}
 
-  /** A poll of the scheduled loop failed; the loop polls again after its interval. */
+  /**
+   * A poll of the scheduled loop failed. The loop polls again after a backoff if the failure may
+   * heal ({@link RetryableFailures#isRetryable}) and stops otherwise.
+   */
   default void pollFailed(Exception e) {}
 }

@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.poller;
 import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
+import io.github.kvsdk.klaviyo.poller.checkpoint.UnsettledSecond;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
 import io.github.kvsdk.klaviyo.poller.source.Page;
 import io.github.kvsdk.klaviyo.poller.source.PageRequest;
@@ -36,8 +37,13 @@ import java.util.function.Function;
  *   <li><b>Dense seconds.</b> When a whole page shares the boundary second, only the cursor leads
  *       further. Its pages are followed to the end of that second; then the second is listed again
  *       from scratch until two consecutive listings return the same ids, which proves that no row
- *       left during the last but one and so that it missed nothing. Only then does the boundary
- *       move past the second.
+ *       left during the last but one and so that it missed nothing. A poll lists it again {@value
+ *       #RELISTINGS_PER_POLL} times, and more while those listings took fewer than {@value
+ *       #RELISTING_PAGES_PER_POLL} pages: if the listings still disagree (rows keep leaving the
+ *       second as they are updated), the boundary moves past the second anyway and the second stays
+ *       in the checkpoint as {@linkplain UnsettledSecond unsettled}, with the ids emitted from it and
+ *       its last listing. Every later poll first lists its unsettled seconds again, as often, until
+ *       a listing equals the one before it or fits a single response.
  * </ul>
  *
  * <p>Both rely on the listing being sorted. For object types whose listings Klaviyo may return out of
@@ -45,6 +51,22 @@ import java.util.function.Function;
  * listings that fit in a single response are trusted: see {@link #runWindow()}.
  */
 final class PollRun {
+  /**
+   * How often one poll lists a dense second again (after reading it through) before leaving it
+   * unsettled for the next poll. Two: without updates the first re-listing proves a cursor walk
+   * that rows left during, the second proves the first.
+   */
+  static final int RELISTINGS_PER_POLL = 2;
+
+  /**
+   * A dense second whose re-listings in this poll took fewer pages is listed again after {@link
+   * #RELISTINGS_PER_POLL}, until two listings agree: a second of a few pages is then as likely to be
+   * settled within its poll as without a bound, one of thousands of rows is listed three times.
+   */
+  static final int RELISTING_PAGES_PER_POLL = 50;
+
+  private final int relistingPageBudget;
+
   private final PageSource source;
   private final CheckpointStore store;
   private final CheckpointKey key;
@@ -68,7 +90,8 @@ final class PollRun {
   PollRun(PageSource source, CheckpointStore store, CheckpointKey key, String path, String field,
       EmitMode emitMode, boolean serverUpperBound, boolean ordered,
       BiFunction<Instant, Instant, Map<String, String>> queryFactory, PollConsumer consumer,
-      PollListener listener, BooleanSupplier stopRequested, Checkpoint start, Instant upper) {
+      PollListener listener, BooleanSupplier stopRequested, Checkpoint start, Instant upper,
+      int relistingPageBudget) {
     this.source = source;
     this.store = store;
     this.key = key;
@@ -83,10 +106,12 @@ final class PollRun {
     this.stopRequested = stopRequested;
     this.checkpoint = start;
     this.upper = upper;
+    this.relistingPageBudget = relistingPageBudget;
   }
 
   PollResult run() throws IOException {
     if (!ordered) return runWindow();
+    if (!settleUnsettledSeconds(PolledObject::id)) return result(false);
     String next = null; // Non-null while following the cursor through a dense boundary second.
     Set<String> runIds = new HashSet<>(); // Ids listed at the boundary since the last fresh query.
     while (checkpoint.boundary().isBefore(upper)) {
@@ -111,8 +136,8 @@ final class PollRun {
         emit(fresh);
         Instant newest = second(beyond.get(beyond.size() - 1));
         for (PolledObject object : beyond) newest = max(newest, second(object));
-        advance(exhausted ? new Checkpoint(upper, Set.of())
-            : new Checkpoint(newest, idsAt(newest, beyond)), page, fresh.size());
+        advance(exhausted ? at(upper, Set.of()) : at(newest, idsAt(newest, beyond)), page,
+            fresh.size());
         next = null;
         continue;
       }
@@ -122,10 +147,10 @@ final class PollRun {
       emit(fresh);
       if (!dense && exhausted) {
         // One response listed the whole rest of the window.
-        advance(new Checkpoint(upper, Set.of()), page, fresh.size());
+        advance(at(upper, Set.of()), page, fresh.size());
         continue;
       }
-      advance(new Checkpoint(boundary, union(checkpoint.idsAtBoundary(), atBoundary)), page,
+      advance(at(boundary, union(checkpoint.idsAtBoundary(), atBoundary)), page,
           fresh.size());
       if (!exhausted && beyond.isEmpty()) {
         next = page.nextUrl(); // The second goes on beyond this page: follow the cursor.
@@ -133,11 +158,18 @@ final class PollRun {
         // The dense second has been listed to its end. Later rows are read by a fresh query, even
         // when the cursor said the listing ended: a cursor that skipped rows may have skipped the
         // first rows after this second too.
+        // The walk was one listing of the second; list it again until two listings agree, a
+        // bounded number of times in this poll.
         Instant end = boundary.plusSeconds(1);
-        if (!listUntilStable(boundary, end, PolledObject::id, new HashSet<>(runIds), false)) {
-          return result(false);
+        DenseSecond second = new DenseSecond(checkpoint.idsAtBoundary(), runIds);
+        Outcome outcome = relist(boundary, end, PolledObject::id, second, RELISTINGS_PER_POLL,
+            (emittedKeys, last) -> at(boundary, emittedKeys));
+        if (outcome == Outcome.STOPPED) return result(false);
+        Checkpoint past = at(end, Set.of());
+        if (outcome == Outcome.UNSETTLED) {
+          past = past.withUnsettled(boundary, new UnsettledSecond(second.emitted, second.last));
         }
-        advance(new Checkpoint(boundary.plusSeconds(1), Set.of()), null, 0);
+        advance(past, null, 0);
         next = null;
       }
     }
@@ -160,10 +192,17 @@ final class PollRun {
    * the server, where no narrower window can be asked for.
    */
   private PollResult runWindow() throws IOException {
+    if (!settleUnsettledSeconds(PollRun::windowKey)) return result(false);
     Instant from = checkpoint.boundary();
     if (!serverUpperBound && from.isBefore(upper)) {
-      if (!listUntilStable(from, upper, PollRun::windowKey, null, true)) return result(false);
-      advance(new Checkpoint(upper, Set.of()), null, 0);
+      // No narrower window can be asked for: list the whole window until it is stable.
+      Instant start = from;
+      DenseSecond window = new DenseSecond(checkpoint.idsAtBoundary(), null);
+      if (relist(from, upper, PollRun::windowKey, window, Integer.MAX_VALUE,
+          (emittedKeys, last) -> at(start, emittedKeys)) == Outcome.STOPPED) {
+        return result(false);
+      }
+      advance(at(upper, Set.of()), null, 0);
       return result(true);
     }
     Duration span = null; // How long a stretch about one response's rows cover; null: unknown.
@@ -178,7 +217,7 @@ final class PollRun {
       partition(page, from, to, inRange, inRange);
       if (page.nextUrl() == null) {
         int emittedNow = emitNew(from, inRange);
-        advance(new Checkpoint(to, keysFrom(to)), page, emittedNow);
+        advance(at(to, keysFrom(to)), page, emittedNow);
         // Under half a response's rows in this stretch: try the whole rest of the window next
         // (if that needs a cursor after all, its rows give a fresh estimate).
         if (inRange.size() * 2 < pageSizeSeen) span = null;
@@ -188,9 +227,19 @@ final class PollRun {
       pageSizeSeen = Math.max(pageSizeSeen, page.objects().size());
       if (!from.plusSeconds(1).isBefore(to)) {
         // More rows share the second than fit a response: only a cursor leads through it.
+        // 1 + RELISTINGS_PER_POLL listings (or more within the page budget), as for ordered ones.
         Instant end = from.plusSeconds(1);
-        if (!listUntilStable(from, end, PollRun::windowKey, null, false)) return result(false);
-        advance(new Checkpoint(end, keysFrom(end)), null, 0);
+        Instant boundary = from;
+        DenseSecond second = new DenseSecond(checkpoint.idsAtBoundary(), null);
+        Outcome outcome = relist(from, end, PollRun::windowKey, second, 1 + RELISTINGS_PER_POLL,
+            (emittedKeys, last) -> at(boundary, emittedKeys));
+        if (outcome == Outcome.STOPPED) return result(false);
+        Checkpoint past = at(end, keysFrom(end));
+        if (outcome == Outcome.UNSETTLED) {
+          past = past.withUnsettled(from,
+              new UnsettledSecond(keysAt(from, second.emitted), second.last));
+        }
+        advance(past, null, 0);
         from = end;
         continue;
       }
@@ -265,44 +314,97 @@ final class PollRun {
     return object.id() + "@" + second(object).getEpochSecond();
   }
 
+  /** How a bounded series of listings of one stretch ended. */
+  private enum Outcome { SETTLED, UNSETTLED, STOPPED }
+
+  /** The emitted keys of a second being listed again and again, and its last complete listing. */
+  private static final class DenseSecond {
+    final Set<String> emitted;
+    Set<String> last; // Null before the first complete listing.
+
+    DenseSecond(Set<String> emitted, Set<String> last) {
+      this.emitted = new HashSet<>(emitted);
+      this.last = last == null ? null : new HashSet<>(last);
+    }
+  }
+
   /**
-   * Lists [from, to) from scratch, cursor to the end, emitting rows whose {@code key} the checkpoint
-   * does not hold yet and saving the checkpoint (boundary {@code from}) after each page, until a
-   * listing returns exactly the keys of the previous one, or, if {@code oneResponseSuffices}, fits in
-   * a single response (which no cursor can have skipped rows of). Returns false if stopped first.
+   * Lists the seconds the checkpoint holds as unsettled again, oldest first, each {@value
+   * #RELISTINGS_PER_POLL} times (more within the page budget); a second whose listing equals its previous one (possibly from an
+   * earlier poll) or fits a single response is settled and leaves the checkpoint. Returns false if
+   * stopped first.
    */
-  private boolean listUntilStable(Instant from, Instant to, Function<PolledObject, String> key,
-      Set<String> previous, boolean oneResponseSuffices) throws IOException {
-    while (true) {
+  private boolean settleUnsettledSeconds(Function<PolledObject, String> key) throws IOException {
+    for (Instant second : List.copyOf(checkpoint.unsettledSeconds().keySet())) {
+      UnsettledSecond saved = checkpoint.unsettledSeconds().get(second);
+      DenseSecond state = new DenseSecond(saved.emitted(), saved.lastListing());
+      Outcome outcome = relist(second, second.plusSeconds(1), key, state, RELISTINGS_PER_POLL,
+          (emittedKeys, last) -> checkpoint.withUnsettled(second,
+              new UnsettledSecond(emittedKeys, last)));
+      if (outcome == Outcome.STOPPED) return false;
+      advance(checkpoint.withUnsettled(second, outcome == Outcome.SETTLED ? null
+          : new UnsettledSecond(state.emitted, state.last)), null, 0);
+    }
+    return true;
+  }
+
+  /**
+   * Lists [from, to) from scratch, cursor to the end, {@code listings} times and then more while
+   * this call fetched fewer than {@link #relistingPageBudget} pages, emitting rows whose {@code key}
+   * is not in {@code state.emitted} yet and saving {@code saving.apply(emitted, last complete
+   * listing)} after each page. Settled as soon as a listing returns exactly the keys of the previous
+   * one ({@code state.last}), which proves that no listed row left during the previous one, so that
+   * no cursor skipped a row; or as soon as one fits in a single response, which no cursor took part
+   * in.
+   */
+  private Outcome relist(Instant from, Instant to, Function<PolledObject, String> key,
+      DenseSecond state, int listings,
+      BiFunction<Set<String>, Set<String>, Checkpoint> saving) throws IOException {
+    int pagesBefore = pages;
+    for (int listing = 0; listing < listings || pages - pagesBefore < relistingPageBudget;
+        listing++) {
       Set<String> listed = new HashSet<>();
       String cursor = null;
       int responses = 0;
       do {
-        if (stopRequested.getAsBoolean()) return false;
+        if (stopRequested.getAsBoolean()) return Outcome.STOPPED;
         Page page = fetch(cursor == null
             ? PageRequest.first(queryPath(), queryFactory.apply(from, to), field)
             : PageRequest.next(cursor, field));
         responses++;
         List<PolledObject> inRange = new ArrayList<>();
         boolean passed = partition(page, from, to, inRange, inRange);
-        Set<String> keys = new HashSet<>(checkpoint.idsAtBoundary());
         List<PolledObject> fresh = new ArrayList<>();
         for (PolledObject object : inRange) {
           String k = key.apply(object);
           listed.add(k);
-          if (keys.add(k)) {
+          if (state.emitted.add(k)) {
             fresh.add(object);
           } else {
             duplicates++;
           }
         }
         emit(fresh);
-        advance(new Checkpoint(from, keys), page, fresh.size());
+        advance(saving.apply(state.emitted, state.last != null ? state.last : Set.of()), page,
+            fresh.size());
         cursor = passed && !serverUpperBound ? null : page.nextUrl();
       } while (cursor != null);
-      if (listed.equals(previous) || (oneResponseSuffices && responses == 1)) return true;
-      previous = listed;
+      boolean settled = listed.equals(state.last) || responses == 1;
+      state.last = listed;
+      if (settled) return Outcome.SETTLED;
     }
+    return Outcome.UNSETTLED;
+  }
+
+  /** The keys of {@code keys} whose second is {@code second}: all of them for ordered listings. */
+  private Set<String> keysAt(Instant second, Set<String> keys) {
+    if (ordered) return keys;
+    Set<String> at = new HashSet<>();
+    String suffix = "@" + second.getEpochSecond();
+    for (String k : keys) {
+      if (k.endsWith(suffix)) at.add(k);
+    }
+    return at;
   }
 
   /**
@@ -363,6 +465,11 @@ final class PollRun {
     if (!advanced.equals(checkpoint)) store.save(key, advanced);
     checkpoint = advanced;
     if (page != null) listener.pageCompleted(page.objects().size(), emittedFromPage, checkpoint);
+  }
+
+  /** A checkpoint at {@code boundary} that keeps the current unsettled seconds. */
+  private Checkpoint at(Instant boundary, Set<String> ids) {
+    return new Checkpoint(boundary, ids, checkpoint.unsettledSeconds());
   }
 
   private String queryPath() {

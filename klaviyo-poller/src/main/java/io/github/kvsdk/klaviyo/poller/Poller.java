@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +64,13 @@ public final class Poller implements Closeable {
   private final boolean serverUpperBound;
   private volatile String account;
   private volatile boolean closing;
+  private final Duration retryDelay;
+  private final int relistingPageBudget;
   private final Object schedulerLock = new Object();
   private volatile ScheduledExecutorService scheduler;
+  /** Pages saved by any poll, to tell a failed poll that made progress from one that did not. */
+  private final AtomicLong pagesSaved = new AtomicLong();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
   private Poller(Builder builder, PageSource source, Closeable onClose) {
     this.config = builder.config;
@@ -71,7 +79,21 @@ public final class Poller implements Closeable {
     this.clock = builder.clock;
     this.interval = builder.interval;
     this.shutdownTimeout = builder.shutdownTimeout;
-    this.listener = builder.listener;
+    PollListener user = builder.listener;
+    this.listener = new PollListener() {
+      @Override
+      public void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {
+        pagesSaved.incrementAndGet();
+        user.pageCompleted(fetched, emitted, checkpoint);
+      }
+
+      @Override
+      public void pollFailed(Exception e) {
+        user.pollFailed(e);
+      }
+    };
+    this.retryDelay = builder.retryDelay;
+    this.relistingPageBudget = builder.relistingPageBudget;
     this.onClose = onClose;
     this.account = builder.account;
     Set<FilterOperator> ops = config.objectType().operators(config.timestampField());
@@ -116,32 +138,75 @@ public final class Poller implements Closeable {
     PollRun run = new PollRun(source, store, key, config.objectType().path(),
         config.timestampField(), config.emitMode(), serverUpperBound,
         config.objectType().listsInOrder(), this::firstPageQuery,
-        consumer, listener, () -> closing, checkpoint, upperBound());
+        consumer, listener, () -> closing, checkpoint, upperBound(), relistingPageBudget);
     return run.run();
   }
 
   /**
    * Polls now and then every {@code interval} after the previous poll ended, on a daemon thread,
-   * until {@link #close()}. A failed poll is reported to the listener and retried next interval.
+   * until {@link #close()}.
+   *
+   * <p>A failed poll is reported to {@link PollListener#pollFailed}. A failure that may heal by
+   * waiting ({@link RetryableFailures#isRetryable}: network failures, timeouts, 5xx and 429 answers
+   * after the client's retries, unreadable pages) is logged at WARN and retried after the retry
+   * delay (default 1 s), doubled per further failure in a row up to the interval; a poll that saved
+   * pages before failing counts as the first failure again. Nothing from a failed page was emitted
+   * and its checkpoint did not move, so the retry repeats exactly that page. Any other failure (a
+   * rejected key or request, an unusable checkpoint, a store that cannot save, a consumer that
+   * threw) stops the loop.
+   *
+   * @return completes normally once {@link #close()} stopped the loop, or exceptionally with the
+   *     failure that stopped it; {@code start(...).join()} waits for either
    */
-  public void start(PollConsumer consumer) {
+  public CompletableFuture<Void> start(PollConsumer consumer) {
     Objects.requireNonNull(consumer, "consumer");
     synchronized (schedulerLock) {
       if (closing) throw new IllegalStateException("closed");
       if (scheduler != null) throw new IllegalStateException("already started");
-      scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "klaviyo-poller-" + config.objectType().configName());
         thread.setDaemon(true);
         return thread;
       });
-      scheduler.scheduleWithFixedDelay(() -> {
-        try {
-          pollOnce(consumer);
-        } catch (Exception e) {
-          log.warn("Poll of {} failed: {}", config.objectType().configName(), e.toString());
-          listener.pollFailed(e);
-        }
-      }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      // close() must not wait for a poll scheduled after a pause: drop it.
+      executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      scheduler = executor;
+      executor.execute(() -> loop(consumer, 0));
+    }
+    return stopped.copy();
+  }
+
+  /** One poll of the loop, then schedules the next one; {@code failures} in a row so far. */
+  private void loop(PollConsumer consumer, int failures) {
+    if (closing) return;
+    long pagesBefore = pagesSaved.get();
+    Duration pause = interval;
+    int failed = 0;
+    try {
+      pollOnce(consumer);
+    } catch (Exception e) {
+      listener.pollFailed(e);
+      String type = config.objectType().configName();
+      if (!RetryableFailures.isRetryable(e)) {
+        log.error("Poll of {} failed, stopping: {}", type, e.toString());
+        stopped.completeExceptionally(e);
+        scheduler.shutdown();
+        return;
+      }
+      failed = pagesSaved.get() > pagesBefore ? 1 : failures + 1;
+      pause = RetryableFailures.backoff(failed, retryDelay, interval);
+      log.warn("Poll of {} failed ({} in a row), retrying in {} ms: {}", type, failed,
+          pause.toMillis(), e.toString());
+    } catch (Error e) {
+      stopped.completeExceptionally(e);
+      scheduler.shutdown();
+      throw e;
+    }
+    int next = failed;
+    try {
+      scheduler.schedule(() -> loop(consumer, next), pause.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Closed meanwhile.
     }
   }
 
@@ -166,6 +231,7 @@ public final class Poller implements Closeable {
         running.shutdownNow();
         Thread.currentThread().interrupt();
       }
+      stopped.complete(null);
     }
     if (onClose != null) onClose.close();
   }
@@ -220,6 +286,8 @@ public final class Poller implements Closeable {
     private Clock clock = Clock.systemUTC();
     private Duration interval = Duration.ofMinutes(1);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Duration retryDelay = Duration.ofSeconds(1);
+    private int relistingPageBudget = PollRun.RELISTING_PAGES_PER_POLL;
     private PollListener listener = PollListener.NONE;
 
     private Builder() {}
@@ -282,6 +350,27 @@ public final class Poller implements Closeable {
         throw new IllegalArgumentException("interval must be positive: " + interval);
       }
       this.interval = interval;
+      return this;
+    }
+
+    /**
+     * The pause of {@link Poller#start the loop} after a poll failed in a way that may heal; it
+     * doubles per further failure in a row, up to the interval. Default 1 s.
+     */
+    public Builder retryDelay(Duration retryDelay) {
+      if (retryDelay.isNegative() || retryDelay.isZero()) {
+        throw new IllegalArgumentException("retryDelay must be positive: " + retryDelay);
+      }
+      this.retryDelay = retryDelay;
+      return this;
+    }
+
+    /**
+     * Pages a poll may spend listing one dense second again beyond the two re-listings it always
+     * does; 0 lists it exactly three times per poll. For tests that need that count.
+     */
+    Builder relistingPageBudget(int pages) {
+      this.relistingPageBudget = pages;
       return this;
     }
 

@@ -144,6 +144,104 @@ final class CrashRecoveryTest {
   }
 
   @Test
+  void crashAtEveryStepWhileADenseSecondIsCarriedUnsettledLosesNothing() throws IOException {
+    // Listed rows of the dense second keep leaving it while the first poll reads it, so its
+    // listings disagree and it is carried unsettled into later polls. A crash at any step of any
+    // of those polls loses nothing.
+    DenseRun clean = new DenseRun(new Steps(Integer.MAX_VALUE));
+    clean.run();
+    assertThat(clean.carriedUnsettled).isTrue();
+    assertThat(clean.emittedIds()).isEqualTo(clean.all);
+    int totalSteps = clean.steps.count;
+    assertThat(totalSteps).isGreaterThan(100);
+    Set<String> kinds = new HashSet<>();
+    for (int crashAt = 1; crashAt <= totalSteps; crashAt++) {
+      DenseRun run = new DenseRun(new Steps(crashAt));
+      run.run();
+      assertThat(run.steps.crashedAt).as("crash %d happened", crashAt).isNotNull();
+      kinds.add(run.steps.crashedAt);
+      assertThat(run.emittedIds()).as("crash at step %d (%s)", crashAt, run.steps.crashedAt)
+          .isEqualTo(run.all);
+      // Repeats are versions (id and timestamp) emitted after the last save before the crash.
+      List<String> versions = new ArrayList<>();
+      for (var object : run.consumer.objects()) versions.add(object.id() + "@" + object.timestamp());
+      assertThat(versions.size() - new HashSet<>(versions).size())
+          .as("repeats after crash at step %d (%s)", crashAt, run.steps.crashedAt)
+          .isBetween(0, PAGE_SIZE);
+    }
+    assertThat(kinds).containsExactlyInAnyOrder(
+        "before fetch", "after fetch", "before accept", "after accept", "before save", "after save");
+  }
+
+  /**
+   * One server, clock and store: 20 spread rows, 25 rows in one second and 8 after it; before
+   * every 2nd request up to the 16th, the listed-first row still in the dense second is updated
+   * to "now". Polls (restarting after a crash) until the dense second is settled, then once more
+   * a minute later for the updated rows.
+   */
+  private final class DenseRun {
+    final Steps steps;
+    final Set<String> all = new HashSet<>();
+    final RecordingConsumer consumer = new RecordingConsumer();
+    final MutableClock runClock = new MutableClock(T0.plus(Duration.ofHours(1)));
+    final InMemoryCheckpointStore runStore = new InMemoryCheckpointStore();
+    boolean carriedUnsettled;
+
+    DenseRun(Steps steps) {
+      this.steps = steps;
+    }
+
+    Set<String> emittedIds() {
+      return new HashSet<>(consumer.ids());
+    }
+
+    void run() throws IOException {
+      try (FakeListingServer listing = new FakeListingServer("updated", 20)) {
+        for (int i = 0; i < 20; i++) listing.put("spread" + i, T0.minusSeconds(100 - i));
+        for (int i = 0; i < 25; i++) listing.put(String.format("dense%02d", i), T0);
+        for (int i = 0; i < 8; i++) listing.put("after" + i, T0.plusSeconds(1 + i / 3));
+        for (int i = 0; i < 20; i++) all.add("spread" + i);
+        for (int i = 0; i < 25; i++) all.add(String.format("dense%02d", i));
+        for (int i = 0; i < 8; i++) all.add("after" + i);
+        int[] nextToMove = {24}; // Ids descending: the first row listed in the second.
+        listing.beforeRequest = n -> {
+          if (n % 2 == 0 && n <= 16 && nextToMove[0] >= 0) {
+            listing.put(String.format("dense%02d", nextToMove[0]--), runClock.instant());
+          }
+        };
+        HttpUrl url = listing.baseUrl();
+        boolean settled = false;
+        for (int attempt = 0; attempt < 20; attempt++) {
+          Poller poller = Poller.builder()
+              .relistingPageBudget(0) // Three listings per poll: the second stays unsettled.
+              .config(PollerConfig.builder().objectType("profiles").timestampField("updated")
+                  .lag(Duration.ofSeconds(10)).pageSize(PAGE_SIZE).build())
+              .pageSource(steps.source(new KlaviyoClientPageSource(KlaviyoClient.builder()
+                  .apiKey(apiKey).baseUrl(url).rateLimiting(false).okHttpClient(client).build())))
+              .checkpointStore(steps.store(runStore))
+              .clock(runClock)
+              .build();
+          try {
+            PollResult result = poller.pollOnce(message -> {
+              steps.step("before accept");
+              consumer.accept(message);
+              steps.step("after accept");
+            });
+            assertThat(result.complete()).isTrue();
+            if (!result.checkpoint().unsettledSeconds().isEmpty()) carriedUnsettled = true;
+            if (settled) return; // The poll after settling picked up the updated rows.
+            settled = result.checkpoint().unsettledSeconds().isEmpty();
+            runClock.advance(Duration.ofMinutes(1));
+          } catch (Crash | ConsumerFailedException e) {
+            // The process died; the next iteration is the restarted process.
+          }
+        }
+        throw new AssertionError("the dense second did not settle");
+      }
+    }
+  }
+
+  @Test
   void crashAfterSaveRedeliversNothing() throws IOException {
     // The 4th save is the end of a page: restarting after it must not emit anything twice.
     Steps steps = new Steps(-1);

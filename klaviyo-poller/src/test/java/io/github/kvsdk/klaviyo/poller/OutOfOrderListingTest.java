@@ -174,6 +174,61 @@ final class OutOfOrderListingTest {
   }
 
   @Test
+  void aDenseSecondOfCampaignsThatKeepsChangingIsCarriedUnsettledAndLosesNothing()
+      throws IOException {
+    // 40 campaigns in one second (four responses) and 20 spread out; while the first poll reads
+    // the dense second, the campaign it listed first leaves it before each of the first 20
+    // requests, so no two of its three listings agree.
+    server = new FakeListingServer("updated_at", PAGE_SIZE);
+    server.outOfOrderEvery = PAGE_SIZE;
+    Instant dense = T0.minusSeconds(500);
+    Map<String, Instant> latest = new HashMap<>();
+    for (int i = 0; i < 20; i++) latest.put("c" + i, T0.minusSeconds(3_000 - 5L * i));
+    for (int i = 0; i < 40; i++) latest.put(String.format("dc%02d", i), dense);
+    latest.forEach(server::put);
+    int[] next = {39};
+    server.beforeRequest = n -> {
+      if (n <= 20) {
+        String id = String.format("dc%02d", next[0]--);
+        latest.put(id, clock.instant());
+        server.put(id, clock.instant());
+      }
+    };
+    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+    Poller.Builder builder = Poller.builder()
+        .relistingPageBudget(0)
+        .config(PollerConfig.builder().objectType("campaigns").timestampField("updated_at")
+            .channel("email").lag(Duration.ofSeconds(10)).build())
+        .pageSource(new KlaviyoClientPageSource(KlaviyoClient.builder()
+            .apiKey("pk_test_key_0123456789ab").baseUrl(server.baseUrl()).rateLimiting(false)
+            .okHttpClient(client).build()))
+        .checkpointStore(store)
+        .clock(clock);
+    RecordingConsumer consumer = new RecordingConsumer();
+    PollResult first = builder.build().pollOnce(consumer);
+    assertThat(first.checkpoint().boundary()).isEqualTo(first.upperBound());
+    assertThat(first.checkpoint().unsettledSeconds()).containsOnlyKeys(dense);
+    assertThat(first.checkpoint().unsettledSeconds().get(dense).emitted())
+        .allSatisfy(key -> assertThat(key).endsWith("@" + dense.getEpochSecond()));
+
+    server.beforeRequest = n -> {};
+    clock.advance(Duration.ofMinutes(1));
+    PollResult second = builder.build().pollOnce(consumer);
+    assertThat(second.checkpoint().unsettledSeconds()).isEmpty();
+    Set<String> versions = new HashSet<>();
+    List<String> all = new ArrayList<>();
+    for (PolledObject object : consumer.objects()) {
+      versions.add(object.id() + "@" + object.timestamp());
+      all.add(object.id() + "@" + object.timestamp());
+    }
+    for (Map.Entry<String, Instant> row : latest.entrySet()) {
+      assertThat(versions).as("newest version of %s", row.getKey())
+          .contains(row.getKey() + "@" + row.getValue());
+    }
+    assertThat(all).doesNotHaveDuplicates();
+  }
+
+  @Test
   void aCheckpointOfAPartlyReadWholeWindowIsResumedWithoutRepeats() throws IOException {
     // Saved by a version that listed the whole window at once: the boundary is the window's start
     // and the set holds keys of rows emitted anywhere in it.

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.errors.AuthenticationException;
 import io.github.kvsdk.klaviyo.errors.BadRequestException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.InMemoryCheckpointStore;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
 import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
+import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
+import io.github.kvsdk.klaviyo.poller.source.Page;
+import io.github.kvsdk.klaviyo.poller.source.PageRequest;
+import io.github.kvsdk.klaviyo.poller.source.PageSource;
 import io.github.kvsdk.klaviyo.poller.source.PolledObject;
+import io.github.kvsdk.klaviyo.poller.source.UnreadablePageException;
+import okhttp3.Headers;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -351,6 +359,99 @@ final class PollerTest {
     Thread.sleep(100);
     assertThat(server.requests).hasSize(requestsAtClose);
     assertThat(consumer.ids()).containsExactlyInAnyOrder("p0", "p1", "p2", "p3", "p4", "later");
+  }
+
+  @Test
+  void scheduledLoopBacksOffOnFailuresThatMayHealAndStopsOnOthers() throws Exception {
+    seed("p", 5, T0, 1);
+    KlaviyoClientPageSource pages = new KlaviyoClientPageSource(KlaviyoClient.builder()
+        .apiKey("pk_test_secret_0123456789").baseUrl(server.baseUrl().toString())
+        .rateLimiting(false).build());
+    // Three failures that may heal, then a rejected key.
+    List<Exception> faults = new java.util.ArrayList<>(List.of(
+        new UnreadablePageException("body ended early", true, null),
+        new KlaviyoNetworkException("connection reset", new IOException("reset")),
+        new UnreadablePageException("not JSON", false, null),
+        new AuthenticationException("Klaviyo rejected the private API key (HTTP 401)", 401,
+            Headers.of(), List.of(), null)));
+    List<Long> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PageSource failing = new PageSource() {
+      @Override
+      public Page fetch(PageRequest request) throws IOException {
+        attempts.add(System.nanoTime());
+        Exception fault = faults.remove(0);
+        if (fault instanceof IOException io) throw io;
+        throw (RuntimeException) fault;
+      }
+
+      @Override
+      public String accountId() throws IOException {
+        return pages.accountId();
+      }
+    };
+    List<Exception> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Poller poller = Poller.builder()
+        .config(PollerConfig.builder().objectType("profiles").timestampField("updated").lag(LAG)
+            .build())
+        .pageSource(failing).checkpointStore(store).clock(clock)
+        .interval(Duration.ofHours(1)).retryDelay(Duration.ofMillis(100))
+        .listener(new PollListener() {
+          @Override
+          public void pollFailed(Exception e) {
+            reported.add(e);
+          }
+        })
+        .build();
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream originalErr = System.err;
+    System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+    java.util.concurrent.CompletableFuture<Void> stopped;
+    try {
+      stopped = poller.start(consumer);
+      // The rejected key stops the loop and surfaces to the caller through the returned future.
+      assertThatThrownBy(() -> stopped.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(java.util.concurrent.ExecutionException.class)
+          .hasCauseInstanceOf(AuthenticationException.class);
+    } finally {
+      System.setErr(originalErr);
+      originalErr.print(log.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(reported).hasSize(4);
+    assertThat(attempts).hasSize(4);
+    assertThat(faults).isEmpty();
+    // 100 ms, then 200 ms, then 400 ms between attempts (at least: the machine may be slower).
+    for (int i = 1; i < 4; i++) {
+      long waitedMillis = (attempts.get(i) - attempts.get(i - 1)) / 1_000_000;
+      assertThat(waitedMillis).as("pause before attempt %d", i + 1).isGreaterThanOrEqualTo(100L << (i - 1));
+    }
+    assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Poll of profiles failed (1 in a row), retrying in 100 ms")
+        .contains("Poll of profiles failed (2 in a row), retrying in 200 ms")
+        .contains("Poll of profiles failed (3 in a row), retrying in 400 ms")
+        .contains("Poll of profiles failed, stopping: ")
+        .doesNotContain("pk_test_secret_0123456789");
+    assertThat(store.load(poller.checkpointKey())).isEmpty();
+    poller.close();
+    assertThat(stopped).isCompletedExceptionally();
+  }
+
+  @Test
+  void closingTheLoopCompletesTheFutureStartReturned() throws Exception {
+    seed("p", 5, T0, 1);
+    CountDownLatch emitted = new CountDownLatch(5);
+    Poller poller = Poller.builder()
+        .config(PollerConfig.builder().objectType("profiles").timestampField("updated").lag(LAG).build())
+        .apiKey("pk_test_secret_0123456789").baseUrl(server.baseUrl().toString())
+        .checkpointStore(store).clock(clock).interval(Duration.ofHours(1))
+        .build();
+    java.util.concurrent.CompletableFuture<Void> stopped = poller.start(message -> {
+      consumer.accept(message);
+      emitted.countDown();
+    });
+    assertThat(emitted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(stopped).isNotDone();
+    poller.close(); // Returns at once: the next poll, an hour away, is dropped.
+    assertThat(stopped.get(10, TimeUnit.SECONDS)).isNull();
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.github.kvsdk.klaviyo.poller.checkpoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -13,27 +15,45 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>every object whose timestamp lies in a second before {@link #boundary()} (and at or after
- *       the configured start) has been emitted and accepted;
+ *       the configured start), other than the {@link #unsettledSeconds() unsettled seconds}, has
+ *       been emitted and accepted;
  *   <li>of the objects whose timestamp lies in the second {@link #boundary()}, those whose ids are
- *       in {@link #idsAtBoundary()} have been emitted and accepted.
+ *       in {@link #idsAtBoundary()} have been emitted and accepted;
+ *   <li>of the objects whose timestamp lies in an unsettled second, those whose ids are in its
+ *       {@link UnsettledSecond#emitted()} set have been emitted and accepted.
  * </ul>
  *
  * <p>For object types whose listings may come out of order (campaigns), the boundary moves only
- * after a listing that fit in a single response, and the set, used only while a second holding more
- * objects than a response is read, holds {@code id@epochSecond} keys instead of bare ids: an object
+ * after a listing that fit in a single response, and the sets, used only while a second holding more
+ * objects than a response is read, hold {@code id@epochSecond} keys instead of bare ids: an object
  * emitted once and changed since (a new timestamp, so a new key) is emitted again.
  *
  * @param boundary the first second not known to be complete; always a whole second
  * @param idsAtBoundary ids already emitted whose timestamp lies in the boundary second (for
  *     out-of-order listings: {@code id@epochSecond} keys of the objects emitted at the boundary)
+ * @param unsettledSeconds earlier seconds, each holding more objects than a response, that are not
+ *     yet known to be complete; usually empty
  */
-public record Checkpoint(Instant boundary, Set<String> idsAtBoundary) {
+public record Checkpoint(Instant boundary, Set<String> idsAtBoundary,
+    Map<Instant, UnsettledSecond> unsettledSeconds) {
   public Checkpoint {
     Objects.requireNonNull(boundary, "boundary");
     if (boundary.getNano() != 0) {
       throw new IllegalArgumentException("boundary must be a whole second: " + boundary);
     }
     idsAtBoundary = Collections.unmodifiableSet(new TreeSet<>(idsAtBoundary));
+    unsettledSeconds = Collections.unmodifiableMap(new TreeMap<>(unsettledSeconds));
+    for (Instant second : unsettledSeconds.keySet()) {
+      if (second.getNano() != 0 || !second.isBefore(boundary)) {
+        throw new IllegalArgumentException("an unsettled second must be a whole second before the "
+            + "boundary " + boundary + ": " + second);
+      }
+    }
+  }
+
+  /** A checkpoint without unsettled seconds. */
+  public Checkpoint(Instant boundary, Set<String> idsAtBoundary) {
+    this(boundary, idsAtBoundary, Map.of());
   }
 
   /** A stream that has emitted nothing yet and starts at {@code start} (inclusive). */
@@ -44,8 +64,21 @@ public record Checkpoint(Instant boundary, Set<String> idsAtBoundary) {
     return new Checkpoint(second, Set.of());
   }
 
+  /** This checkpoint with {@code second} unsettled as {@code state}, or settled if state is null. */
+  public Checkpoint withUnsettled(Instant second, UnsettledSecond state) {
+    Map<Instant, UnsettledSecond> seconds = new TreeMap<>(unsettledSeconds);
+    if (state == null) {
+      seconds.remove(second);
+    } else {
+      seconds.put(second, state);
+    }
+    return new Checkpoint(boundary, idsAtBoundary, seconds);
+  }
+
   @Override
   public String toString() {
-    return "Checkpoint{boundary=" + boundary + ", idsAtBoundary=" + idsAtBoundary.size() + "}";
+    return "Checkpoint{boundary=" + boundary + ", idsAtBoundary=" + idsAtBoundary.size()
+        + (unsettledSeconds.isEmpty() ? "" : ", unsettledSeconds=" + unsettledSeconds.keySet())
+        + "}";
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import okio.Buffer;
 
 /**
@@ -36,7 +37,13 @@ import okio.Buffer;
  */
 public final class FileCheckpointStore implements CheckpointStore {
   static final String FORMAT = "klaviyo-poller-checkpoints";
+  /** Written when no checkpoint in the file has unsettled seconds, so older versions can read it. */
   static final int VERSION = 1;
+  /**
+   * Written when a checkpoint has unsettled seconds: a version that does not know them would drop
+   * them and could lose objects, so it must refuse the file instead.
+   */
+  static final int VERSION_WITH_UNSETTLED_SECONDS = 2;
 
   private final Path path;
   private boolean staleFilesRemoved;
@@ -137,8 +144,9 @@ public final class FileCheckpointStore implements CheckpointStore {
     if (!FORMAT.equals(format)) {
       throw new JsonDataException("expected format '" + FORMAT + "', found '" + format + "'");
     }
-    if (version == null || version != VERSION) {
-      throw new JsonDataException("expected version " + VERSION + ", found " + version);
+    if (version == null || (version != VERSION && version != VERSION_WITH_UNSETTLED_SECONDS)) {
+      throw new JsonDataException("expected version " + VERSION + " or "
+          + VERSION_WITH_UNSETTLED_SECONDS + ", found " + version);
     }
     if (!sawCheckpoints) throw new JsonDataException("missing 'checkpoints'");
     return result;
@@ -151,6 +159,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     String field = null;
     Instant boundary = null;
     Set<String> ids = null;
+    Map<Instant, UnsettledSecond> unsettled = new TreeMap<>();
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.nextName()) {
@@ -164,6 +173,11 @@ public final class FileCheckpointStore implements CheckpointStore {
           while (reader.hasNext()) ids.add(reader.nextString());
           reader.endArray();
         }
+        case "unsettled_seconds" -> {
+          reader.beginArray();
+          while (reader.hasNext()) decodeUnsettled(reader, unsettled);
+          reader.endArray();
+        }
         default -> reader.skipValue();
       }
     }
@@ -174,9 +188,43 @@ public final class FileCheckpointStore implements CheckpointStore {
           + " lacks one of account, object_type, timestamp_field, boundary, ids_at_boundary");
     }
     CheckpointKey key = new CheckpointKey(account, objectType, field);
-    if (into.put(key, new Checkpoint(boundary, ids)) != null) {
+    if (into.put(key, new Checkpoint(boundary, ids, unsettled)) != null) {
       throw new JsonDataException("duplicate checkpoint for " + key);
     }
+  }
+
+  private static void decodeUnsettled(JsonReader reader, Map<Instant, UnsettledSecond> into)
+      throws IOException {
+    Instant second = null;
+    Set<String> lastListing = null;
+    Set<String> alsoEmitted = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.nextName()) {
+        case "second" -> second = Instant.parse(reader.nextString());
+        case "last_listing" -> lastListing = strings(reader);
+        case "also_emitted" -> alsoEmitted = strings(reader);
+        default -> reader.skipValue();
+      }
+    }
+    reader.endObject();
+    if (second == null || lastListing == null || alsoEmitted == null) {
+      throw new JsonDataException("an unsettled second at " + reader.getPath()
+          + " lacks one of second, last_listing, also_emitted");
+    }
+    Set<String> emitted = new LinkedHashSet<>(lastListing);
+    emitted.addAll(alsoEmitted);
+    if (into.put(second, new UnsettledSecond(emitted, lastListing)) != null) {
+      throw new JsonDataException("duplicate unsettled second " + second);
+    }
+  }
+
+  private static Set<String> strings(JsonReader reader) throws IOException {
+    Set<String> values = new LinkedHashSet<>();
+    reader.beginArray();
+    while (reader.hasNext()) values.add(reader.nextString());
+    reader.endArray();
+    return values;
   }
 
   private static byte[] encode(Map<CheckpointKey, Checkpoint> all) throws IOException {
@@ -185,7 +233,8 @@ public final class FileCheckpointStore implements CheckpointStore {
       writer.setIndent("  ");
       writer.beginObject();
       writer.name("format").value(FORMAT);
-      writer.name("version").value(VERSION);
+      boolean unsettled = all.values().stream().anyMatch(c -> !c.unsettledSeconds().isEmpty());
+      writer.name("version").value(unsettled ? VERSION_WITH_UNSETTLED_SECONDS : VERSION);
       writer.name("checkpoints").beginArray();
       for (Map.Entry<CheckpointKey, Checkpoint> entry : all.entrySet()) {
         CheckpointKey key = entry.getKey();
@@ -198,6 +247,23 @@ public final class FileCheckpointStore implements CheckpointStore {
         writer.name("ids_at_boundary").beginArray();
         for (String id : checkpoint.idsAtBoundary()) writer.value(id);
         writer.endArray();
+        if (!checkpoint.unsettledSeconds().isEmpty()) {
+          writer.name("unsettled_seconds").beginArray();
+          for (Map.Entry<Instant, UnsettledSecond> second : checkpoint.unsettledSeconds().entrySet()) {
+            writer.beginObject();
+            writer.name("second").value(second.getKey().toString());
+            writer.name("last_listing").beginArray();
+            for (String id : second.getValue().lastListing()) writer.value(id);
+            writer.endArray();
+            writer.name("also_emitted").beginArray();
+            for (String id : second.getValue().emitted()) {
+              if (!second.getValue().lastListing().contains(id)) writer.value(id);
+            }
+            writer.endArray();
+            writer.endObject();
+          }
+          writer.endArray();
+        }
         writer.endObject();
       }
       writer.endArray();

@@ -4,6 +4,7 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.poller.RetryableFailures;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CorruptCheckpointException;
 import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
 import io.github.kvsdk.klaviyo.poller.source.UnreadablePageException;
@@ -12,20 +13,9 @@ import io.github.kvsdk.klaviyo.poller.source.UnreadablePageException;
 final class Failures {
   private Failures() {}
 
-  /**
-   * True for failures that may heal by waiting: network failures and timeouts, 5xx and 429
-   * answers that outlasted the client's retries, and bodies that broke off or were not readable.
-   * Rejections (4xx), bad configuration, a corrupt checkpoint, checkpoint I/O and a closed output
-   * are permanent.
-   */
+  /** True for failures a scheduled poller waits out: {@link RetryableFailures#isRetryable}. */
   static boolean isTransient(Exception e) {
-    if (e instanceof UnreadablePageException) return true;
-    if (e instanceof KlaviyoValidationException) return false;
-    if (e instanceof KlaviyoApiException api) {
-      int status = api.statusCode();
-      return status >= 500 || status == 429 || status == 408;
-    }
-    return e instanceof KlaviyoException;
+    return RetryableFailures.isRetryable(e);
   }
 
   static int exitCode(Exception e) {

@@ -33,10 +33,6 @@ enum LogLevel {
     String level = name().toLowerCase(Locale.ROOT);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-    // The client logs each retry at INFO; the CLI reports failed polls itself, so those lines are
-    // noise unless debugging.
-    System.setProperty("org.slf4j.simpleLogger.log.io.github.kvsdk.klaviyo.retry",
-        this == DEBUG ? "debug" : "warn");
   }
 
   /** Prints {@code line} to {@code err} if this level shows messages at {@code at}. */

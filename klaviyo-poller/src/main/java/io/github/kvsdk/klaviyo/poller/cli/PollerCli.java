@@ -1,7 +1,11 @@
 package io.github.kvsdk.klaviyo.poller.cli;
 
+import io.github.kvsdk.klaviyo.CredentialCheck;
+import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.PollResult;
 import io.github.kvsdk.klaviyo.poller.Poller;
+import io.github.kvsdk.klaviyo.poller.RetryableFailures;
 import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
@@ -337,19 +341,11 @@ public final class PollerCli implements Callable<Integer> {
   private int pollLoop(PollerConfig config, CheckpointStore store, String url, String key,
       int polls, Duration pause, Runnable betweenPolls) throws Exception {
     ProgressReporter progress = new ProgressReporter(err, level.shows(LogLevel.INFO));
-    Poller.Builder builder = Poller.builder()
-        .config(config)
-        .apiKey(key)
-        .baseUrl(url)
-        .checkpointStore(store)
-        .listener(progress);
-    if (account != null) builder.account(account);
-    try (Poller poller = builder.build()) {
-      running = poller;
+    try (KlaviyoClient client = client(key, url)) {
       level.print(err, LogLevel.INFO, "klaviyo-poller: " + config + " from " + url
           + ", checkpoint " + (store instanceof FileCheckpointStore file ? file.path() : "in memory"));
       boolean singlePoll = once;
-      boolean checked = false;
+      Poller poller = null; // Built once the credential has been verified.
       int completed = 0;
       int failures = 0;
       while (completed < polls && stop.getCount() > 0) {
@@ -357,10 +353,23 @@ public final class PollerCli implements Callable<Integer> {
         progress.pollStarted();
         long pagesBefore = progress.pages();
         try {
-          if (!checked) {
-            if (!checkCheckpoint(poller, store, config)) return ExitCode.OK;
+          if (poller == null) {
+            // The key is checked before the first listing. Without --account, that check also
+            // names the account the checkpoint is kept under; with it, the checkpoint is checked
+            // first, before any request.
+            CredentialCheck check = account == null ? verify(client) : null;
+            Poller built = Poller.builder()
+                .config(config)
+                .client(client)
+                .checkpointStore(store)
+                .listener(progress)
+                .account(account != null ? account : check.accountId())
+                .build();
+            if (!checkCheckpoint(built, store, config)) return ExitCode.OK;
+            if (check == null) verify(client);
             FreshLine.ensure(out);
-            checked = true;
+            poller = built;
+            running = poller;
           }
           result = poller.pollOnce(new JsonLinesConsumer(out));
         } catch (Exception e) {
@@ -382,10 +391,13 @@ public final class PollerCli implements Callable<Integer> {
               completed, result.pages(), result.objectsEmitted(), result.checkpoint().boundary()));
           break;
         }
+        int unsettled = result.checkpoint().unsettledSeconds().size();
         level.print(err, LogLevel.INFO, String.format("poll %d done: %d pages, %d objects "
-                + "emitted, %d already-emitted skipped; window up to %s; %.0f objects/s",
+                + "emitted, %d already-emitted skipped; window up to %s; %.0f objects/s%s",
             completed, result.pages(), result.objectsEmitted(), result.duplicatesSkipped(),
-            result.upperBound(), progress.rate()));
+            result.upperBound(), progress.rate(), unsettled == 0 ? "" : String.format("; %d "
+                + "dense second%s not yet proven complete, listed again next poll: %s",
+                unsettled, unsettled == 1 ? "" : "s", result.checkpoint().unsettledSeconds().keySet())));
         if (reachedEnd(config, result.checkpoint())) {
           level.print(err, LogLevel.INFO, "klaviyo-poller: reached end-time " + config.endTime()
               + "; nothing left to poll");
@@ -396,9 +408,34 @@ public final class PollerCli implements Callable<Integer> {
         if (!sleep(pause)) break;
       }
     } finally {
+      Poller poller = running;
       running = null;
+      if (poller != null) poller.close();
     }
     return ExitCode.OK;
+  }
+
+  /** The client every request goes through; a malformed key or URL is a configuration error. */
+  private static KlaviyoClient client(String key, String url) {
+    try {
+      return KlaviyoClient.builder().apiKey(key).baseUrl(url).build();
+    } catch (KlaviyoValidationException e) {
+      String field = e.field().equals("apiKey") ? "api-key"
+          : e.field().equals("baseUrl") ? "base-url" : e.field();
+      throw new InvalidConfigurationException(field, e.rule());
+    }
+  }
+
+  /**
+   * Checks the key with one request before the first poll. A rejected key (401) or one without the
+   * scope the check needs (403) fails with a message naming the credential and the scope, never
+   * the key; the caller exits with the API error code.
+   */
+  private CredentialCheck verify(KlaviyoClient client) {
+    CredentialCheck check = client.verifyCredentials();
+    level.print(err, LogLevel.INFO, "klaviyo-poller: " + check.credentialKind().description()
+        + " accepted for account " + check.accountId());
+    return check;
   }
 
   /**
@@ -439,15 +476,16 @@ public final class PollerCli implements Callable<Integer> {
     return true;
   }
 
+  /** True once the checkpoint reached the end time and no second before it is unsettled. */
   private static boolean reachedEnd(PollerConfig config, Checkpoint checkpoint) {
     Instant end = config.endTime();
-    return end != null && !checkpoint.boundary().isBefore(end);
+    return end != null && !checkpoint.boundary().isBefore(end)
+        && checkpoint.unsettledSeconds().isEmpty();
   }
 
   /** 1 s, 2 s, 4 s, ... after consecutive failures, never longer than the interval. */
   static Duration backoff(int failures, Duration interval) {
-    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
-    return wait.compareTo(interval) < 0 ? wait : interval;
+    return RetryableFailures.backoff(failures, FIRST_RETRY, interval);
   }
 
   private boolean sleep(Duration pause) {

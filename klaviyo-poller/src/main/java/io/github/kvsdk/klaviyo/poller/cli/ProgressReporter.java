@@ -29,10 +29,12 @@ final class ProgressReporter implements PollListener {
     objects += emitted;
     if (!showPages) return;
     err.printf("page %d: %d fetched, %d emitted; %d objects this poll, %.0f objects/s; "
-            + "checkpoint %s%s%n",
+            + "checkpoint %s%s%s%n",
         pages, fetched, emitted, objects, rate(), checkpoint.boundary(),
         checkpoint.idsAtBoundary().isEmpty()
-            ? "" : " (+" + checkpoint.idsAtBoundary().size() + " ids in that second)");
+            ? "" : " (+" + checkpoint.idsAtBoundary().size() + " ids in that second)",
+        checkpoint.unsettledSeconds().isEmpty()
+            ? "" : "; unsettled " + checkpoint.unsettledSeconds().keySet());
   }
 
   /** Pages completed (emitted and checkpointed) since this reporter was created. */

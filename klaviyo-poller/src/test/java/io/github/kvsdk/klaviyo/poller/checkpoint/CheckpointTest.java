@@ -38,6 +38,27 @@ final class CheckpointTest {
   }
 
   @Test
+  void unsettledSecondsLieBeforeTheBoundaryAndAreAddedAndSettledOneByOne() {
+    Instant boundary = Instant.parse("2024-11-21T10:00:00Z");
+    Instant dense = boundary.minusSeconds(60);
+    UnsettledSecond state = new UnsettledSecond(Set.of("a", "b"), Set.of("a"));
+    Checkpoint checkpoint = new Checkpoint(boundary, Set.of("x")).withUnsettled(dense, state);
+    assertThat(checkpoint.unsettledSeconds()).containsOnlyKeys(dense).containsValue(state);
+    assertThat(checkpoint.idsAtBoundary()).containsExactly("x");
+    assertThat(checkpoint.withUnsettled(dense, null))
+        .isEqualTo(new Checkpoint(boundary, Set.of("x")));
+    assertThat(checkpoint.toString()).contains("unsettledSeconds=[" + dense + "]");
+
+    assertThatThrownBy(() -> new Checkpoint(boundary, Set.of()).withUnsettled(boundary, state))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before the boundary");
+    assertThatThrownBy(() -> new Checkpoint(boundary, Set.of())
+        .withUnsettled(dense.plusMillis(500), state))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole second");
+    assertThatThrownBy(() -> new UnsettledSecond(Set.of("a"), Set.of("a", "z")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not emitted");
+  }
+
+  @Test
   void inMemoryStoreKeepsOneCheckpointPerKey() {
     InMemoryCheckpointStore store = new InMemoryCheckpointStore();
     CheckpointKey key = new CheckpointKey("A", "profiles", "updated");

@@ -81,6 +81,28 @@ final class FileCheckpointStoreTest {
   }
 
   @Test
+  void unsettledSecondsSurviveARestartAndOnlyThenRaiseTheFileVersion() throws IOException {
+    Path file = dir.resolve("state.json");
+    FileCheckpointStore store = new FileCheckpointStore(file);
+    store.save(PROFILES, AT_NOON);
+    assertThat(Files.readString(file)).contains("\"version\": 1").doesNotContain("unsettled");
+
+    Instant dense = Instant.parse("2024-03-01T11:00:00Z");
+    Checkpoint unsettled = AT_NOON.withUnsettled(dense,
+        new UnsettledSecond(Set.of("01A", "01B", "01C"), Set.of("01A", "01C")));
+    store.save(PROFILES, unsettled);
+    assertThat(Files.readString(file)).contains("\"version\": 2")
+        .contains("\"second\": \"2024-03-01T11:00:00Z\"")
+        .contains("\"last_listing\": [\n            \"01A\",\n            \"01C\"\n          ]")
+        .contains("\"also_emitted\": [\n            \"01B\"\n          ]");
+    assertThat(new FileCheckpointStore(file).load(PROFILES)).contains(unsettled);
+
+    // Once settled, the file is readable by versions that know no unsettled seconds again.
+    store.save(PROFILES, unsettled.withUnsettled(dense, null));
+    assertThat(Files.readString(file)).contains("\"version\": 1").doesNotContain("unsettled");
+  }
+
+  @Test
   void unparseableFileIsReportedNeverTreatedAsEmpty() throws IOException {
     assertCorrupt("{\"format\": \"klaviyo-poller-checkpoints\", \"version\": 1, \"checkpoints\": [",
         "ends too early");
@@ -88,8 +110,18 @@ final class FileCheckpointStoreTest {
     assertCorrupt("", "the file is empty");
     assertCorrupt("{\"format\":\"something-else\",\"version\":1,\"checkpoints\":[]}",
         "expected format");
-    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":2,\"checkpoints\":[]}",
-        "expected version 1");
+    assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":3,\"checkpoints\":[]}",
+        "expected version 1 or 2");
+    String entry = "{\"format\":\"klaviyo-poller-checkpoints\",\"version\":2,\"checkpoints\":"
+        + "[{\"account\":\"A\",\"object_type\":\"profiles\",\"timestamp_field\":\"updated\","
+        + "\"boundary\":\"2024-01-01T00:00:00Z\",\"ids_at_boundary\":[],\"unsettled_seconds\":";
+    assertCorrupt(entry + "[{\"second\":\"2023-12-31T23:00:00Z\",\"last_listing\":[]}]}]}",
+        "lacks one of second, last_listing, also_emitted");
+    assertCorrupt(entry + "[{\"second\":\"2024-01-01T00:00:00Z\",\"last_listing\":[],"
+        + "\"also_emitted\":[]}]}]}", "whole second before the boundary");
+    assertCorrupt(entry + "[{\"second\":\"2023-12-31T23:00:00Z\",\"last_listing\":[],"
+        + "\"also_emitted\":[]},{\"second\":\"2023-12-31T23:00:00Z\",\"last_listing\":[],"
+        + "\"also_emitted\":[]}]}]}", "duplicate unsettled second");
     assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":1}", "missing 'checkpoints'");
     assertCorrupt("{\"format\":\"klaviyo-poller-checkpoints\",\"version\":1,\"checkpoints\":"
         + "[{\"account\":\"A\",\"object_type\":\"profiles\",\"timestamp_field\":\"updated\"}]}",

@@ -152,7 +152,8 @@ final class PollerCliTest {
     int code = run("--base-url", sandbox.baseUrl(), "--object-type", "profiles",
         "--timestamp-field", "updated", "--once", "--checkpoint", dir.resolve("s.json").toString());
     assertThat(code).isEqualTo(ExitCode.API);
-    assertThat(err()).contains("Klaviyo API error: HTTP 401").doesNotContain(secret)
+    assertThat(err()).contains("Klaviyo API error: Klaviyo rejected the client's private API key "
+        + "(HTTP 401)").doesNotContain(secret)
         .doesNotContain("this_key_is_secret");
     assertThat(lines()).isEmpty();
   }

@@ -35,6 +35,8 @@ import picocli.CommandLine;
 @Tag("sandbox") // runs against the sandbox; CI runs these for the pinned revision only
 final class PollerProcessTest {
   private static final int PROFILES = 60;
+  private static final String WITHOUT_ACCOUNTS_SCOPE = "pk_scoped_profiles_only_0000000000";
+  private static final String WITHOUT_PROFILES_SCOPE = "pk_scoped_accounts_only_0000000000";
   private static KlaviyoSandbox sandbox;
 
   @TempDir Path dir;
@@ -43,6 +45,8 @@ final class PollerProcessTest {
   static void startSandbox() {
     CliProcess.jar();
     sandbox = KlaviyoSandbox.builder().rateLimits(false)
+        .apiKey(WITHOUT_ACCOUNTS_SCOPE, Set.of("profiles:read"))
+        .apiKey(WITHOUT_PROFILES_SCOPE, Set.of("accounts:read"))
         .seed(SeedPlan.builder().profiles(PROFILES).build()).start();
   }
 
@@ -201,6 +205,43 @@ final class PollerProcessTest {
     assertThat(rejected.exitCode()).as(rejected.err()).isEqualTo(ExitCode.API);
     assertThat(rejected.err()).contains("Klaviyo API error: ").contains("401")
         .doesNotContain("retrying").doesNotContain("pk_not_a_valid_key");
+  }
+
+  @Test
+  void theKeyIsVerifiedBeforeTheFirstPollAndARejectionNamesTheCredentialOrScope() throws Exception {
+    // A key Klaviyo does not know: exit 3 after the one check request, naming the credential.
+    long before = sandbox.requests().count("get_profiles");
+    Path cp = dir.resolve("cp.json");
+    CliProcess unknown = CliProcess.run(dir, "unknown", Map.of("KLAVIYO_API_KEY",
+        "pk_unknown_key_000000000000000000"), poll(cp));
+    assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(ExitCode.API);
+    assertThat(unknown.err())
+        .contains("klaviyo-poller: Klaviyo API error: Klaviyo rejected the client's private API "
+            + "key (HTTP 401)")
+        .doesNotContain("pk_unknown_key").doesNotContain("retrying").doesNotContain("\tat ");
+    assertThat(unknown.out()).isEmpty();
+    assertThat(cp).doesNotExist();
+
+    // A key without the scope the check needs (accounts:read): exit 3, naming the scope.
+    CliProcess noAccounts = CliProcess.run(dir, "no-accounts",
+        Map.of("KLAVIYO_API_KEY", WITHOUT_ACCOUNTS_SCOPE), poll(cp, "--once"));
+    assertThat(noAccounts.exitCode()).as(noAccounts.err()).isEqualTo(ExitCode.API);
+    assertThat(noAccounts.err())
+        .contains("Klaviyo API error: Klaviyo accepted the client's private API key but it lacks "
+            + "the scope accounts:read")
+        .contains("(HTTP 403)").doesNotContain(WITHOUT_ACCOUNTS_SCOPE);
+    assertThat(cp).doesNotExist();
+    // Neither run listed a profile: the check comes first.
+    assertThat(sandbox.requests().count("get_profiles")).isEqualTo(before);
+
+    // A key that passes the check but may not list profiles: the listing's 403 names the scope.
+    CliProcess noProfiles = CliProcess.run(dir, "no-profiles",
+        Map.of("KLAVIYO_API_KEY", WITHOUT_PROFILES_SCOPE), poll(cp));
+    assertThat(noProfiles.exitCode()).as(noProfiles.err()).isEqualTo(ExitCode.API);
+    assertThat(noProfiles.err()).contains("private API key accepted for account ")
+        .contains("Klaviyo API error: ").contains("profiles:read")
+        .doesNotContain(WITHOUT_PROFILES_SCOPE).doesNotContain("retrying");
+    assertThat(noProfiles.out()).isEmpty();
   }
 
   @Test
