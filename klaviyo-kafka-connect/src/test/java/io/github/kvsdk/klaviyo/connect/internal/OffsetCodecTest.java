@@ -44,4 +44,26 @@ final class OffsetCodecTest {
     assertThatThrownBy(() -> OffsetCodec.offset(new Checkpoint(Instant.EPOCH, Set.of("a,b"))))
         .isInstanceOf(ConnectException.class);
   }
+
+  @Test
+  void unsettledSecondsSurviveTheOffsetSoARestartedTaskListsThemAgain() {
+    Instant dense = Instant.parse("2024-06-01T11:59:58Z");
+    Checkpoint checkpoint = new Checkpoint(Instant.parse("2024-06-01T12:00:00Z"), Set.of("a"),
+        Map.of(dense, new io.github.kvsdk.klaviyo.poller.checkpoint.UnsettledSecond(Set.of("p1", "p2", "p3"),
+            Set.of("p1", "p2"))));
+    Map<String, Object> offset = OffsetCodec.offset(checkpoint);
+    assertThat(offset.values()).allSatisfy(v -> assertThat(v).isInstanceOf(String.class));
+    Map<String, Object> streamPartition = OffsetCodec.partition(new CheckpointKey("A", "profiles", "updated"));
+    assertThat(OffsetCodec.checkpoint(streamPartition, offset)).isEqualTo(checkpoint);
+
+    // An offset written without the field reads as having no unsettled second.
+    Map<String, Object> older = new java.util.HashMap<>(offset);
+    older.remove(OffsetCodec.UNSETTLED);
+    assertThat(OffsetCodec.checkpoint(streamPartition, older).unsettledSeconds()).isEmpty();
+
+    Map<String, Object> broken = new java.util.HashMap<>(offset);
+    broken.put(OffsetCodec.UNSETTLED, "not json");
+    assertThatThrownBy(() -> OffsetCodec.checkpoint(streamPartition, broken))
+        .isInstanceOf(ConnectException.class).hasMessageContaining("unsettled");
+  }
 }
