@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "klaviyo-poller",
     mixinStandardHelpOptions = true,
-    version = "klaviyo-poller 0.1.0 (Klaviyo API revision 2024-10-15)",
+    versionProvider = CliVersion.class,
     sortOptions = false,
     usageHelpWidth = 80,
     description = {

@@ -98,7 +98,9 @@ final class PollerProcessTest {
     // Both used to wait 30 s for a poll that never started; a poll-less exit takes a JVM start.
     assertThat(version.exitCode(Duration.ofSeconds(20))).isZero();
     assertThat(help.exitCode(Duration.ofSeconds(20))).isZero();
-    assertThat(version.out()).startsWith("klaviyo-poller 0.1.0 (Klaviyo API revision 2024-10-15)");
+    assertThat(CliVersion.version()).isNotEqualTo("unknown").doesNotContain("${");
+    assertThat(version.out()).startsWith("klaviyo-poller " + CliVersion.version() + " (Klaviyo API revision "
+        + io.github.kvsdk.klaviyo.generated.GeneratedRevision.revision() + ")");
     assertThat(version.err()).isEmpty();
     assertThat(help.err()).isEmpty();
 
