@@ -8,6 +8,7 @@ import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kvsdk.klaviyo.connect.internal.RecordFactory;
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +214,123 @@ final class KlaviyoSourceConnectorTest {
       assertThat(topic.keys()).isEqualTo(profiles);
     } finally {
       ConnectTestCluster.delete(worker.url(), "/connectors/restart");
+    }
+  }
+
+  @Test
+  void restartingTheConnectorMidBackfillExactlyOnceNeitherLosesNorRepeats() {
+    KlaviyoSandbox sandbox = sandbox(plan -> plan.profiles(2000));
+    // A Connect cluster of its own with exactly-once source support.
+    WorkerHandle eos = cluster.startWorker("eos-restart-1", cluster.workerProps("eos-restart", true));
+    extraWorkers.add(eos);
+    Map<String, String> config = connector(sandbox, "eos-restart", "profiles");
+    config.put("page.size", "10");
+    config.put("exactly.once.support", "required");
+    config.put("transaction.boundary", "poll");
+    put(eos.url(), "/connectors/eos-restart/config", config);
+    awaitRunning(eos.url(), "eos-restart", 1);
+    Set<String> profiles = ids(sandbox, "profile");
+    try (TopicReader topic = new TopicReader(cluster.kafka.bootstrapServers(), "eos-restart.profiles")) {
+      topic.readUntil(READ_TIMEOUT, r -> r.size() >= 400);
+      JsonNode restarting = post(eos.url(), "/connectors/eos-restart/restart?includeTasks=true&onlyFailed=false");
+      int before = topic.records.size();
+      assertThat(restarting.path("tasks").path(0).path("state").asText()).isEqualTo("RESTARTING");
+      topic.readIds(profiles, READ_TIMEOUT);
+      topic.readToEnd(READ_TIMEOUT);
+      report("connector restart at " + before + " (exactly-once, read_committed)", 2000, profiles, topic.keys(),
+          duplicates(topic.records));
+      assertThat(before).isLessThan(2000);
+      assertThat(topic.keys()).isEqualTo(profiles);
+      assertThat(duplicates(topic.records)).isZero();
+      assertThat(topic.records).hasSize(2000);
+    } finally {
+      ConnectTestCluster.delete(eos.url(), "/connectors/eos-restart");
+    }
+  }
+
+  @Test
+  void valueFormatStringWritesEachObjectAsTheExactTextKlaviyoSent() {
+    KlaviyoSandbox sandbox = sandbox(plan -> plan.profiles(25).events(25));
+    Map<String, String> config = connector(sandbox, "string", "profiles,events");
+    config.put("value.format", "string");
+    config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    put(worker.url(), "/connectors/string/config", config);
+    try {
+      for (String type : List.of("profiles", "events")) {
+        Map<String, String> sent = SandboxListing.objects(sandbox.baseUrl(), "/api/" + type, API_KEY);
+        assertThat(sent).hasSize(25);
+        try (TopicReader topic = new TopicReader(cluster.kafka.bootstrapServers(), "string." + type)) {
+          topic.readIds(sent.keySet(), READ_TIMEOUT);
+          topic.readToEnd(READ_TIMEOUT);
+          report("value.format=string, " + type, 25, sent.keySet(), topic.keys(), duplicates(topic.records));
+          assertThat(topic.records).hasSize(25);
+          for (ConsumerRecord<String, String> record : topic.records) {
+            assertThat(record.value()).as(record.key()).isEqualTo(sent.get(record.key()));
+          }
+        }
+      }
+    } finally {
+      ConnectTestCluster.delete(worker.url(), "/connectors/string");
+    }
+  }
+
+  @Test
+  void valueFormatStructWritesASchemaAndEachMemberAsKlaviyoSentIt() throws IOException {
+    KlaviyoSandbox sandbox = sandbox(plan -> plan.profiles(25).events(25));
+    Map<String, String> config = connector(sandbox, "struct", "profiles,events");
+    config.put("value.format", "struct");
+    config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    config.put("value.converter.schemas.enable", "true");
+    put(worker.url(), "/connectors/struct/config", config);
+    JsonConverter reader = new JsonConverter();
+    reader.configure(Map.of("schemas.enable", "true"), false);
+    try {
+      for (String type : List.of("profiles", "events")) {
+        Map<String, String> sent = SandboxListing.objects(sandbox.baseUrl(), "/api/" + type, API_KEY);
+        assertThat(sent).hasSize(25);
+        try (TopicReader topic = new TopicReader(cluster.kafka.bootstrapServers(), "struct." + type)) {
+          topic.readIds(sent.keySet(), READ_TIMEOUT);
+          topic.readToEnd(READ_TIMEOUT);
+          report("value.format=struct, " + type, 25, sent.keySet(), topic.keys(), duplicates(topic.records));
+          assertThat(topic.records).hasSize(25);
+          for (ConsumerRecord<String, String> record : topic.records) {
+            JsonNode envelope = ConnectTestCluster.JSON.readTree(record.value());
+            JsonNode schema = envelope.path("schema");
+            assertThat(schema.path("type").asText()).isEqualTo("struct");
+            assertThat(schema.path("name").asText()).isEqualTo("io.github.kvsdk.klaviyo.KlaviyoObject");
+            List<String> fields = new ArrayList<>();
+            for (JsonNode field : schema.path("fields")) {
+              fields.add(field.path("field").asText() + ":" + field.path("type").asText()
+                  + (field.path("optional").asBoolean() ? "?" : "")
+                  + (field.has("name") ? "(" + field.path("name").asText() + ")" : ""));
+            }
+            assertThat(fields).containsExactly("type:string", "id:string",
+                "timestamp:int64?(org.apache.kafka.connect.data.Timestamp)", "attributes:string?",
+                "relationships:string?", "links:string?");
+            // What a schema-aware consumer gets back: the connector's own schema.
+            SchemaAndValue read = reader.toConnectData(record.topic(), record.value().getBytes(StandardCharsets.UTF_8));
+            assertThat(read.schema()).isEqualTo(RecordFactory.OBJECT_SCHEMA);
+
+            JsonNode payload = envelope.path("payload");
+            Map<String, String> members = SandboxListing.members(sent.get(record.key()));
+            assertThat(payload.path("id").asText()).isEqualTo(record.key());
+            assertThat(payload.path("type").asText()).isEqualTo(type.equals("profiles") ? "profile" : "event");
+            assertThat(payload.path("timestamp").asLong()).isEqualTo(record.timestamp());
+            assertThat(payload.path("attributes").asText()).isEqualTo(members.get("attributes"));
+            assertThat(payload.path("links").asText()).isEqualTo(members.get("links"));
+            if (members.containsKey("relationships")) {
+              assertThat(payload.path("relationships").asText()).isEqualTo(members.get("relationships"));
+            } else {
+              assertThat(payload.path("relationships").isNull()).isTrue();
+            }
+            if (type.equals("events")) {
+              assertThat(payload.path("relationships").asText()).contains("\"profile\"").contains("\"metric\"");
+            }
+          }
+        }
+      }
+    } finally {
+      ConnectTestCluster.delete(worker.url(), "/connectors/struct");
     }
   }
 
