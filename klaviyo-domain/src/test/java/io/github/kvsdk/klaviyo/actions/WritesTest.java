@@ -178,6 +178,10 @@ final class WritesTest {
 
   @Test
   void updateProfileSendsLocaleAnonymousIdAndPatchProperties() throws Exception {
+    // The request shape sent here is 2024-10-15's (anonymous_id on update_profile); later revisions changed it, and there the
+    // same tree is refused before sending, which the build for those revisions shows.
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION.equals("2024-10-15"));
     respond(200, PROFILE_RESULT);
     klaviyo.profiles().update("P1", ProfileAttributes.builder().locale("en-US").anonymousId("anon-1")
         .appendProperties(Map.of("skus", "92538")).unappendProperties(Map.of("skus", "40571"))
@@ -242,6 +246,10 @@ final class WritesTest {
 
   @Test
   void aMistypedKeyInACampaignTreeIsNamedBeforeSending() {
+    // The request shape sent here is 2024-10-15's (the send_strategy.options_static shape); later revisions changed it, and there the
+    // same tree is refused before sending, which the build for those revisions shows.
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION.equals("2024-10-15"));
     Map<String, Object> message = Map.of("channel", "email", "labl", "Main",
         "content", Map.of("subject", "Hi", "from_email", "s@example.com", "from_label", "Store"));
     assertThatThrownBy(() -> klaviyo.campaigns().create(CampaignAttributes.builder().name("C")
@@ -266,6 +274,10 @@ final class WritesTest {
 
   @Test
   void validCampaignTreesPass() throws Exception {
+    // The request shape sent here is 2024-10-15's (the send_strategy.options_static shape); later revisions changed it, and there the
+    // same tree is refused before sending, which the build for those revisions shows.
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.github.kvsdk.klaviyo.KlaviyoClient.DEFAULT_REVISION.equals("2024-10-15"));
     respond(200, "{\"data\":{\"type\":\"campaign\",\"id\":\"C1\",\"attributes\":{}}}");
     klaviyo.campaigns().update("C1", CampaignAttributes.builder()
         .sendStrategy(Map.of("method", "static", "options_static", Map.of("datetime", "2030-01-01T10:00:00Z")))
