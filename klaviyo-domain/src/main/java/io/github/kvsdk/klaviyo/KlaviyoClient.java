@@ -20,6 +20,7 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.generated.GeneratedRevision;
 import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.http.BaseUrls;
+import io.github.kvsdk.klaviyo.http.Timeouts;
 import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
 import io.github.kvsdk.klaviyo.http.LoggingInterceptor;
 import io.github.kvsdk.klaviyo.http.PathParameters;
@@ -569,13 +570,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     }
 
     private static Duration timeout(String field, Duration timeout) {
-      if (timeout == null || timeout.isNegative()) {
-        throw new KlaviyoValidationException(field, "must be zero (no timeout) or positive");
-      }
-      if (timeout.compareTo(Duration.ofHours(1)) > 0) {
-        throw new KlaviyoValidationException(field, "must be at most 1 hour");
-      }
-      return timeout;
+      return Timeouts.check(field, timeout);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.api;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.http.Timeouts;
 import io.github.kvsdk.klaviyo.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -141,13 +142,7 @@ public final class RequestOptions {
     }
 
     private static Duration timeout(String field, Duration timeout) {
-      if (timeout == null || timeout.isNegative()) {
-        throw new KlaviyoValidationException(field, "must be zero (no timeout) or positive");
-      }
-      if (timeout.compareTo(Duration.ofHours(1)) > 0) {
-        throw new KlaviyoValidationException(field, "must be at most 1 hour");
-      }
-      return timeout;
+      return Timeouts.check(field, timeout);
     }
   }
 }
