@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo;
 
+import io.github.kvsdk.klaviyo.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import io.github.kvsdk.klaviyo.testing.TestKeys;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -26,13 +26,6 @@ class ClientCloseTest {
 
   @StartStop private final MockWebServer server = new MockWebServer();
 
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
-      Thread.sleep(5);
-    }
-  }
 
   @Test
   void closeReleasesTheDispatcherPoolAndScheduler() throws Exception {
@@ -43,7 +36,7 @@ class ClientCloseTest {
     client.raw().sendAsync(RawRequest.get("/api/accounts")).get(5, TimeUnit.SECONDS);
     CompletableFuture<?> waiting = client.accounts().listAsync(QueryOptions.none());
     SdkHttpClient http = (SdkHttpClient) client.httpClient();
-    eventually("the second call waits to retry", () -> http.waitingCalls() == 1);
+    Eventually.await("the second call waits to retry", () -> http.waitingCalls() == 1);
     assertThat(client.httpClient().connectionPool().connectionCount()).isPositive();
 
     client.close();

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.http;
 
+import io.github.kvsdk.klaviyo.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -54,14 +54,6 @@ class NonBlockingWaitsTest {
     return KlaviyoClient.builder().apiKey(TestKeys.API_KEY).baseUrl(server.url("/"));
   }
 
-  /** Polls {@code condition} until it holds or 10 s pass. */
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
-      Thread.sleep(5);
-    }
-  }
 
   @Test
   void unrelatedAsyncCallIsNotQueuedBehindRateLimitedOnes() throws Exception {
@@ -71,7 +63,7 @@ class NonBlockingWaitsTest {
       List<CompletableFuture<GetAccountsResult>> accounts = new ArrayList<>();
       for (int i = 0; i < 12; i++) accounts.add(client.accounts().listAsync(QueryOptions.none()));
       SdkHttpClient http = (SdkHttpClient) client.httpClient();
-      await("the rate-limited calls wait", () -> http.waitingCalls() >= 10);
+      Eventually.await("the rate-limited calls wait", () -> http.waitingCalls() >= 10);
 
       long start = System.nanoTime();
       RawResponse unrelated = client.raw().sendAsync(RawRequest.get("/api/profiles")).get(5, TimeUnit.SECONDS);
@@ -80,13 +72,13 @@ class NonBlockingWaitsTest {
       assertThat(unrelated.statusCode()).isEqualTo(200);
       // The waiting calls hold no dispatcher thread: at most the one in flight runs (before the fix, all 5
       // per-host slots slept in the rate limiter).
-      await("at most one call runs", () -> client.httpClient().dispatcher().runningCallsCount() <= 1);
+      Eventually.await("at most one call runs", () -> client.httpClient().dispatcher().runningCallsCount() <= 1);
       assertThat(accounts.stream().filter(CompletableFuture::isDone).count()).isLessThan(6);
 
       // Cancelling the futures frees everything at once.
       accounts.forEach(f -> f.cancel(true));
       assertThat(http.waitingCalls()).isZero();
-      await("no call runs", () -> client.httpClient().dispatcher().runningCallsCount() == 0);
+      Eventually.await("no call runs", () -> client.httpClient().dispatcher().runningCallsCount() == 0);
       assertThat(client.httpClient().dispatcher().queuedCallsCount()).isZero();
     }
   }
@@ -145,9 +137,9 @@ class NonBlockingWaitsTest {
     try (KlaviyoClient client = client().rateLimiting(false).build()) {
       SdkHttpClient http = (SdkHttpClient) client.httpClient();
       CompletableFuture<GetAccountsResult> future = client.accounts().listAsync(QueryOptions.none());
-      await("the call waits to retry", () -> http.waitingCalls() == 1);
+      Eventually.await("the call waits to retry", () -> http.waitingCalls() == 1);
       // The deferred attempt hands its dispatcher thread back as soon as its callback has scheduled the retry.
-      await("no dispatcher thread is held", () -> client.httpClient().dispatcher().runningCallsCount() == 0);
+      Eventually.await("no dispatcher thread is held", () -> client.httpClient().dispatcher().runningCallsCount() == 0);
       future.cancel(true);
       assertThat(http.waitingCalls()).isZero();
       assertThat(server.getRequestCount()).isEqualTo(1);
@@ -170,7 +162,7 @@ class NonBlockingWaitsTest {
         }
       });
       caller.start();
-      await("the caller waits to retry", () -> server.getRequestCount() == 1
+      Eventually.await("the caller waits to retry", () -> server.getRequestCount() == 1
           && caller.getState() == Thread.State.TIMED_WAITING);
       long start = System.nanoTime();
       call.cancel();
@@ -198,7 +190,7 @@ class NonBlockingWaitsTest {
         }
       });
       caller.start();
-      await("the caller waits to retry", () -> server.getRequestCount() == 1
+      Eventually.await("the caller waits to retry", () -> server.getRequestCount() == 1
           && caller.getState() == Thread.State.TIMED_WAITING);
       long start = System.nanoTime();
       caller.interrupt();

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.paging;
 
+import io.github.kvsdk.klaviyo.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonReader;
@@ -15,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -89,20 +89,13 @@ final class AsyncPagerTest {
     };
   }
 
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
-      Thread.sleep(5);
-    }
-  }
 
   @Test
   void nextPageAsyncReturnsBeforeThePageArrives() throws Exception {
     Page<Map<String, Object>> first = fetcher().load(null);
     blockedPage = 2;
     CompletableFuture<Page<Map<String, Object>>> second = first.nextPageAsync();
-    eventually("page 2 is requested", () -> requested.contains("c2"));
+    Eventually.await("page 2 is requested", () -> requested.contains("c2"));
     assertThat(second).isNotDone(); // The caller was not held while the server sat on the request.
     release.countDown();
     assertThat(second.get(5, TimeUnit.SECONDS).data()).extracting(p -> p.get("id")).containsExactly("p3", "p4");
@@ -127,9 +120,9 @@ final class AsyncPagerTest {
   void cancellingTheWalkCancelsTheRequestInFlight() throws Exception {
     blockedPage = 2;
     CompletableFuture<Void> walk = AsyncPager.from(fetcher()).forEach(p -> { });
-    eventually("page 2 is requested", () -> requested.contains("c2"));
+    Eventually.await("page 2 is requested", () -> requested.contains("c2"));
     walk.cancel(true);
-    eventually("the call is cancelled", () -> client.dispatcher().runningCallsCount() == 0);
+    Eventually.await("the call is cancelled", () -> client.dispatcher().runningCallsCount() == 0);
     release.countDown();
     assertThat(walk).isCancelled();
     assertThat(requested).containsExactly("null", "c2");
@@ -163,10 +156,10 @@ final class AsyncPagerTest {
     });
     assertThat(requested).isEmpty(); // Nothing before demand.
     subscription.get().request(1);
-    eventually("one item", () -> ids.size() == 1);
+    Eventually.await("one item", () -> ids.size() == 1);
     assertThat(requested).containsExactly("null");
     subscription.get().request(2);
-    eventually("three items", () -> ids.size() == 3);
+    Eventually.await("three items", () -> ids.size() == 3);
     assertThat(requested).containsExactly("null", "c2");
     subscription.get().request(Long.MAX_VALUE);
     assertThat(completed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -184,7 +177,7 @@ final class AsyncPagerTest {
       items.next(); // Loads page 1, which starts prefetching page 2.
       streams.add(stream);
     }
-    eventually("5 prefetches reach the server", () -> requested.stream().filter("c2"::equals).count() == 5);
+    Eventually.await("5 prefetches reach the server", () -> requested.stream().filter("c2"::equals).count() == 5);
     int ownThreads = (int) Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("klaviyo-page-prefetch")).count();
     System.out.println("20 prefetching iterations: " + client.dispatcher().runningCallsCount() + " running, "
@@ -193,7 +186,7 @@ final class AsyncPagerTest {
     assertThat(client.dispatcher().runningCallsCount()).isEqualTo(5); // OkHttp's per-host bound.
     assertThat(client.dispatcher().queuedCallsCount()).isEqualTo(15);
     streams.forEach(Stream::close);
-    eventually("closing the streams cancels the prefetches",
+    Eventually.await("closing the streams cancels the prefetches",
         () -> client.dispatcher().runningCallsCount() + client.dispatcher().queuedCallsCount() == 0);
   }
 }

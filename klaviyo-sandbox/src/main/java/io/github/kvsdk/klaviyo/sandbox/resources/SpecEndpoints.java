@@ -131,7 +131,7 @@ final class SpecEndpoints {
   /**
    * Brings the seeded objects of the emulated types in line with the served revision's response schema: an
    * attribute whose stored shape the schema does not accept (a review's {@code status} became an object in
-   * 2025-01-15) and a required attribute the seed does not set get the spec's placeholder. A type is checked
+   * 2025-01-15) and a required attribute the seeder does not set get the spec's placeholder. A type is checked
    * through its first object and rewritten only when that one needs it, so start-up stays fast.
    */
   void conformSeeded() {
