@@ -1,47 +1,20 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.api.RequestOptions;
 import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
-import io.github.kvsdk.klaviyo.api.internal.ServicePages;
-import okhttp3.OkHttpClient;
 import io.github.kvsdk.klaviyo.catalog.Operation;
 import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.generated.CollectionFormats.CSVParams;
-import io.github.kvsdk.klaviyo.generated.json.JsonUnion;
-import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
-import io.github.kvsdk.klaviyo.generated.model.CollectionLinks;
-import io.github.kvsdk.klaviyo.http.KlaviyoCalls;
-import io.github.kvsdk.klaviyo.paging.AutoPager;
-import io.github.kvsdk.klaviyo.paging.FetchedPage;
-import io.github.kvsdk.klaviyo.paging.Included;
 import io.github.kvsdk.klaviyo.paging.IncludedTypes;
-import io.github.kvsdk.klaviyo.paging.Page;
-import io.github.kvsdk.klaviyo.paging.PageLinks;
-import io.github.kvsdk.klaviyo.paging.PageLoader;
 import io.github.kvsdk.klaviyo.paging.ResourceConverter;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
-import retrofit2.Converter;
-import retrofit2.Invocation;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * What every action facade needs: the client, the catalogue, JSON binding and call execution.
- *
- * <p>The generated services are bound here with the generated models' own Moshi configuration ({@link
- * KlaviyoMoshi}: value-typed enums, unions, {@code java.time}, tri-state nullables) over the client's
- * fully configured OkHttp stack, so authentication, retries, rate limiting and logging all apply.
+ * What the action conveniences add to the typed services they extend: query-option validation against the
+ * catalogue, request documents built as trees and checked against the operation's request model, and
+ * splitting bulk inputs into jobs.
  */
 final class ActionContext {
   final ServiceContext services;
@@ -54,18 +27,6 @@ final class ActionContext {
     this.catalog = OperationCatalog.packaged();
     this.converter = services.converter();
     this.includedTypes = services.includedTypes();
-  }
-
-  <S> S api(Class<S> service) {
-    return services.api(service, RequestOptions.none());
-  }
-
-  String revision() {
-    return services.revision();
-  }
-
-  OkHttpClient httpClient() {
-    return services.httpClient();
   }
 
   /** Checks {@code options} against what {@code operationId} accepts; returns them for chaining. */
@@ -96,77 +57,6 @@ final class ActionContext {
       throw new KlaviyoValidationException("body", "does not fit the operation's request schema: " + e.getMessage());
     }
     return bound;
-  }
-
-  <T> T execute(Call<T> call) {
-    return KlaviyoCalls.execute(call);
-  }
-
-  <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    return KlaviyoCalls.executeAsync(call);
-  }
-
-  /** The pages of a listing whose links are Klaviyo's collection links. */
-  private <R, T> ServicePages<R, T> pages(
-      Function<String, Call<R>> callForCursor,
-      Function<R, List<T>> data,
-      Function<R, List<?>> included,
-      Function<R, CollectionLinks> links) {
-    return services.pages(null, RequestOptions.none(), callForCursor, data, included, r -> {
-      CollectionLinks l = links.apply(r);
-      return l == null ? PageLinks.none() : PageLinks.of(l.getSelf(), l.getNext(), l.getPrev(), l.getFirst(), l.getLast());
-    });
-  }
-
-  /** The first page of a listing; its loader fetches the rest. */
-  <R, T> Page<T> firstPage(
-      Function<String, Call<R>> callForCursor,
-      Function<R, List<T>> data,
-      Function<R, List<?>> included,
-      Function<R, CollectionLinks> links) {
-    return pages(callForCursor, data, included, links).first();
-  }
-
-  <R, T> CompletableFuture<Page<T>> firstPageAsync(
-      Function<String, Call<R>> callForCursor,
-      Function<R, List<T>> data,
-      Function<R, List<?>> included,
-      Function<R, CollectionLinks> links) {
-    return pages(callForCursor, data, included, links).firstAsync();
-  }
-
-  <R, T> AutoPager<T> allPages(
-      Function<String, Call<R>> callForCursor,
-      Function<R, List<T>> data,
-      Function<R, List<?>> included,
-      Function<R, CollectionLinks> links) {
-    return AutoPager.lazy(() -> firstPage(callForCursor, data, included, links));
-  }
-
-  /** {@code fields[type]} of {@code options} as the generated services take it, or null. */
-  static CSVParams fields(QueryOptions options, String type) {
-    return csv(options.fields(type));
-  }
-
-  /** {@code additional-fields[type]} of {@code options}, or null. */
-  static CSVParams additionalFields(QueryOptions options, String type) {
-    return csv(options.additionalFields(type));
-  }
-
-  static CSVParams include(QueryOptions options) {
-    return csv(options.include());
-  }
-
-  static String filter(QueryOptions options) {
-    return options.filter().map(f -> f.expression()).orElse(null);
-  }
-
-  static Integer pageSize(QueryOptions options) {
-    return options.pageSize().isPresent() ? options.pageSize().getAsInt() : null;
-  }
-
-  private static CSVParams csv(List<String> values) {
-    return values.isEmpty() ? null : new CSVParams(values);
   }
 
   /** Splits {@code items} into consecutive batches of at most {@code size}. */

@@ -130,8 +130,8 @@ final class ServiceWriter {
         .addStatement("$T.requireNonNull(params, $S)", ParamsWriter.PARAMS_CHECKS, "params")
         .addStatement("context.validate($S, params.queryOptions(), options)", op.operationId())
         .addStatement("$T api = context.api($T.class, options)", api, api)
-        .addStatement("return context.pages($S, options, cursor -> api.$N($L), $T::getData, $L, $L)",
-            op.operationId(), name, arguments(op, true), response,
+        .addStatement("return context.pages(options, cursor -> api.$N($L), $T::getData, $L, $L)",
+            name, arguments(op, true), response,
             paging.hasIncluded() ? CodeBlock.of("$T::getIncluded", response) : CodeBlock.of("null"), links)
         .build());
   }

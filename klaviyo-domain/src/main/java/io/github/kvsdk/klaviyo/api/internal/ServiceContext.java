@@ -118,7 +118,6 @@ public final class ServiceContext {
 
   /** The pages of a listing; {@code callForCursor} builds the request for a cursor (null: the first page). */
   public <R, T> ServicePages<R, T> pages(
-      String operationId,
       RequestOptions options,
       Function<String, Call<R>> callForCursor,
       Function<R, List<T>> data,
