@@ -25,7 +25,12 @@ import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
 import io.github.kvsdk.klaviyo.http.LoggingInterceptor;
 import io.github.kvsdk.klaviyo.http.PathParameters;
 import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
+import io.github.kvsdk.klaviyo.http.internal.AttemptObservingInterceptor;
+import io.github.kvsdk.klaviyo.http.internal.CallObserver;
+import io.github.kvsdk.klaviyo.http.internal.CallObservingInterceptor;
 import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
+import io.github.kvsdk.klaviyo.metrics.internal.MicrometerCallObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.kvsdk.klaviyo.oauth.OAuthInterceptor;
 import io.github.kvsdk.klaviyo.oauth.OAuthSession;
 import io.github.kvsdk.klaviyo.ratelimit.ClientRateLimiter;
@@ -70,7 +75,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <p>Every request carries {@code revision}, {@code User-Agent} ({@code klaviyo-domain/<version>
  * java/<version>}) and the credential; is rate limited per operation; is retried per the {@link RetryPolicy};
- * and is logged at DEBUG without query strings or headers. OkHttp's own silent connection-failure retry is
+ * and is logged at DEBUG without query strings or headers, with the operation id and Klaviyo's request id in
+ * the SLF4J MDC ({@link io.github.kvsdk.klaviyo.http.LogContext}). Given a Micrometer registry ({@link
+ * Builder#meterRegistry}), calls, requests, retries, 429 responses and rate-limiter waits are measured. OkHttp's own silent connection-failure retry is
  * switched off, because it could repeat a create that already reached Klaviyo; the retry policy decides instead.
  *
  * <p>Waits never hold an OkHttp dispatcher thread: a synchronous call waits for a retry or a rate-limit slot
@@ -113,6 +120,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
   private final OkHttpClient baseHttpClient;
   private final RetryPolicy retryPolicy;
   private final ClientRateLimiter rateLimiter;
+  private final CallObserver observer;
   private final String userAgent;
   private final SdkHttpClient httpClient;
   private final boolean ownsBaseHttpClient;
@@ -137,6 +145,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     this.baseHttpClient = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
     this.retryPolicy = b.retryPolicy;
     this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : new ClientRateLimiter(b.rateLimiterConfig);
+    this.observer = b.observer;
     this.userAgent = SdkVersion.userAgent();
 
     OkHttpClient.Builder http = baseHttpClient.newBuilder()
@@ -145,11 +154,13 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
         .writeTimeout(writeTimeout)
         .callTimeout(callTimeout)
         .retryOnConnectionFailure(false)
+        .addInterceptor(new CallObservingInterceptor(observer))
         .addInterceptor(new KlaviyoHeadersInterceptor(revision, userAgent))
         .addInterceptor(new RetryInterceptor(retryPolicy));
     if (rateLimiter.config().enabled()) http.addInterceptor(new RateLimitInterceptor(rateLimiter));
     http.addInterceptor(apiKey != null ? new ApiKeyInterceptor(apiKey) : new OAuthInterceptor(oauth));
     http.addInterceptor(new LoggingInterceptor());
+    http.addInterceptor(new AttemptObservingInterceptor());
     http.addNetworkInterceptor(new StaleConnectionCheck());
     this.ownsBaseHttpClient = b.okHttpClient == null;
     this.httpClient = new SdkHttpClient(http);
@@ -410,6 +421,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimiterConfig rateLimiterConfig = RateLimiterConfig.defaults();
     private ClientRateLimiter rateLimiter; // Shared with the client this builder came from.
+    private CallObserver observer = CallObserver.NONE;
 
     private Builder() {}
 
@@ -426,6 +438,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
       retryPolicy = client.retryPolicy;
       rateLimiterConfig = client.rateLimiter.config();
       rateLimiter = client.rateLimiter;
+      observer = client.observer;
     }
 
     /**
@@ -556,6 +569,18 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
       if (config == null) throw new KlaviyoValidationException("rateLimiting", "must not be null");
       this.rateLimiterConfig = config;
       this.rateLimiter = null;
+      return this;
+    }
+
+    /**
+     * Records the client's calls in {@code registry}: call and request timers, retries, HTTP 429 responses and
+     * rate-limiter waits, by operation (see {@link io.github.kvsdk.klaviyo.metrics.KlaviyoMeters} for the
+     * names). Off unless set; needs {@code io.micrometer:micrometer-core} on the class path, which a client
+     * without a registry never loads.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      if (registry == null) throw new KlaviyoValidationException("meterRegistry", "must not be null");
+      this.observer = MicrometerCallObserver.create(registry);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.ratelimit;
 
 import java.io.IOException;
 import io.github.kvsdk.klaviyo.http.internal.CallState;
+import io.github.kvsdk.klaviyo.http.internal.ObservedCall;
 import io.github.kvsdk.klaviyo.retry.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class RateLimitInterceptor implements Interceptor {
     }
     Duration wait = limiter.waitFor(permit);
     if (!wait.isZero()) {
+      ObservedCall.rateLimiterWaited(request, wait);
       ClientRateLimiter.Permit held = permit;
       // Until the attempt uses it, the slot stays reserved; a call that ends first counts it as sent.
       state.holdPermit(held, () -> limiter.complete(held, -1, Headers.of()));

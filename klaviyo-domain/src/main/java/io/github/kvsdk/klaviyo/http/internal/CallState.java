@@ -33,6 +33,7 @@ public final class CallState {
   private final boolean async;
   private final long timeoutNanos;
   private final long deadlineNanos;
+  private final long startNanos = System.nanoTime();
   private int retries;
   private Object heldPermit;
   private Runnable releaseHeldPermit;
@@ -48,6 +49,11 @@ public final class CallState {
     CallState tagged = chain.request().tag(CallState.class);
     if (tagged != null) return tagged;
     return chain.call().tag(CallState.class, () -> new CallState(false, chain.call().timeout().timeoutNanos()));
+  }
+
+  /** When the call started, on {@link System#nanoTime()}'s scale. */
+  public long startNanos() {
+    return startNanos;
   }
 
   public boolean isAsync() {
