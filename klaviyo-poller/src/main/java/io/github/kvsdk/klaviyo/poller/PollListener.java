@@ -15,6 +15,9 @@ public interface PollListener {
    */
   default void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {}
 
+  /** A poll ended without failing: it reached its upper bound, or a close stopped it early. */
+  default void pollCompleted(PollResult result) {}
+
   /**
    * A poll of the scheduled loop failed. The loop polls again after a backoff if the failure may
    * heal ({@link RetryableFailures#isRetryable}) and stops otherwise.

@@ -8,6 +8,7 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.config.FilterOperator;
 import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
+import io.github.kvsdk.klaviyo.poller.metrics.internal.MicrometerPollListener;
 import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
 import io.github.kvsdk.klaviyo.poller.source.PageSource;
 import java.io.Closeable;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,8 @@ public final class Poller implements Closeable {
   private final Duration interval;
   private final Duration shutdownTimeout;
   private final PollListener listener;
+  /** Meters when a registry was given; sees failures of {@link #pollOnce} too, unlike the user's listener. */
+  private final PollListener metrics;
   private final Closeable onClose;
   private final boolean serverUpperBound;
   private volatile String account;
@@ -80,11 +84,20 @@ public final class Poller implements Closeable {
     this.interval = builder.interval;
     this.shutdownTimeout = builder.shutdownTimeout;
     PollListener user = builder.listener;
+    this.metrics = builder.registry == null ? PollListener.NONE
+        : MicrometerPollListener.create(builder.registry, builder.config.objectType().configName(), builder.clock);
     this.listener = new PollListener() {
       @Override
       public void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {
         pagesSaved.incrementAndGet();
+        metrics.pageCompleted(fetched, emitted, checkpoint);
         user.pageCompleted(fetched, emitted, checkpoint);
+      }
+
+      @Override
+      public void pollCompleted(PollResult result) {
+        metrics.pollCompleted(result);
+        user.pollCompleted(result);
       }
 
       @Override
@@ -132,14 +145,22 @@ public final class Poller implements Closeable {
    */
   public synchronized PollResult pollOnce(PollConsumer consumer) throws IOException {
     Objects.requireNonNull(consumer, "consumer");
-    CheckpointKey key = checkpointKey();
-    Checkpoint checkpoint = store.load(key)
-        .orElseGet(() -> Checkpoint.startingAt(config.startTime()));
-    PollRun run = new PollRun(source, store, key, config.objectType().path(),
-        config.timestampField(), config.emitMode(), serverUpperBound,
-        config.objectType().listsInOrder(), this::firstPageQuery,
-        consumer, listener, () -> closing, checkpoint, upperBound(), relistingPageBudget);
-    return run.run();
+    PollResult result;
+    try {
+      CheckpointKey key = checkpointKey();
+      Checkpoint checkpoint = store.load(key)
+          .orElseGet(() -> Checkpoint.startingAt(config.startTime()));
+      PollRun run = new PollRun(source, store, key, config.objectType().path(),
+          config.timestampField(), config.emitMode(), serverUpperBound,
+          config.objectType().listsInOrder(), this::firstPageQuery,
+          consumer, listener, () -> closing, checkpoint, upperBound(), relistingPageBudget);
+      result = run.run();
+    } catch (IOException | RuntimeException e) {
+      metrics.pollFailed(e);
+      throw e;
+    }
+    listener.pollCompleted(result);
+    return result;
   }
 
   /**
@@ -289,6 +310,7 @@ public final class Poller implements Closeable {
     private Duration retryDelay = Duration.ofSeconds(1);
     private int relistingPageBudget = PollRun.RELISTING_PAGES_PER_POLL;
     private PollListener listener = PollListener.NONE;
+    private MeterRegistry registry;
 
     private Builder() {}
 
@@ -385,6 +407,18 @@ public final class Poller implements Closeable {
       return this;
     }
 
+    /**
+     * Records the poller's progress in {@code registry}: pages, objects fetched and emitted, polls, errors, lag
+     * behind now and checkpoint age, tagged with the object type (see {@link
+     * io.github.kvsdk.klaviyo.poller.metrics.PollerMeters} for the names). A client the poller builds itself
+     * (from {@link #apiKey}) records its calls there too; a client you pass keeps its own settings. Off unless
+     * set; needs {@code io.micrometer:micrometer-core} on the class path.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
     /** Uses {@code source} instead of the domain client; for tests and benchmarks. */
     public Builder pageSource(PageSource source) {
       this.source = Objects.requireNonNull(source, "source");
@@ -402,7 +436,9 @@ public final class Poller implements Closeable {
       }
       KlaviyoClient own;
       try {
-        own = KlaviyoClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+        KlaviyoClient.Builder ownClient = KlaviyoClient.builder().apiKey(apiKey).baseUrl(baseUrl);
+        if (registry != null) ownClient.meterRegistry(registry);
+        own = ownClient.build();
       } catch (KlaviyoValidationException e) {
         String field = e.field().equals("apiKey") ? "api-key"
             : e.field().equals("baseUrl") ? "base-url" : e.field();
