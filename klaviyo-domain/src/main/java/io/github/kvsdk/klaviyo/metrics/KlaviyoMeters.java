@@ -29,8 +29,11 @@ public final class KlaviyoMeters {
    */
   public static final String RATE_LIMITER_WAITS = "klaviyo.client.rate.limiter.waits";
 
+  /** Tag: the spec's operation id, such as {@code get_profiles}; {@code unknown} if no operation matches. */
   public static final String TAG_OPERATION = "operation";
+  /** Tag: the HTTP method, such as {@code GET}. */
   public static final String TAG_METHOD = "method";
+  /** Tag: {@code 2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx}, or {@code error} when no response arrived. */
   public static final String TAG_STATUS = "status";
 
   private KlaviyoMeters() {}

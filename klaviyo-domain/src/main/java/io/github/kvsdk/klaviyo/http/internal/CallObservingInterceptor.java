@@ -18,6 +18,7 @@ import org.slf4j.MDC;
 public final class CallObservingInterceptor implements Interceptor {
   private final CallObserver observer;
 
+  /** Reports to {@code observer}; {@link CallObserver#NONE} keeps only the MDC. */
   public CallObservingInterceptor(CallObserver observer) {
     this.observer = observer;
   }

@@ -33,8 +33,11 @@ public final class PollerMeters {
   /** Time gauge: time since this poller last saved a checkpoint. NaN before the first save. */
   public static final String CHECKPOINT_AGE = "klaviyo.poller.checkpoint.age";
 
+  /** Tag: the polled object type as configured, such as {@code profiles}. */
   public static final String TAG_TYPE = "type";
+  /** Tag of {@link #POLLS}: {@code true}, or {@code false} for a poll a close stopped early. */
   public static final String TAG_COMPLETE = "complete";
+  /** Tag of {@link #ERRORS}: the simple class name of the failure, such as {@code KlaviyoNetworkException}. */
   public static final String TAG_EXCEPTION = "exception";
 
   private PollerMeters() {}
