@@ -23,6 +23,8 @@ public final class Backend {
   private final Map<String, ApiHandler> handlers = new HashMap<>();
   private final SpecEndpoints specEndpoints;
   private final Jobs jobs;
+  /** Records events caused by the sandbox (deliveries of a sent campaign). */
+  final EventEndpoints events;
 
   public Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
     this.state = state;
@@ -31,7 +33,8 @@ public final class Backend {
     new ProfileEndpoints(this).register();
     new ListEndpoints(this).register();
     new SegmentEndpoints(this).register();
-    new EventEndpoints(this).register();
+    this.events = new EventEndpoints(this);
+    events.register();
     new CampaignEndpoints(this).register();
     new TemplateEndpoints(this).register();
     new ImageEndpoints(this).register();

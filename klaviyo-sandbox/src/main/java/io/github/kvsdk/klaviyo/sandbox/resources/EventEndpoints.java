@@ -230,6 +230,14 @@ final class EventEndpoints {
     }
   }
 
+  /**
+   * Stores an event the sandbox itself causes (a campaign's deliveries): metric {@code metricName}, now,
+   * for {@code profile}, with {@code properties} such as Klaviyo's {@code $message} attribution.
+   */
+  void record(String metricName, Resource profile, Map<String, Object> properties) {
+    store(new PendingEvent(metricName, properties, null, null, null, null, null, null), profile);
+  }
+
   /** The metric named {@code name}, created on first use. */
   Resource metric(String name) {
     synchronized (metricLock) {

@@ -228,6 +228,11 @@ final class EveryOperationE2ETest {
           List.of(Map.of("type", "profile", "id", profiles.get(1).id())))));
       return;
     }
+    if (operationId.equals("send_campaign") || operationId.equals("refresh_campaign_recipient_estimation")) {
+      // A campaign job's id is the campaign's.
+      ((Map<String, Object>) ((Map<String, Object>) body).get("data")).put("id", anyId(sandbox, "campaign"));
+      return;
+    }
     if (!(((Map<String, Object>) body).get("data") instanceof Map<?, ?> data)
         || !(data.get("attributes") instanceof Map<?, ?> attributeMap)) {
       return;
