@@ -30,7 +30,8 @@ public final class Backend {
     this.state = state;
     this.jobs = new Jobs(state, clock, jobDuration);
     this.api = new JsonApi(state);
-    new ProfileEndpoints(this).register();
+    ProfileEndpoints profiles = new ProfileEndpoints(this);
+    profiles.register();
     new ListEndpoints(this).register();
     new SegmentEndpoints(this).register();
     this.events = new EventEndpoints(this);
@@ -40,6 +41,7 @@ public final class Backend {
     new ImageEndpoints(this).register();
     new ReadOnlyEndpoints(this).register();
     new AggregateEndpoints(this).register();
+    new ClientEndpoints(this, profiles).register();
     this.specEndpoints = new SpecEndpoints(this, spec);
     specEndpoints.register();
   }

@@ -140,6 +140,21 @@ public final class Profiles {
     return subs;
   }
 
+  /** A copy of {@code subscriptions} with the mobile push marketing consent changed. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withPushConsent(Object current, String consent, boolean canReceive, Instant at) {
+    Map<String, Object> subs = current instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m)
+        : subscriptions(null, null, null);
+    Map<String, Object> push = new LinkedHashMap<>();
+    push.put("can_receive_push_marketing", canReceive);
+    push.put("consent", consent);
+    push.put("consent_timestamp", at);
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("marketing", push);
+    subs.put("mobile_push", channel);
+    return subs;
+  }
+
   /**
    * A copy of {@code current} with a {@code USER_SUPPRESSED} entry in the email marketing {@code suppression}
    * (once) and {@code can_receive_email_marketing} false.

@@ -228,6 +228,11 @@ final class EveryOperationE2ETest {
           List.of(Map.of("type", "profile", "id", profiles.get(1).id())))));
       return;
     }
+    if (operationId.contains("client") || operationId.equals("create_push_token")
+        || operationId.equals("create_back_in_stock_subscription")) {
+      // These store the profile they name: identifiers of its own keep the examples free for create_profile.
+      uniqueIdentifiers(body, operationId);
+    }
     if (operationId.equals("send_campaign") || operationId.equals("refresh_campaign_recipient_estimation")) {
       // A campaign job's id is the campaign's.
       ((Map<String, Object>) ((Map<String, Object>) body).get("data")).put("id", anyId(sandbox, "campaign"));
@@ -258,6 +263,26 @@ final class EveryOperationE2ETest {
         attributes.remove("external_id");
       }
       default -> { }
+    }
+  }
+
+  /** Replaces every email, phone number and external id in {@code node} with one made from the operation. */
+  @SuppressWarnings("unchecked")
+  private static void uniqueIdentifiers(Object node, String operationId) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> m = (Map<String, Object>) map;
+      if (m.containsKey("email")) {
+        m.put("email", operationId.replace('_', '-') + "@example.com");
+      }
+      if (m.containsKey("phone_number")) {
+        m.put("phone_number", "+1500" + String.format("%07d", Math.floorMod(operationId.hashCode(), 10_000_000)));
+      }
+      if (m.containsKey("external_id")) {
+        m.put("external_id", operationId);
+      }
+      m.values().forEach(v -> uniqueIdentifiers(v, operationId));
+    } else if (node instanceof List<?> list) {
+      list.forEach(v -> uniqueIdentifiers(v, operationId));
     }
   }
 
