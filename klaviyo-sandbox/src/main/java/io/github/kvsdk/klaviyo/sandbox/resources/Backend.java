@@ -42,6 +42,7 @@ public final class Backend {
     new ReadOnlyEndpoints(this).register();
     new AggregateEndpoints(this).register();
     new ClientEndpoints(this, profiles).register();
+    new ReportEndpoints(this, spec).register();
     this.specEndpoints = new SpecEndpoints(this, spec);
     specEndpoints.register();
   }

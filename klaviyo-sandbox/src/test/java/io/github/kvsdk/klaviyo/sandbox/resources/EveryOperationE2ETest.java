@@ -248,6 +248,13 @@ final class EveryOperationE2ETest {
       a.put("included", List.of(anyId(sandbox, "list")));
       a.put("excluded", List.of());
     }
+    if (attributes.containsKey("statistics") && attributes.containsKey("timeframe")) {
+      // Reports: a timeframe every interval allows, and a stored conversion metric.
+      attributes.put("timeframe", Map.of("key", "last_30_days"));
+      if (attributes.containsKey("conversion_metric_id")) {
+        attributes.put("conversion_metric_id", anyId(sandbox, "metric"));
+      }
+    }
     switch (operationId) {
       case "create_template" -> attributes.put("editor_type", "CODE");
       case "query_metric_aggregates" -> {
