@@ -3,6 +3,7 @@
 # Loopback only, bounded in time. Needs Debian's wrk (apt-get install -y wrk) and a built jar:
 #   ./mvnw -B -q -pl klaviyo-sandbox -am package -DskipTests
 # Usage: klaviyo-sandbox/bench/profiles-get.sh [threads] [connections] [duration]
+# BENCH_JAR=path measures another build of the jar (such as the previous commit's) the same way.
 set -euo pipefail
 
 THREADS="${1:-2}"
@@ -10,7 +11,7 @@ CONNECTIONS="${2:-32}"
 DURATION="${3:-10s}"
 PORT="${BENCH_PORT:-18089}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="$HERE/../target/klaviyo-sandbox.jar"
+JAR="${BENCH_JAR:-$HERE/../target/klaviyo-sandbox.jar}"
 KEY="pk_sandbox_00000000000000000000000000000000"
 BASE="http://127.0.0.1:$PORT"
 
