@@ -201,7 +201,8 @@ public final class SandboxHttpHandler implements HttpHandler {
       }
     }
     RateLimiter.Decision decision = null;
-    for (Map.Entry<String, RateLimit> stricter : op.additionalFieldLimits().entrySet()) {
+    for (Map.Entry<String, RateLimit> stricter : query.isEmpty() ? Map.<String, RateLimit>of().entrySet()
+        : op.additionalFieldLimits().entrySet()) {
       // Asking for an expensive additional field (a list's profile_count) counts against its own quota.
       String[] parameter = stricter.getKey().split("=", 2);
       String asked = query.get(parameter[0]);
