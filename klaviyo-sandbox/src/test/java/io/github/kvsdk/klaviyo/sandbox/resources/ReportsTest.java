@@ -8,6 +8,7 @@ import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -136,6 +137,40 @@ final class ReportsTest {
         "statistics":["delivered"],"timeframe":%s,"conversion_metric_id":"%s",
         "filter":"equals(campaign_id,\\"another\\")\"""".formatted(JUNE, placedOrder));
     assertThat(results(filtered)).isEmpty();
+  }
+
+  @Test
+  void seededOrdersAreConversionsOfTheSeededCampaigns() {
+    try (KlaviyoSandbox seeded = KlaviyoSandbox.builder().seed(SeedPlan.builder().events(30).campaigns(2)
+        .between(Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-03-31T00:00:00Z")).build()).start()) {
+      SandboxHttp client = new SandboxHttp(seeded);
+      String placedOrder = seeded.state().metrics().all().stream()
+          .filter(m -> "Placed Order".equals(m.attribute("name"))).findFirst().orElseThrow().id();
+      // Of 30 events over 3 metrics, every third (10) is a Placed Order, attributed alternately to the two campaigns.
+      Map<String, BigDecimal> valueByMessage = new java.util.HashMap<>();
+      for (Resource event : seeded.state().events().all()) {
+        Map<String, Object> properties = map(event.attributes().get("event_properties"));
+        if (event.related("metric").get(0).equals(placedOrder)) {
+          valueByMessage.merge((String) properties.get("$attributed_message"),
+              new BigDecimal(String.valueOf(properties.get("$value"))), BigDecimal::add);
+        }
+      }
+      assertThat(valueByMessage).hasSize(2);
+
+      Reply reply = client.post("/api/campaign-values-reports", """
+          {"data":{"type":"campaign-values-report","attributes":{"statistics":["conversions","conversion_value"],
+            "timeframe":{"start":"2024-03-01T00:00:00+00:00","end":"2024-04-01T00:00:00+00:00"},
+            "conversion_metric_id":"%s"}}}""".formatted(placedOrder));
+
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      assertThat(results(reply)).hasSize(2).allSatisfy(result -> {
+        Map<String, Object> stats = map(result.get("statistics"));
+        String message = (String) map(result.get("groupings")).get("campaign_message_id");
+        assertThat(stats).containsEntry("conversions", 5L);
+        assertThat(new BigDecimal(String.valueOf(stats.get("conversion_value"))))
+            .isEqualByComparingTo(valueByMessage.get(message));
+      });
+    }
   }
 
   @Test
