@@ -60,32 +60,90 @@ public final class PathRouter {
   }
 
   Match match(String method, String path) {
-    String[] segments = split(path);
+    int[] bounds = bounds(path);
+    int count = bounds.length - 1;
     Map<Integer, Map<String, List<Template>>> byCount = byPrefix.get(method);
-    Map<String, List<Template>> byKey = byCount == null ? null : byCount.get(segments.length);
+    Map<String, List<Template>> byKey = byCount == null ? null : byCount.get(count);
     if (byKey == null) {
       return null;
     }
-    if (segments.length >= 2) {
-      Match m = first(byKey.get(segments[0] + "/" + segments[1]), segments);
+    if (count >= 2) {
+      Match m = first(byKey.get(path.substring(bounds[0], bounds[2] - 1)), path, bounds);
       if (m != null) {
         return m;
       }
     }
-    return first(byKey.get(ANY_PREFIX), segments);
+    return first(byKey.get(ANY_PREFIX), path, bounds);
   }
 
-  private static Match first(List<Template> candidates, String[] segments) {
+  private static Match first(List<Template> candidates, String path, int[] bounds) {
     if (candidates == null) {
       return null;
     }
     for (Template t : candidates) {
-      Map<String, String> params = tryMatch(t, segments);
+      Map<String, String> params = tryMatch(t, path, bounds);
       if (params != null) {
         return new Match(t.operation, params);
       }
     }
     return null;
+  }
+
+  /**
+   * Where the segments of {@code path} start (without its leading and trailing slash): segment i is
+   * {@code path.substring(bounds[i], bounds[i + 1] - 1)}. Matching reads the path in place, so only path
+   * parameters become new strings.
+   */
+  private static int[] bounds(String path) {
+    int from = path.startsWith("/") ? 1 : 0;
+    int to = path.endsWith("/") && path.length() > from ? path.length() - 1 : path.length();
+    int count = 1;
+    for (int i = from; i < to; i++) {
+      if (path.charAt(i) == '/') {
+        count++;
+      }
+    }
+    int[] bounds = new int[count + 1];
+    int n = 0;
+    bounds[n++] = from;
+    for (int i = from; i < to; i++) {
+      if (path.charAt(i) == '/') {
+        bounds[n++] = i + 1;
+      }
+    }
+    bounds[n] = Math.max(from, to) + 1;
+    return bounds;
+  }
+
+  private static Map<String, String> tryMatch(Template t, String path, int[] bounds) {
+    String name = null;
+    String value = null;
+    Map<String, String> more = null;
+    for (int i = 0; i < t.segments.length; i++) {
+      String expected = t.segments[i];
+      int start = bounds[i];
+      int length = bounds[i + 1] - 1 - start;
+      if (expected.startsWith("{")) {
+        if (length <= 0) {
+          return null;
+        }
+        String parameter = expected.substring(1, expected.length() - 1);
+        String given = path.substring(start, start + length);
+        if (name == null) {
+          name = parameter;
+          value = given;
+        } else {
+          if (more == null) {
+            more = new HashMap<>(4);
+            more.put(name, value);
+          }
+          more.put(parameter, given);
+        }
+      } else if (expected.length() != length || !path.regionMatches(start, expected, 0, length)) {
+        return null;
+      }
+    }
+    return more != null ? more : name != null ? Map.of(name, value) : Map.of();
   }
 
   boolean hasPath(String path) {
