@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Matches request paths against the spec's path templates. Templates are bucketed by method and segment
- * count; literal segments win over {@code {param}} segments so that {@code /api/profiles/{id}} never
- * shadows a literal sibling.
+ * Matches request paths against the spec's path templates. Templates are bucketed by method, segment count
+ * and first two segments; literal segments win over {@code {param}} segments so that
+ * {@code /api/profiles/{id}} never shadows a literal sibling.
  */
 public final class PathRouter {
   /** A matched operation and its decoded path parameters. */
@@ -17,6 +17,9 @@ public final class PathRouter {
 
   private record Template(Operation operation, String[] segments, int literalCount) {}
 
+  private static final String ANY_PREFIX = "";
+
+  /** "* segment count" -> templates of any method, for telling a 405 from a 404. */
   private final Map<String, List<Template>> buckets = new HashMap<>();
   /**
    * method -> segment count -> first two literal segments ({@code api/profiles}) -> templates, most literal
@@ -24,7 +27,6 @@ public final class PathRouter {
    * first two segments are not both literal are kept under {@link #ANY_PREFIX}.
    */
   private final Map<String, Map<Integer, Map<String, List<Template>>>> byPrefix = new HashMap<>();
-  private static final String ANY_PREFIX = "";
 
   PathRouter(Collection<Operation> operations) {
     for (Operation op : operations) {
@@ -36,7 +38,6 @@ public final class PathRouter {
         }
       }
       Template t = new Template(op, segments, literals);
-      buckets.computeIfAbsent(op.method() + " " + segments.length, k -> new ArrayList<>()).add(t);
       buckets.computeIfAbsent("* " + segments.length, k -> new ArrayList<>()).add(t);
       byPrefix.computeIfAbsent(op.method(), k -> new HashMap<>())
           .computeIfAbsent(segments.length, k -> new HashMap<>())
