@@ -273,18 +273,21 @@ final class EveryOperationE2ETest {
     }
   }
 
-  /** Replaces every email, phone number and external id in {@code node} with one made from the operation. */
+  /**
+   * Replaces every email address, phone number and external id (string members of those names, not the
+   * subscription channels also named {@code email}) in {@code node} with one made from the operation.
+   */
   @SuppressWarnings("unchecked")
   private static void uniqueIdentifiers(Object node, String operationId) {
     if (node instanceof Map<?, ?> map) {
       Map<String, Object> m = (Map<String, Object>) map;
-      if (m.containsKey("email")) {
+      if (m.get("email") instanceof String) {
         m.put("email", operationId.replace('_', '-') + "@example.com");
       }
-      if (m.containsKey("phone_number")) {
+      if (m.get("phone_number") instanceof String) {
         m.put("phone_number", "+1500" + String.format("%07d", Math.floorMod(operationId.hashCode(), 10_000_000)));
       }
-      if (m.containsKey("external_id")) {
+      if (m.get("external_id") instanceof String) {
         m.put("external_id", operationId);
       }
       m.values().forEach(v -> uniqueIdentifiers(v, operationId));
