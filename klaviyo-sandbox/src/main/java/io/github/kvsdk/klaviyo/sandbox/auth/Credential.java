@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Who is calling: an API key or an OAuth access token, with the scopes it was granted.
  *
- * @param quotaKey identifies the credential for rate limiting, without revealing the secret
+ * @param quotaKey identifies the credential (an API key's fingerprint, an OAuth client) without revealing the
+ *     secret; rate limits are not counted by it but per account
  * @param scopes granted scopes, or null for a key with every scope
  */
 public record Credential(String quotaKey, Set<String> scopes) {

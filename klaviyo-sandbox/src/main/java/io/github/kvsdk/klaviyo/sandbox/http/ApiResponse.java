@@ -45,7 +45,14 @@ public final class ApiResponse {
     return r;
   }
 
-  /** The raw body of {@link #bytes}, or null for a JSON response. */
+  /** A JSON:API document already encoded (not copied: the caller must not change {@code json}). */
+  public static ApiResponse encoded(int status, byte[] json) {
+    ApiResponse r = new ApiResponse(status, null);
+    r.raw = json;
+    return r;
+  }
+
+  /** The raw body of {@link #bytes} or {@link #encoded}, or null for a JSON tree. */
   byte[] raw() {
     return raw;
   }

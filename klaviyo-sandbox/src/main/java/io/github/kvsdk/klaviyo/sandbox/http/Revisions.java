@@ -12,6 +12,9 @@ final class Revisions {
   private Revisions() {}
 
   static void check(String revision, String pinned) {
+    if (pinned.equals(revision)) {
+      return; // The common case, without parsing.
+    }
     if (revision == null || revision.isBlank()) {
       throw ApiException.status(400, "invalid", "Invalid input.",
           "The 'revision' header is required (format: YYYY-MM-DD[.suffix]); this sandbox serves " + pinned + ".")

@@ -160,7 +160,7 @@ final class AggregateEndpoints {
   }
 
   /** The start of every interval from the one holding {@code from} up to {@code to}. */
-  private static List<Instant> buckets(Instant from, Instant to, String interval, ZoneId zone) {
+  static List<Instant> buckets(Instant from, Instant to, String interval, ZoneId zone) {
     ZonedDateTime start = from.atZone(zone);
     start = switch (interval) {
       case "hour" -> start.truncatedTo(ChronoUnit.HOURS);
@@ -188,7 +188,7 @@ final class AggregateEndpoints {
     };
   }
 
-  private static int bucketOf(List<Instant> dates, Instant at) {
+  static int bucketOf(List<Instant> dates, Instant at) {
     int lo = 0;
     int hi = dates.size() - 1;
     while (lo < hi) {

@@ -4,6 +4,7 @@ import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiHandler;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.json.Json;
 import io.github.kvsdk.klaviyo.sandbox.query.FieldAccess;
 import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
@@ -23,20 +24,26 @@ public final class Backend {
   private final Map<String, ApiHandler> handlers = new HashMap<>();
   private final SpecEndpoints specEndpoints;
   private final Jobs jobs;
+  /** Records events caused by the sandbox (deliveries of a sent campaign). */
+  final EventEndpoints events;
 
   public Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
     this.state = state;
     this.jobs = new Jobs(state, clock, jobDuration);
     this.api = new JsonApi(state);
-    new ProfileEndpoints(this).register();
+    ProfileEndpoints profiles = new ProfileEndpoints(this);
+    profiles.register();
     new ListEndpoints(this).register();
     new SegmentEndpoints(this).register();
-    new EventEndpoints(this).register();
+    this.events = new EventEndpoints(this);
+    events.register();
     new CampaignEndpoints(this).register();
     new TemplateEndpoints(this).register();
     new ImageEndpoints(this).register();
     new ReadOnlyEndpoints(this).register();
     new AggregateEndpoints(this).register();
+    new ClientEndpoints(this, profiles).register();
+    new ReportEndpoints(this, spec).register();
     this.specEndpoints = new SpecEndpoints(this, spec);
     specEndpoints.register();
   }
@@ -81,8 +88,23 @@ public final class Backend {
         "A " + table.type() + " with id " + id + " does not exist."));
   }
 
+  /**
+   * A single-resource document. Without query parameters it depends only on the object's snapshots and the
+   * base URL, so its encoding is kept with the object and reused until the object changes.
+   */
   ApiResponse get(ResourceTable table, ApiRequest request) {
-    return ApiResponse.ok(api.single(request, find(table, request)));
+    Resource r = find(table, request);
+    if (!request.query().isEmpty()) {
+      return ApiResponse.ok(api.single(request, r));
+    }
+    byte[] bytes = r.encoded(request.baseUrl());
+    if (bytes == null) {
+      Map<String, Object> attributes = r.attributes();
+      Map<String, List<String>> relationships = r.relationships();
+      bytes = Json.writeBytes(api.single(request, r));
+      r.encoded(request.baseUrl(), attributes, relationships, bytes);
+    }
+    return ApiResponse.encoded(200, bytes);
   }
 
   ApiResponse list(ApiRequest request, List<Resource> items, FieldAccess<Resource> access) {

@@ -41,6 +41,9 @@ final class EventEndpoints {
     b.on("get_event", r -> b.get(state.events(), r));
     b.on("create_event", this::create);
     b.on("bulk_create_events", this::bulkCreate);
+    // The client API (authenticated by the account's public key) records events exactly as the server API.
+    b.on("create_client_event", this::create);
+    b.on("bulk_create_client_events", this::clientBulkCreate);
     b.on("get_metric_for_event", r -> related(r, Types.METRIC, "metric", false));
     b.on("get_metric_id_for_event", r -> related(r, Types.METRIC, "metric", true));
     b.on("get_profile_for_event", r -> related(r, Types.PROFILE, "profile", false));
@@ -85,39 +88,53 @@ final class EventEndpoints {
     if (items.isEmpty() || items.size() > 1000) {
       throw ApiException.invalidBody(base + "/data", "Between 1 and 1000 profiles' events are allowed per job.");
     }
-    record Group(Map<String, Object> profile, String profileId, List<PendingEvent> events, String pointer) {}
     List<Group> groups = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      String pointer = base + "/data/" + i;
-      Map<String, Object> item = Bodies.object(items.get(i), pointer);
-      if (!"event-bulk-create".equals(item.get("type"))) {
-        throw ApiException.invalidBody(pointer + "/type", "'type' must be 'event-bulk-create'.");
-      }
-      Map<String, Object> a = Bodies.attributes(item, pointer, Set.of("profile", "events"));
-      Map<String, Object> profileData = Bodies.object(
-          Bodies.object(a.get("profile"), pointer + "/attributes/profile").get("data"),
-          pointer + "/attributes/profile/data");
-      Map<String, Object> profileAttributes = profileAttributes(profileData, pointer + "/attributes/profile/data");
-      List<Object> events = Bodies.array(
-          Bodies.object(a.get("events"), pointer + "/attributes/events").get("data"), pointer + "/attributes/events/data");
-      List<PendingEvent> parsed = new ArrayList<>();
-      for (int j = 0; j < events.size(); j++) {
-        String ep = pointer + "/attributes/events/data/" + j;
-        Map<String, Object> event = Bodies.object(events.get(j), ep);
-        if (!Types.EVENT.equals(event.get("type"))) {
-          throw ApiException.invalidBody(ep + "/type", "'type' must be 'event'.");
-        }
-        parsed.add(parseEvent(Bodies.attributes(event, ep, EVENT_ATTRIBUTES), ep + "/attributes", profileAttributes));
-      }
-      groups.add(new Group(profileAttributes, (String) profileData.get("id"), parsed, pointer));
+      groups.add(group(Bodies.object(items.get(i), base + "/data/" + i), base + "/data/" + i));
     }
     for (Group g : groups) {
-      Resource profile = resolveProfile(g.profile(), g.profileId(), g.pointer() + "/attributes/profile/data");
-      for (PendingEvent e : g.events()) {
-        store(e, profile);
-      }
+      store(g);
     }
     return ApiResponse.accepted();
+  }
+
+  /** {@code /client/event-bulk-create}: one profile's events, as one item of the server's bulk job. */
+  private ApiResponse clientBulkCreate(ApiRequest r) {
+    store(group(Bodies.object(r.jsonObject().get("data"), "/data"), "/data"));
+    return ApiResponse.accepted();
+  }
+
+  private record Group(Map<String, Object> profile, String profileId, List<PendingEvent> events, String pointer) {}
+
+  /** Parses one {@code event-bulk-create} object: a profile and its events. */
+  private Group group(Map<String, Object> item, String pointer) {
+    if (!"event-bulk-create".equals(item.get("type"))) {
+      throw ApiException.invalidBody(pointer + "/type", "'type' must be 'event-bulk-create'.");
+    }
+    Map<String, Object> a = Bodies.attributes(item, pointer, Set.of("profile", "events"));
+    Map<String, Object> profileData = Bodies.object(
+        Bodies.object(a.get("profile"), pointer + "/attributes/profile").get("data"),
+        pointer + "/attributes/profile/data");
+    Map<String, Object> profileAttributes = profileAttributes(profileData, pointer + "/attributes/profile/data");
+    List<Object> events = Bodies.array(
+        Bodies.object(a.get("events"), pointer + "/attributes/events").get("data"), pointer + "/attributes/events/data");
+    List<PendingEvent> parsed = new ArrayList<>();
+    for (int j = 0; j < events.size(); j++) {
+      String ep = pointer + "/attributes/events/data/" + j;
+      Map<String, Object> event = Bodies.object(events.get(j), ep);
+      if (!Types.EVENT.equals(event.get("type"))) {
+        throw ApiException.invalidBody(ep + "/type", "'type' must be 'event'.");
+      }
+      parsed.add(parseEvent(Bodies.attributes(event, ep, EVENT_ATTRIBUTES), ep + "/attributes", profileAttributes));
+    }
+    return new Group(profileAttributes, (String) profileData.get("id"), parsed, pointer);
+  }
+
+  private void store(Group g) {
+    Resource profile = resolveProfile(g.profile(), g.profileId(), g.pointer() + "/attributes/profile/data");
+    for (PendingEvent e : g.events()) {
+      store(e, profile);
+    }
   }
 
   private record PendingEvent(String metricName, Map<String, Object> properties, Instant time, Object value,
@@ -228,6 +245,14 @@ final class EventEndpoints {
     if (!(last instanceof Instant l) || l.isBefore(at)) {
       state.update(Types.PROFILE, profile.id(), Map.of("last_event_date", at), null);
     }
+  }
+
+  /**
+   * Stores an event the sandbox itself causes (a campaign's deliveries): metric {@code metricName}, now,
+   * for {@code profile}, with {@code properties} such as Klaviyo's {@code $message} attribution.
+   */
+  void record(String metricName, Resource profile, Map<String, Object> properties) {
+    store(new PendingEvent(metricName, properties, null, null, null, null, null, null), profile);
   }
 
   /** The metric named {@code name}, created on first use. */

@@ -23,8 +23,16 @@ import java.util.function.Supplier;
  * background too. A duration of zero applies every job before its 202 is sent.
  */
 final class Jobs implements AutoCloseable {
-  /** What applying a job did: how many items succeeded, the errors of those that failed, the ids touched. */
-  record Outcome(int completed, List<Map<String, Object>> errors, Map<String, List<String>> relationships) {}
+  /**
+   * What applying a job did: how many items succeeded, the errors of those that failed, the ids touched,
+   * and further attributes of the completed job (such as {@code skipped_count}).
+   */
+  record Outcome(int completed, List<Map<String, Object>> errors, Map<String, List<String>> relationships,
+      Map<String, Object> attributes) {
+    Outcome(int completed, List<Map<String, Object>> errors, Map<String, List<String>> relationships) {
+      this(completed, errors, relationships, Map.of());
+    }
+  }
 
   private record Pending(Resource job, Instant queuedAt, Supplier<Outcome> effect) {}
 
@@ -80,6 +88,9 @@ final class Jobs implements AutoCloseable {
   }
 
   private void complete(Pending p) {
+    if ("cancelled".equals(p.job().attribute("status"))) {
+      return;
+    }
     Outcome outcome;
     try {
       outcome = p.effect().get();
@@ -93,6 +104,7 @@ final class Jobs implements AutoCloseable {
     next.put("failed_count", (long) outcome.errors().size());
     next.put("completed_at", clock.instant().truncatedTo(ChronoUnit.SECONDS));
     next.put("errors", outcome.errors());
+    next.putAll(outcome.attributes());
     state.replace(p.job(), next);
     if (!outcome.relationships().isEmpty()) {
       Map<String, List<String>> rels = new LinkedHashMap<>(p.job().relationships());

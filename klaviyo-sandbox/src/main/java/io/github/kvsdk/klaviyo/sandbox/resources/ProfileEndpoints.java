@@ -133,6 +133,38 @@ final class ProfileEndpoints {
     return ApiResponse.created(b.api.single(r, created));
   }
 
+  /**
+   * Creates or updates the profile of a resource object ({@code type}, optional {@code id},
+   * {@code attributes}, {@code meta.patch_properties}) as {@code create_or_update_profile} does: by id, else
+   * by email, phone number or external id. Used by the client API's writes, which name a profile this way.
+   */
+  Resource upsert(Map<String, Object> data, String pointer) {
+    if (!Types.PROFILE.equals(data.get("type"))) {
+      throw ApiException.invalidBody(pointer + "/type", "'type' must be 'profile'.");
+    }
+    Map<String, Object> attributes = data.get("attributes") == null ? new LinkedHashMap<>()
+        : new LinkedHashMap<>(Bodies.attributes(data, pointer, null));
+    Map<String, Object> meta = Bodies.optionalObject(
+        data.get("meta") != null ? data.get("meta") : attributes.get("meta"), pointer + "/meta");
+    attributes.keySet().retainAll(Profiles.WRITABLE);
+    Profiles.validate(attributes, pointer + "/attributes", data.get("id") == null);
+    String id = data.get("id") instanceof String s ? s : state.findProfileId((String) attributes.get("email"),
+        (String) attributes.get("phone_number"), (String) attributes.get("external_id"));
+    if (id != null && state.profiles().contains(id)) {
+      Map<String, Object> changes = new LinkedHashMap<>(attributes);
+      changes.remove("anonymous_id");
+      applyPatchProperties(meta, state.profiles().get(id).orElseThrow(), changes);
+      return state.updateProfile(id, changes);
+    }
+    if (id != null) {
+      throw ApiException.notFound("A profile with id " + id + " does not exist.");
+    }
+    Map<String, Object> given = new LinkedHashMap<>(attributes);
+    applyPatchProperties(meta, null, given);
+    given.remove(SandboxState.REPLACE_PROPERTIES);
+    return state.createProfile(Profiles.newAttributes(given, state.now()));
+  }
+
   private static final java.util.Set<String> IMPORTABLE = importable();
 
   private static java.util.Set<String> importable() {

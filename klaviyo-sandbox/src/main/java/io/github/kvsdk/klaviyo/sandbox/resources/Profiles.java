@@ -2,7 +2,9 @@ package io.github.kvsdk.klaviyo.sandbox.resources;
 
 import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -136,6 +138,88 @@ public final class Profiles {
     ch.put("marketing", marketing);
     subs.put(channel, ch);
     return subs;
+  }
+
+  /** A copy of {@code subscriptions} with the mobile push marketing consent changed. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withPushConsent(Object current, String consent, boolean canReceive, Instant at) {
+    Map<String, Object> subs = current instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m)
+        : subscriptions(null, null, null);
+    Map<String, Object> push = new LinkedHashMap<>();
+    push.put("can_receive_push_marketing", canReceive);
+    push.put("consent", consent);
+    push.put("consent_timestamp", at);
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("marketing", push);
+    subs.put("mobile_push", channel);
+    return subs;
+  }
+
+  /**
+   * A copy of {@code current} with a {@code USER_SUPPRESSED} entry in the email marketing {@code suppression}
+   * (once) and {@code can_receive_email_marketing} false.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withSuppression(Object current, Instant at) {
+    Map<String, Object> subs = current instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m)
+        : subscriptions(null, null, null);
+    Map<String, Object> marketing = emailMarketing(subs);
+    List<Object> suppressions = new ArrayList<>(marketing.get("suppression") instanceof List<?> l ? l : List.of());
+    if (suppressions.stream().noneMatch(s -> s instanceof Map<?, ?> e && "USER_SUPPRESSED".equals(e.get("reason")))) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("reason", "USER_SUPPRESSED");
+      entry.put("timestamp", at);
+      suppressions.add(entry);
+    }
+    marketing.put("suppression", suppressions);
+    marketing.put("can_receive_email_marketing", false);
+    return subs;
+  }
+
+  /**
+   * A copy of {@code current} without {@code USER_SUPPRESSED} entries; {@code can_receive_email_marketing}
+   * is true again when the consent is {@code SUBSCRIBED} and no other suppression remains.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withoutSuppression(Object current) {
+    Map<String, Object> subs = current instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m)
+        : subscriptions(null, null, null);
+    Map<String, Object> marketing = emailMarketing(subs);
+    List<Object> suppressions = new ArrayList<>(marketing.get("suppression") instanceof List<?> l ? l : List.of());
+    suppressions.removeIf(s -> s instanceof Map<?, ?> e && "USER_SUPPRESSED".equals(e.get("reason")));
+    marketing.put("suppression", suppressions);
+    marketing.put("can_receive_email_marketing", suppressions.isEmpty() && "SUBSCRIBED".equals(marketing.get("consent")));
+    return subs;
+  }
+
+  /** Whether a campaign can email the profile: it has an address that is neither suppressed nor unsubscribed. */
+  @SuppressWarnings("unchecked")
+  static boolean canReceiveEmail(Map<String, Object> profile) {
+    if (profile.get("email") == null) {
+      return false;
+    }
+    Map<String, Object> marketing = profile.get("subscriptions") instanceof Map<?, ?> subs
+        ? emailMarketing((Map<String, Object>) subs) : Map.of();
+    return !(marketing.get("suppression") instanceof List<?> l && !l.isEmpty())
+        && !"UNSUBSCRIBED".equals(marketing.get("consent"));
+  }
+
+  /** Whether a campaign can text the profile: it has a phone number with SMS marketing consent. */
+  @SuppressWarnings("unchecked")
+  static boolean canReceiveSms(Map<String, Object> profile) {
+    return profile.get("phone_number") != null && profile.get("subscriptions") instanceof Map<?, ?> subs
+        && subs.get("sms") instanceof Map<?, ?> sms && sms.get("marketing") instanceof Map<?, ?> marketing
+        && "SUBSCRIBED".equals(marketing.get("consent"));
+  }
+
+  /** The (mutable, already copied) email marketing map of a copied subscriptions map. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> emailMarketing(Map<String, Object> subs) {
+    Map<String, Object> email = subs.get("email") instanceof Map<?, ?> e ? (Map<String, Object>) e : null;
+    if (email == null || !(email.get("marketing") instanceof Map<?, ?>)) {
+      return new LinkedHashMap<>();
+    }
+    return (Map<String, Object>) email.get("marketing");
   }
 
   @SuppressWarnings("unchecked")

@@ -19,6 +19,12 @@ public final class Resource {
   private final long sequence;
   private volatile Map<String, Object> attributes;
   private volatile Map<String, List<String>> relationships;
+  /** The last encoded single-resource document, valid while both snapshots and the base URL are unchanged. */
+  private volatile Encoded encoded;
+
+  /** An encoded document and the snapshots and base URL it was made from. */
+  private record Encoded(Map<String, Object> attributes, Map<String, List<String>> relationships, String baseUrl,
+      byte[] bytes) {}
 
   Resource(String type, String id, long sequence, Map<String, Object> attributes,
       Map<String, List<String>> relationships) {
@@ -74,6 +80,25 @@ public final class Resource {
   /** All stored relationships. */
   public Map<String, List<String>> relationships() {
     return relationships;
+  }
+
+  /**
+   * The single-resource document last encoded for {@code baseUrl} by {@link #encoded(String, Map, Map, byte[])},
+   * or null when the object changed since (snapshots are replaced on every change, so identity tells).
+   */
+  byte[] encoded(String baseUrl) {
+    Encoded e = encoded;
+    return e != null && e.attributes == attributes && e.relationships == relationships && e.baseUrl.equals(baseUrl)
+        ? e.bytes : null;
+  }
+
+  /**
+   * Keeps {@code bytes}, the document rendered from the snapshots {@code attributes} and
+   * {@code relationships} (read before rendering, so a concurrent change only causes a miss).
+   */
+  void encoded(String baseUrl, Map<String, Object> attributes, Map<String, List<String>> relationships,
+      byte[] bytes) {
+    this.encoded = new Encoded(attributes, relationships, baseUrl, bytes);
   }
 
   void replaceAttributes(Map<String, Object> next) {

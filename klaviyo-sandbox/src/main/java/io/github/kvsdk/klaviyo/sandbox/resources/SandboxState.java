@@ -29,6 +29,8 @@ public final class SandboxState {
   private final Map<String, Map<String, Instant>> listMembers = new ConcurrentHashMap<>();
   /** segmentId -> profileIds (segments are not evaluated; members are set through this API). */
   private final Map<String, Set<String>> segmentMembers = new ConcurrentHashMap<>();
+  /** Joins and leaves of segment members, for the segment reports. */
+  private final List<SegmentChange> segmentChanges = new ArrayList<>();
   private final Map<String, String> profileByEmail = new ConcurrentHashMap<>();
   private final Map<String, String> profileByPhone = new ConcurrentHashMap<>();
   private final Map<String, String> profileByExternalId = new ConcurrentHashMap<>();
@@ -162,10 +164,38 @@ public final class SandboxState {
     return m == null ? Set.of() : Set.copyOf(m);
   }
 
-  /** Puts {@code profileIds} into segment {@code segmentId} (segments are not evaluated by the sandbox). */
+  /**
+   * Makes {@code profileIds} the members of segment {@code segmentId} (segments are not evaluated by the
+   * sandbox); each profile that joins or leaves is logged at the current time for the segment reports.
+   */
   public void setSegmentMembers(String segmentId, Collection<String> profileIds) {
-    segmentMembers.put(segmentId, ConcurrentHashMap.newKeySet());
-    segmentMembers.get(segmentId).addAll(profileIds);
+    synchronized (writeLock) {
+      Set<String> before = segmentMembers(segmentId);
+      Set<String> after = ConcurrentHashMap.newKeySet();
+      after.addAll(profileIds);
+      Instant now = now();
+      for (String id : after) {
+        if (!before.contains(id)) {
+          segmentChanges.add(new SegmentChange(segmentId, id, now, true));
+        }
+      }
+      for (String id : before) {
+        if (!after.contains(id)) {
+          segmentChanges.add(new SegmentChange(segmentId, id, now, false));
+        }
+      }
+      segmentMembers.put(segmentId, after);
+    }
+  }
+
+  /** A profile joining ({@code added}) or leaving a segment at {@code at}. */
+  record SegmentChange(String segmentId, String profileId, Instant at, boolean added) {}
+
+  /** Every segment membership change so far, oldest first. */
+  List<SegmentChange> segmentChanges() {
+    synchronized (writeLock) {
+      return List.copyOf(segmentChanges);
+    }
   }
 
   /** The ids of the segments {@code profileId} is in. */
@@ -432,6 +462,7 @@ public final class SandboxState {
       otherTables.values().forEach(ResourceTable::clear);
       listMembers.clear();
       segmentMembers.clear();
+      segmentChanges.clear();
       profileByEmail.clear();
       profileByPhone.clear();
       profileByExternalId.clear();

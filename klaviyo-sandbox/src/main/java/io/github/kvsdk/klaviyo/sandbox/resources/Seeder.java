@@ -114,6 +114,8 @@ public final class Seeder {
               EventEndpoints.metricAttributes(name, timestamp(plan, 0, 1)), Map.of())).id());
     }
     n = plan.count(SeedPlan.Type.EVENTS);
+    // Events of the first metric (Placed Order), attributed to the seeded campaigns once those exist.
+    List<Resource> orders = new ArrayList<>();
     if (n > 0 && profileIds.isEmpty()) {
       profileIds.addAll(state.profiles().all().stream().map(Resource::id).toList());
       if (profileIds.isEmpty()) {
@@ -131,9 +133,13 @@ public final class Seeder {
       Map<String, List<String>> rels = new LinkedHashMap<>();
       rels.put("profile", List.of(profileIds.get(i % profileIds.size())));
       rels.put("metric", List.of(metricIds.get(i % metricIds.size())));
-      state.insert(Types.EVENT, a, rels);
+      Resource event = state.insert(Types.EVENT, a, rels);
+      if (i % metricIds.size() == 0) {
+        orders.add(event);
+      }
     }
     n = plan.count(SeedPlan.Type.CAMPAIGNS);
+    List<String> messageIds = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Instant t = timestamp(plan, i, n);
       String channel = i % 2 == 0 ? "email" : "sms";
@@ -176,6 +182,18 @@ public final class Seeder {
       m.put("updated_at", t);
       Resource message = state.insert(Types.CAMPAIGN_MESSAGE, m, Map.of("campaign", List.of(campaign.id())));
       state.relate(campaign, Map.of("campaign-messages", List.of(message.id())));
+      messageIds.add(message.id());
+    }
+    // Klaviyo attributes a conversion to the message that led to it: the k-th seeded order to the
+    // (k mod campaigns)-th seeded campaign's message, which the campaign reports count as conversions.
+    for (int k = 0; k < orders.size() && !messageIds.isEmpty(); k++) {
+      Resource order = orders.get(k);
+      Map<String, Object> a = new LinkedHashMap<>(order.attributes());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) a.get("event_properties"));
+      properties.put("$attributed_message", messageIds.get(k % messageIds.size()));
+      a.put("event_properties", properties);
+      state.replace(order, a);
     }
     n = plan.count(SeedPlan.Type.TEMPLATES);
     for (int i = 0; i < n; i++) {

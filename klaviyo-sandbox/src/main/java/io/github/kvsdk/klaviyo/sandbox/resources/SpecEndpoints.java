@@ -40,6 +40,7 @@ final class SpecEndpoints {
   private final Schemas schemas;
   private final SchemaInstances instances;
   private final SchemaValidator validator;
+  private final JobEffects jobEffects;
   /** Serialises the writes of this engine (requests and completing jobs). */
   private final Object writes = new Object();
 
@@ -51,6 +52,7 @@ final class SpecEndpoints {
     this.schemas = spec.schemas();
     this.instances = new SchemaInstances(schemas);
     this.validator = new SchemaValidator(schemas);
+    this.jobEffects = new JobEffects(state, backend.events);
   }
 
   /** Registers a handler for every operation that has none yet. */
@@ -215,6 +217,9 @@ final class SpecEndpoints {
 
   private ApiResponse create(ApiRequest r, OperationShape shape) {
     Map<String, Object> data = requestData(r);
+    if (JobEffects.handles(shape.type())) {
+      jobEffects.beforeCreate(shape.type(), data);
+    }
     Resource created = createItem(shape.type(), shape.itemSchema(), data);
     if (isJob(created.type())) {
       startJob(created, data);
@@ -284,8 +289,8 @@ final class SpecEndpoints {
    * Queues a job and hands its effect to {@link Jobs}: the items of a bulk create, update or delete job
    * (the one request attribute holding {@code {"data": [...]}}) are applied one by one when the job
    * completes, each failure becoming an entry of the job's {@code errors}; a profile import creates or
-   * updates profiles by identifier and adds them to the job's lists. Other jobs (campaign sends, recipient
-   * estimations, suppressions) complete without further effect.
+   * updates profiles by identifier and adds them to the job's lists. Suppressions, campaign sends and
+   * recipient estimations apply the effects {@link JobEffects} describes.
    */
   private void startJob(Resource job, Map<String, Object> data) {
     List<Object> items = List.of();
@@ -306,6 +311,15 @@ final class SpecEndpoints {
     List<Object> work = items;
     String pointer = "/data/attributes/" + member + "/data/";
     Map<String, Object> relationships = data.get("relationships") instanceof Map<?, ?> rels ? cast(rels) : Map.of();
+    if (JobEffects.handles(job.type())) {
+      java.util.function.Supplier<Jobs.Outcome> effect = jobEffects.effect(job, data);
+      backend().jobs().submit(job, () -> {
+        synchronized (writes) {
+          return effect.get();
+        }
+      });
+      return;
+    }
     backend().jobs().submit(job, () -> applyItems(job.type(), work, pointer, relationships));
   }
 
@@ -433,6 +447,9 @@ final class SpecEndpoints {
           + existing.id() + ").");
     }
     updateItem(existing, shape.itemSchema(), data);
+    if (JobEffects.handles(existing.type())) {
+      jobEffects.afterUpdate(existing, data);
+    }
     return reply(r, existing, shape);
   }
 

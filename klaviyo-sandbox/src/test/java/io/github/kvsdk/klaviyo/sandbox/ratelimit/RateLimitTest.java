@@ -3,11 +3,15 @@ package io.github.kvsdk.klaviyo.sandbox.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
 import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Credentials;
 import org.junit.jupiter.api.Test;
 
 final class RateLimitTest {
@@ -72,6 +76,39 @@ final class RateLimitTest {
       assertThat(limiter.acquire("a", "op", oneADay).allowed()).isFalse();
       assertThat(limiter.acquire("b", "op", oneADay).allowed()).isTrue();
       assertThat(limiter.acquire("a", "other", oneADay).allowed()).isTrue();
+    }
+  }
+
+  @Test
+  void apiKeysAndOAuthTokensOfTheAccountShareOneBudget() {
+    // get_accounts: burst 1/s. At a time scale of one millionth, a window lasts about 11 days of real time,
+    // so every call of this test falls into the same windows.
+    try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().rateLimits(true).timeScale(1e-6)
+        .apiKey("pk_second_key_of_the_account").start()) {
+      sandbox.oauth().registerClient("client-1", "secret-1", "https://app.example.com/callback");
+      String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk0123456789";
+      String code = sandbox.oauth().issueAuthorizationCode("client-1", List.of("accounts:read"),
+          SandboxOAuth.s256(verifier), "https://app.example.com/callback");
+      SandboxOAuth.Result token = sandbox.oauth().token(Map.of("grant_type", "authorization_code", "code", code,
+          "code_verifier", verifier, "redirect_uri", "https://app.example.com/callback"),
+          Credentials.basic("client-1", "secret-1"));
+      assertThat(token.status()).isEqualTo(200);
+      SandboxHttp firstKey = new SandboxHttp(sandbox);
+      SandboxHttp secondKey = new SandboxHttp(sandbox).authorization("Klaviyo-API-Key pk_second_key_of_the_account");
+      SandboxHttp bearer = new SandboxHttp(sandbox).authorization("Bearer " + token.body().get("access_token"));
+
+      assertThat(firstKey.get("/api/accounts").status()).isEqualTo(200);
+      Reply second = secondKey.get("/api/accounts");
+      Reply third = bearer.get("/api/accounts");
+
+      assertThat(second.status()).isEqualTo(429);
+      assertThat(second.firstError()).containsEntry("code", "throttled");
+      assertThat(third.status()).isEqualTo(429);
+      // Another operation has its own budget, whoever calls it.
+      assertThat(secondKey.get("/api/profiles").status()).isEqualTo(200);
+      sandbox.rateLimiter().reset();
+      assertThat(bearer.get("/api/accounts").status()).isEqualTo(200);
+      assertThat(firstKey.get("/api/accounts").status()).isEqualTo(429);
     }
   }
 

@@ -228,6 +228,16 @@ final class EveryOperationE2ETest {
           List.of(Map.of("type", "profile", "id", profiles.get(1).id())))));
       return;
     }
+    if (operationId.contains("client") || operationId.equals("create_push_token")
+        || operationId.equals("create_back_in_stock_subscription")) {
+      // These store the profile they name: identifiers of its own keep the examples free for create_profile.
+      uniqueIdentifiers(body, operationId);
+    }
+    if (operationId.equals("send_campaign") || operationId.equals("refresh_campaign_recipient_estimation")) {
+      // A campaign job's id is the campaign's.
+      ((Map<String, Object>) ((Map<String, Object>) body).get("data")).put("id", anyId(sandbox, "campaign"));
+      return;
+    }
     if (!(((Map<String, Object>) body).get("data") instanceof Map<?, ?> data)
         || !(data.get("attributes") instanceof Map<?, ?> attributeMap)) {
       return;
@@ -237,6 +247,13 @@ final class EveryOperationE2ETest {
       Map<String, Object> a = (Map<String, Object>) audiences;
       a.put("included", List.of(anyId(sandbox, "list")));
       a.put("excluded", List.of());
+    }
+    if (attributes.containsKey("statistics") && attributes.containsKey("timeframe")) {
+      // Reports: a timeframe every interval allows, and a stored conversion metric.
+      attributes.put("timeframe", Map.of("key", "last_30_days"));
+      if (attributes.containsKey("conversion_metric_id")) {
+        attributes.put("conversion_metric_id", anyId(sandbox, "metric"));
+      }
     }
     switch (operationId) {
       case "create_template" -> attributes.put("editor_type", "CODE");
@@ -253,6 +270,29 @@ final class EveryOperationE2ETest {
         attributes.remove("external_id");
       }
       default -> { }
+    }
+  }
+
+  /**
+   * Replaces every email address, phone number and external id (string members of those names, not the
+   * subscription channels also named {@code email}) in {@code node} with one made from the operation.
+   */
+  @SuppressWarnings("unchecked")
+  private static void uniqueIdentifiers(Object node, String operationId) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> m = (Map<String, Object>) map;
+      if (m.get("email") instanceof String) {
+        m.put("email", operationId.replace('_', '-') + "@example.com");
+      }
+      if (m.get("phone_number") instanceof String) {
+        m.put("phone_number", "+1500" + String.format("%07d", Math.floorMod(operationId.hashCode(), 10_000_000)));
+      }
+      if (m.get("external_id") instanceof String) {
+        m.put("external_id", operationId);
+      }
+      m.values().forEach(v -> uniqueIdentifiers(v, operationId));
+    } else if (node instanceof List<?> list) {
+      list.forEach(v -> uniqueIdentifiers(v, operationId));
     }
   }
 
