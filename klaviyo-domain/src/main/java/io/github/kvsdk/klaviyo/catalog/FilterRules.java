@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * The fields an operation's {@code filter} parameter accepts and the operators allowed on each.
  *
- * <p>In revision 2024-10-15 these rules exist only as text in each filter parameter's description; the
- * build parses that text into the catalogue and fails if any description has an unexpected shape.
+ * <p>Klaviyo states these rules only as text in each filter parameter's description; the build reads that
+ * text into the catalogue. A description worded in a way the build cannot read leaves the filter
+ * {@linkplain #checked() unchecked}, with a build warning.
  */
 public final class FilterRules {
   static final FilterRules NONE = new FilterRules(Map.of(), Set.of());

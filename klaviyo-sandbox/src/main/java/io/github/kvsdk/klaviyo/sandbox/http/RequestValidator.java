@@ -5,7 +5,7 @@ import io.github.kvsdk.klaviyo.sandbox.json.JsonSyntaxException;
 import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
 import io.github.kvsdk.klaviyo.sandbox.spec.Parameter;
 import io.github.kvsdk.klaviyo.sandbox.spec.SchemaValidator;
-import io.github.kvsdk.klaviyo.sandbox.spec.Schemas;
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import io.github.kvsdk.klaviyo.sandbox.spec.Violation;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
 import io.github.kvsdk.klaviyo.sandbox.spec.Parameter;
 import io.github.kvsdk.klaviyo.sandbox.spec.SchemaInstances;
 import io.github.kvsdk.klaviyo.sandbox.spec.SchemaValidator;
-import io.github.kvsdk.klaviyo.sandbox.spec.Schemas;
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.github.kvsdk.klaviyo.sandbox.resources;
 
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
-import io.github.kvsdk.klaviyo.sandbox.spec.Schemas;
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,20 +5,8 @@ package io.github.kvsdk.klaviyo.sandbox.spec;
  * (steady) and, for a few operations, per day. Zero means no limit of that kind.
  */
 public record RateLimit(int burstPerSecond, int steadyPerMinute, int dailyPerDay) {
-  /** No limit at all; used for operations whose spec entry has no rate limit. */
-  public static final RateLimit NONE = new RateLimit(0, 0, 0);
-
-  static RateLimit parse(Object extension) {
-    if (!(extension instanceof java.util.Map<?, ?> map)) {
-      return NONE;
-    }
-    return new RateLimit(count(map.get("burst"), "/s"), count(map.get("steady"), "/m"), count(map.get("daily"), "/d"));
-  }
-
-  private static int count(Object value, String suffix) {
-    if (!(value instanceof String s) || !s.endsWith(suffix)) {
-      return 0;
-    }
-    return Integer.parseInt(s.substring(0, s.length() - suffix.length()).trim());
+  /** The quota the spec's operation catalogue states. */
+  static RateLimit of(io.github.kvsdk.klaviyo.openapi.catalog.RateLimit limit) {
+    return new RateLimit(limit.burstPerSecond(), limit.steadyPerMinute(), limit.dailyLimit().orElse(0));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.spec;
 
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.spec;
 
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;

@@ -55,6 +55,9 @@ final class GeneratedClientE2ETest {
     try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder()
         .seed(SeedPlan.builder().profiles(5).lists(2).segments(2).events(5).campaigns(2).templates(2).images(2)
             .flows(2).forms(2).reviews(2).others(2).build())
+        // A clock that stands still keeps every bulk job queued: a job applied during the run (a bulk delete,
+        // a bulk import) would otherwise race the calls that pick ids and identifiers below.
+        .clock(java.time.Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC))
         .start()) {
       SandboxHttp http = new SandboxHttp(sandbox);
       Retrofit retrofit = new Retrofit.Builder()

@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.sandbox.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.json.Json;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
@@ -9,7 +10,6 @@ import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
 import io.github.kvsdk.klaviyo.sandbox.spec.Parameter;
 import io.github.kvsdk.klaviyo.sandbox.spec.SchemaInstances;
-import io.github.kvsdk.klaviyo.sandbox.spec.Schemas;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
 import java.net.URLEncoder;

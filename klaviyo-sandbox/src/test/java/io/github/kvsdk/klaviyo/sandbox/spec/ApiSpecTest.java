@@ -1,11 +1,15 @@
 package io.github.kvsdk.klaviyo.sandbox.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kvsdk.klaviyo.sandbox.json.Json;
+import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The operation model parsed from the pinned spec. */
+/** The operation model of the pinned spec: the catalogue's facts with the schemas the sandbox serves. */
 final class ApiSpecTest {
   private final ApiSpec spec = ApiSpec.packaged();
 
@@ -32,7 +36,7 @@ final class ApiSpecTest {
   }
 
   @Test
-  void filterRulesComeFromTheFilterParameterDescription() {
+  void filterRulesAndValueTypesComeFromTheCatalogue() {
     Operation profiles = spec.operation("get_profiles");
     assertThat(profiles.filterRules().get("created")).containsExactly("greater-than", "less-than");
     assertThat(profiles.filterRules().get("email")).containsExactlyInAnyOrder("any", "equals");
@@ -42,6 +46,7 @@ final class ApiSpecTest {
     assertThat(spec.operation("get_campaigns").filterRequired()).isTrue();
     assertThat(spec.operation("get_campaigns").filterRules()).containsKey("messages.channel");
     assertThat(spec.operation("get_metrics").filterRules()).containsOnlyKeys("integration.name", "integration.category");
+    assertThat(profiles.filterValueTypes()).containsEntry("created", "datetime").containsEntry("email", "string");
   }
 
   @Test
@@ -77,9 +82,20 @@ final class ApiSpecTest {
   }
 
   @Test
-  void filterDescriptionParserHandlesSeveralRulesPerLine() {
-    assertThat(ApiSpec.filterRules("x<br>Allowed field(s)/operator(s):<br>`a`: `equals`<br>`b.c`: `any`, `has`"))
-        .containsOnlyKeys("a", "b.c");
-    assertThat(ApiSpec.filterRules("no rules here")).isEmpty();
+  void aFilterWhoseRulesCannotBeReadIsAcceptedUnvalidated() {
+    ApiSpec reworded = ApiSpec.parse(Json.parse("""
+        {"info": {"version": "2099-01-15"}, "components": {}, "paths": {
+          "/api/widgets": {"get": {"operationId": "get_widgets",
+            "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"},
+            "parameters": [{"name": "filter", "in": "query", "description": "Filter widgets by colour.",
+              "schema": {"type": "string"}}]}},
+          "/api/gadgets": {"get": {"operationId": "get_gadgets",
+            "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"}, "parameters": []}}}}
+        """));
+    Operation widgets = reworded.operation("get_widgets");
+    assertThat(widgets.filterRules()).isEmpty();
+    assertThat(ListQuery.filter(widgets, Map.of("filter", "equals(colour,'red')"))).isNotNull();
+    assertThatThrownBy(() -> ListQuery.filter(reworded.operation("get_gadgets"), Map.of("filter", "equals(colour,'red')")))
+        .hasMessageContaining("does not support filtering");
   }
 }

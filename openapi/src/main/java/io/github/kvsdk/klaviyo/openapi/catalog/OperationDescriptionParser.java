@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.catalog.internal;
+package io.github.kvsdk.klaviyo.openapi.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.sandbox.spec;
+package io.github.kvsdk.klaviyo.openapi.catalog;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +25,13 @@ public final class Schemas {
   private final Map<Map<String, Object>, Map<String, Object>> flattened =
       Collections.synchronizedMap(new IdentityHashMap<>());
 
-  Schemas(Map<String, Object> components) {
+  private Schemas(Map<String, Object> components) {
     this.components = components;
+  }
+
+  /** The schemas of a spec whose {@code components} member is {@code components} (null for none). */
+  public static Schemas of(Map<String, Object> components) {
+    return new Schemas(components == null ? Map.of() : components);
   }
 
   /** The schema {@code node}, following {@code $ref}s; an empty (open) schema for null. */

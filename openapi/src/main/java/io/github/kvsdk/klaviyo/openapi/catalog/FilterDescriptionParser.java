@@ -1,6 +1,5 @@
-package io.github.kvsdk.klaviyo.catalog.internal;
+package io.github.kvsdk.klaviyo.openapi.catalog;
 
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Lines may be separated by {@code <br>} or newlines. Prose before the header is ignored; every line after
- * it must be a rule, naming only known operators, or parsing fails.
+ * it must be a rule, naming only operators of {@link FilterRules#OPERATORS}, or parsing fails.
  */
 final class FilterDescriptionParser {
   private static final Pattern LINE_BREAK = Pattern.compile("\\s*(?:<br\\s*/?>|\\r?\\n)\\s*");
@@ -32,11 +31,12 @@ final class FilterDescriptionParser {
   private FilterDescriptionParser() {}
 
   /**
-   * Returns the rules as a map from field to operator names, in description order.
+   * Returns the rules as a map from field to operator names (as written in a filter expression, such as
+   * {@code greater-than}), in description order.
    *
    * @throws SpecShapeException if the description does not have the expected shape.
    */
-  static Map<String, List<FilterOperator>> parse(String operationId, String description) {
+  static Map<String, List<String>> parse(String operationId, String description) {
     if (description == null || description.isBlank()) {
       throw new SpecShapeException(operationId, "the filter parameter has no description");
     }
@@ -52,7 +52,7 @@ final class FilterDescriptionParser {
       throw new SpecShapeException(
           operationId, "the filter description has no 'Allowed field(s)/operator(s):' line: " + description);
     }
-    Map<String, List<FilterOperator>> rules = new LinkedHashMap<>();
+    Map<String, List<String>> rules = new LinkedHashMap<>();
     for (int i = header + 1; i < lines.length; i++) {
       String line = lines[i];
       if (line.isEmpty()) continue;
@@ -61,19 +61,18 @@ final class FilterDescriptionParser {
         throw new SpecShapeException(operationId, "unparseable filter rule line '" + line + "'");
       }
       String field = rule.group(1);
-      List<FilterOperator> operators = new ArrayList<>();
+      List<String> operators = new ArrayList<>();
       Matcher operator = OPERATOR.matcher(rule.group(2));
       while (operator.find()) {
         String name = operator.group(1);
-        FilterOperator parsed =
-            FilterOperator.fromWireName(name)
-                .orElseThrow(
-                    () -> new SpecShapeException(
-                        operationId, "unknown filter operator '" + name + "' on field '" + field + "'"));
-        if (operators.contains(parsed)) {
+        if (!FilterRules.OPERATORS.contains(name)) {
+          throw new SpecShapeException(
+              operationId, "unknown filter operator '" + name + "' on field '" + field + "'");
+        }
+        if (operators.contains(name)) {
           throw new SpecShapeException(operationId, "operator '" + name + "' repeated on '" + field + "'");
         }
-        operators.add(parsed);
+        operators.add(name);
       }
       if (rules.put(field, operators) != null) {
         throw new SpecShapeException(operationId, "filter field '" + field + "' listed twice");

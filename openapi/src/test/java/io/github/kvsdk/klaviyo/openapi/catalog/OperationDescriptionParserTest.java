@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.catalog.internal;
+package io.github.kvsdk.klaviyo.openapi.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

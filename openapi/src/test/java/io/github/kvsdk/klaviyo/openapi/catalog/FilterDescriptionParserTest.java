@@ -1,13 +1,8 @@
-package io.github.kvsdk.klaviyo.catalog.internal;
+package io.github.kvsdk.klaviyo.openapi.catalog;
 
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.ANY;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.EQUALS;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.GREATER_THAN;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.LESS_THAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,18 +14,18 @@ final class FilterDescriptionParserTest {
 
   @Test
   void parsesTheSpecShape() {
-    Map<String, List<FilterOperator>> rules =
+    Map<String, List<String>> rules =
         FilterDescriptionParser.parse(
             "get_profiles",
             PREFIX + "`email`: `any`, `equals`<br>`created`: `greater-than`, `less-than`<br>`_kx`: `equals`");
     assertThat(rules).containsOnlyKeys("email", "created", "_kx");
-    assertThat(rules.get("email")).containsExactly(ANY, EQUALS);
-    assertThat(rules.get("created")).containsExactly(GREATER_THAN, LESS_THAN);
+    assertThat(rules.get("email")).containsExactly("any", "equals");
+    assertThat(rules.get("created")).containsExactly("greater-than", "less-than");
   }
 
   @Test
   void toleratesNewlinesSelfClosingBreaksAndTrailingBreaks() {
-    Map<String, List<FilterOperator>> rules =
+    Map<String, List<String>> rules =
         FilterDescriptionParser.parse(
             "op", "See the docs.\nAllowed field(s)/operator(s):<br/>\n`messages.channel`: `equals`<br>");
     assertThat(rules).containsOnlyKeys("messages.channel");

@@ -1,0 +1,159 @@
+package io.github.kvsdk.klaviyo.openapi.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the spec says about one operation: its route, quotas, scopes, query parameters, and the values its
+ * {@code filter}, {@code sort}, {@code page[size]}, {@code fields[TYPE]}, {@code additional-fields[TYPE]} and
+ * {@code include} parameters accept. Immutable; instances come from {@link OperationCatalog}.
+ */
+public final class Operation {
+  private final String operationId;
+  private final String method;
+  private final String pathTemplate;
+  private final RateLimit rateLimit;
+  private final Map<String, RateLimit> additionalFieldLimits;
+  private final List<String> scopes;
+  private final Set<String> queryParameters;
+  private final FilterRules filterRules;
+  private final List<String> sortValues;
+  private final PageSize pageSize;
+  private final String cursorParameter;
+  private final Map<String, Set<String>> fieldsets;
+  private final Map<String, Set<String>> additionalFields;
+  private final Set<String> includes;
+
+  Operation(
+      String operationId,
+      String method,
+      String pathTemplate,
+      RateLimit rateLimit,
+      Map<String, RateLimit> additionalFieldLimits,
+      List<String> scopes,
+      Set<String> queryParameters,
+      FilterRules filterRules,
+      List<String> sortValues,
+      PageSize pageSize,
+      String cursorParameter,
+      Map<String, Set<String>> fieldsets,
+      Map<String, Set<String>> additionalFields,
+      Set<String> includes) {
+    this.operationId = operationId;
+    this.method = method;
+    this.pathTemplate = pathTemplate;
+    this.rateLimit = rateLimit;
+    this.additionalFieldLimits = Collections.unmodifiableMap(new LinkedHashMap<>(additionalFieldLimits));
+    this.scopes = List.copyOf(scopes);
+    this.queryParameters = Collections.unmodifiableSet(new LinkedHashSet<>(queryParameters));
+    this.filterRules = filterRules;
+    this.sortValues = List.copyOf(sortValues);
+    this.pageSize = pageSize;
+    this.cursorParameter = cursorParameter;
+    this.fieldsets = copyOf(fieldsets);
+    this.additionalFields = copyOf(additionalFields);
+    this.includes = Collections.unmodifiableSet(new LinkedHashSet<>(includes));
+  }
+
+  /** The spec's operation id, such as {@code get_profiles}. */
+  public String operationId() {
+    return operationId;
+  }
+
+  /** The HTTP method in upper case, such as {@code GET}. */
+  public String method() {
+    return method;
+  }
+
+  /** The path with parameters in braces, such as {@code /api/profiles/{id}}. */
+  public String pathTemplate() {
+    return pathTemplate;
+  }
+
+  /** The documented quota, from {@code x-klaviyo-ratelimit}. */
+  public RateLimit rateLimit() {
+    return rateLimit;
+  }
+
+  /**
+   * The stricter quotas the description states for requests that ask for an additional field, keyed by
+   * the parameter and value that trigger them, such as {@code additional-fields[list]=profile_count}.
+   */
+  public Map<String, RateLimit> additionalFieldLimits() {
+    return additionalFieldLimits;
+  }
+
+  /** The OAuth scopes the operation requires, such as {@code profiles:read}. */
+  public List<String> scopes() {
+    return scopes;
+  }
+
+  /** The names of every query parameter the operation declares, known to this library or not. */
+  public Set<String> queryParameters() {
+    return queryParameters;
+  }
+
+  /** True if the operation takes a {@code filter} query parameter. */
+  public boolean filterable() {
+    return queryParameters.contains("filter");
+  }
+
+  /** The filter rules; empty and checked if the operation takes no filter. */
+  public FilterRules filterRules() {
+    return filterRules;
+  }
+
+  /** The accepted {@code sort} values, ascending and descending ({@code -created}); empty if unsorted. */
+  public List<String> sortValues() {
+    return sortValues;
+  }
+
+  /** True if the operation returns pages linked by a cursor. */
+  public boolean paginated() {
+    return cursorParameter != null;
+  }
+
+  /**
+   * The query parameter that carries the page cursor: {@code page[cursor]} for list endpoints, {@code
+   * page_cursor} for the reporting endpoints. Empty if the operation is not paginated.
+   */
+  public Optional<String> cursorParameter() {
+    return Optional.ofNullable(cursorParameter);
+  }
+
+  /** The page size, if the spec states one as a {@code page[size]} parameter or in prose. */
+  public Optional<PageSize> pageSize() {
+    return Optional.ofNullable(pageSize);
+  }
+
+  /** For each resource type with a {@code fields[TYPE]} parameter, the field names it accepts. */
+  public Map<String, Set<String>> fieldsets() {
+    return fieldsets;
+  }
+
+  /** For each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts. */
+  public Map<String, Set<String>> additionalFields() {
+    return additionalFields;
+  }
+
+  /** The relationship names {@code include} accepts; empty if the operation takes no include. */
+  public Set<String> includes() {
+    return includes;
+  }
+
+  private static Map<String, Set<String>> copyOf(Map<String, Set<String>> map) {
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  @Override
+  public String toString() {
+    return operationId + " (" + method + " " + pathTemplate + ")";
+  }
+}

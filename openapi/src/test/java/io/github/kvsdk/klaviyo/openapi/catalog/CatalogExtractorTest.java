@@ -1,0 +1,179 @@
+package io.github.kvsdk.klaviyo.openapi.catalog;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How one operation of a small hand-written document becomes catalogue facts, and what degrades. */
+final class CatalogExtractorTest {
+  private static final String FILTER_PREFIX =
+      "For more information please visit https://example/#filtering<br>Allowed field(s)/operator(s):<br>";
+
+  @Test
+  void readsEveryFactOfAnOperation() throws IOException {
+    OperationCatalog catalog = read(spec("""
+        "/api/widgets": {"get": {
+          "operationId": "get_widgets",
+          "description": "Get widgets.\\n\\nReturns a maximum of 25 widgets per page.<br><br>Rate limits when using the `additional-fields[widget]=stock` parameter in your API request:<br>Burst: `1/s`<br>Steady: `15/m`",
+          "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m", "daily": "100/d"},
+          "x-klaviyo-scopes": ["widgets:read"],
+          "parameters": [
+            {"name": "revision", "in": "header", "schema": {"type": "string"}},
+            {"name": "fields[widget]", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["name", "size"]}}},
+            {"name": "additional-fields[widget]", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["stock"]}}},
+            {"name": "filter", "in": "query", "description": "%s`name`: `equals`, `starts-with`<br>`size`: `greater-than`<br>`created`: `less-than`<br>`id`: `any`", "schema": {"type": "string"}},
+            {"name": "include", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["tags"]}}},
+            {"name": "page[cursor]", "in": "query", "schema": {"type": "string"}},
+            {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["size", "-size"]}}
+          ],
+          "responses": {"200": {"content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/WidgetCollection"}}}}}}}
+        """.formatted(FILTER_PREFIX), WIDGET_SCHEMAS));
+    assertThat(catalog.revision()).isEqualTo("2099-01-01");
+    assertThat(catalog.warnings()).isEmpty();
+    Operation op = catalog.operation("get_widgets");
+    assertThat(op.method()).isEqualTo("GET");
+    assertThat(op.pathTemplate()).isEqualTo("/api/widgets");
+    assertThat(op.rateLimit()).isEqualTo(new RateLimit(3, 60, 100));
+    assertThat(op.additionalFieldLimits()).containsExactly(Map.entry("additional-fields[widget]=stock", new RateLimit(1, 15, 0)));
+    assertThat(op.scopes()).containsExactly("widgets:read");
+    assertThat(op.queryParameters()).containsExactly(
+        "fields[widget]", "additional-fields[widget]", "filter", "include", "page[cursor]", "sort");
+    FilterRules filter = op.filterRules();
+    assertThat(filter.checked()).isTrue();
+    assertThat(filter.asMap()).containsExactly(
+        Map.entry("name", List.of("equals", "starts-with")), Map.entry("size", List.of("greater-than")),
+        Map.entry("created", List.of("less-than")), Map.entry("id", List.of("any")));
+    assertThat(filter.requiredOneOf()).isEmpty();
+    assertThat(filter.parameterRequired()).isFalse();
+    assertThat(filter.valueTypes()).containsExactly(
+        Map.entry("name", FilterValueType.STRING), Map.entry("size", FilterValueType.NUMBER),
+        Map.entry("created", FilterValueType.DATETIME), Map.entry("id", FilterValueType.STRING));
+    assertThat(op.sortValues()).containsExactly("size", "-size");
+    assertThat(op.cursorParameter()).contains("page[cursor]");
+    assertThat(op.pageSize()).contains(new PageSize(25, 25, 25, false));
+    assertThat(op.fieldsets()).containsExactly(Map.entry("widget", Set.of("name", "size")));
+    assertThat(op.additionalFields()).containsExactly(Map.entry("widget", Set.of("stock")));
+    assertThat(op.includes()).containsExactly("tags");
+  }
+
+  @Test
+  void readsAdjustablePageSizesAndRequiredFiltersAndFollowsParameterReferences() throws IOException {
+    OperationCatalog catalog = read(spec("""
+        "/api/widgets": {"get": {"operationId": "get_widgets",
+          "description": "A filter is required: `?filter=equals(name,'a')`",
+          "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"},
+          "parameters": [
+            {"$ref": "#/components/parameters/PageSize"},
+            {"name": "page[cursor]", "in": "query", "schema": {"type": "string"}},
+            {"name": "filter", "in": "query", "required": true, "description": "%s`name`: `equals`", "schema": {"type": "string"}}
+          ]}}
+        """.formatted(FILTER_PREFIX),
+        """
+        "parameters": {"PageSize": {"name": "page[size]", "in": "query", "description": "Default: 20. Min: 1. Max: 100.",
+          "schema": {"type": "integer", "default": 20, "minimum": 1, "maximum": 100}}}
+        """));
+    Operation op = catalog.operation("get_widgets");
+    assertThat(op.pageSize()).contains(new PageSize(20, 1, 100, true));
+    assertThat(op.filterRules().requiredOneOf()).containsExactly("name");
+    assertThat(op.filterRules().parameterRequired()).isTrue();
+    assertThat(catalog.warnings()).isEmpty();
+  }
+
+  @Test
+  void leavesAFilterWithAnUnparseableDescriptionUncheckedWithAWarning() throws IOException {
+    OperationCatalog catalog = read(operationWith(
+        "{\"name\": \"filter\", \"in\": \"query\", \"description\": \"Filter by name or size.\", \"schema\": {\"type\": \"string\"}}"));
+    Operation operation = catalog.operation("get_widgets");
+    assertThat(operation.filterable()).isTrue();
+    assertThat(operation.filterRules().checked()).isFalse();
+    assertThat(operation.filterRules().fields()).isEmpty();
+    assertThat(catalog.warnings()).singleElement().asString()
+        .startsWith("get_widgets: filter rules not validated: ")
+        .contains("Allowed field(s)/operator(s)");
+  }
+
+  @Test
+  void leavesAnUnknownQueryParameterUnvalidatedWithAWarning() throws IOException {
+    OperationCatalog catalog = read(operationWith("{\"name\": \"search\", \"in\": \"query\", \"schema\": {\"type\": \"string\"}}"));
+    assertThat(catalog.operation("get_widgets").queryParameters()).containsExactly("search");
+    assertThat(catalog.warnings()).containsExactly("get_widgets: query parameter 'search' is not validated by the SDK");
+  }
+
+  @Test
+  void leavesAFieldsetWithoutAnEnumUnvalidatedWithAWarning() throws IOException {
+    OperationCatalog catalog = read(operationWith(
+        "{\"name\": \"fields[widget]\", \"in\": \"query\", \"schema\": {\"type\": \"string\"}}"));
+    assertThat(catalog.operation("get_widgets").fieldsets()).isEmpty();
+    assertThat(catalog.warnings()).singleElement().asString().contains("'fields[widget]' is not validated");
+  }
+
+  @Test
+  void leavesAnUnreadablePageSizeStatementUnknownWithAWarning() throws IOException {
+    OperationCatalog catalog = read(spec("""
+        "/api/widgets": {"get": {"operationId": "get_widgets", "description": "Returns up to a maximum of many widgets.",
+          "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"},
+          "parameters": [{"name": "page[cursor]", "in": "query", "schema": {"type": "string"}}]}}
+        """, ""));
+    assertThat(catalog.operation("get_widgets").paginated()).isTrue();
+    assertThat(catalog.operation("get_widgets").pageSize()).isEmpty();
+    assertThat(catalog.warnings()).singleElement().asString().startsWith("get_widgets: page size unknown: ");
+  }
+
+  @Test
+  void failsOnARateLimitInAnotherUnit() {
+    String spec = spec("""
+        "/api/widgets": {"get": {"operationId": "get_widgets",
+          "x-klaviyo-ratelimit": {"burst": "3/m", "steady": "60/m"}, "parameters": []}}
+        """, "");
+    assertThatThrownBy(() -> read(spec)).isInstanceOf(SpecShapeException.class).hasMessageContaining("is not N/s");
+  }
+
+  @Test
+  void failsOnAPageSizeDescriptionThatContradictsItsSchema() {
+    String spec = operationWith(
+        "{\"name\": \"page[size]\", \"in\": \"query\", \"description\": \"Default: 20. Min: 1. Max: 100.\","
+            + " \"schema\": {\"type\": \"integer\", \"default\": 20, \"minimum\": 1, \"maximum\": 50}}");
+    assertThatThrownBy(() -> read(spec)).isInstanceOf(SpecShapeException.class).hasMessageContaining("disagrees");
+  }
+
+  @Test
+  void failsOnADuplicateOperationId() {
+    String spec = spec("""
+        "/api/a": {"get": {"operationId": "get_widgets", "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"}}},
+        "/api/b": {"get": {"operationId": "get_widgets", "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"}}}
+        """, "");
+    assertThatThrownBy(() -> read(spec)).isInstanceOf(SpecShapeException.class).hasMessageContaining("duplicate");
+  }
+
+  private static final String WIDGET_SCHEMAS = """
+      "schemas": {
+        "WidgetCollection": {"type": "object", "properties": {"data": {"type": "array", "items": {"$ref": "#/components/schemas/Widget"}}}},
+        "Widget": {"allOf": [{"$ref": "#/components/schemas/WidgetBase"}, {"type": "object", "properties": {"attributes": {"type": "object",
+          "properties": {"created": {"type": "string", "format": "date-time"}}}}}]},
+        "WidgetBase": {"type": "object", "properties": {"id": {"type": "string"}, "attributes": {"type": "object",
+          "properties": {"name": {"type": "string"}, "size": {"type": "integer"}}}}}
+      }
+      """;
+
+  private static String operationWith(String parameter) {
+    return spec("""
+        "/api/widgets": {"get": {"operationId": "get_widgets",
+          "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"}, "parameters": [%s]}}
+        """.formatted(parameter), "");
+  }
+
+  private static String spec(String paths, String components) {
+    return "{\"info\": {\"version\": \"2099-01-01\"}, \"paths\": {" + paths + "}, \"components\": {" + components + "}}";
+  }
+
+  private static OperationCatalog read(String spec) throws IOException {
+    return OperationCatalog.read(new ByteArrayInputStream(spec.getBytes(UTF_8)));
+  }
+}
