@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
+import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
@@ -9,7 +10,6 @@ import io.github.kvsdk.klaviyo.sandbox.query.FilterParser;
 import io.github.kvsdk.klaviyo.sandbox.query.Filters;
 import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
 import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
-import io.github.kvsdk.klaviyo.sandbox.spec.Schemas;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
