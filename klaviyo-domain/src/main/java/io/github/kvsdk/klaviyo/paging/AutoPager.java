@@ -50,10 +50,11 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * Returns a pager over the same listing that fetches pages ahead of the caller, as asynchronous calls on
-   * the client's dispatcher (no thread of its own): as soon as one response has been read and its {@code
-   * links.next} found, the request for the next page goes out. The caller's thread only binds pages and runs the caller's own code, so on a long listing
-   * that work overlaps with the server's instead of taking turns with it.
+   * Returns a pager over the same listing that fetches pages ahead of the caller, on the client's dispatcher
+   * (no thread of its own): as soon as one response has been read and its {@code links.next} found, the
+   * dispatcher thread that read it sends the request for the next page. The caller's thread only binds pages
+   * and runs the caller's own code, so on a long listing that work overlaps with the server's instead of
+   * taking turns with it.
    *
    * <p>The price: an iteration holds its current page plus up to {@value PagePrefetcher#AHEAD} responses
    * not yet bound (instead of one page), and stopping early leaves up to that many requests sent that the

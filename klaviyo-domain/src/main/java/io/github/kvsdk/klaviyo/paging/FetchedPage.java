@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.paging;
 import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
+import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,12 +61,36 @@ public final class FetchedPage {
    * exceptionally with the error {@link #execute} would throw. Cancelling the future cancels the call.
    */
   public static CompletableFuture<FetchedPage> enqueue(Call call) {
+    CompletableFuture<FetchedPage> future = future(call);
+    call.enqueue(callback(call.request(), future));
+    return future;
+  }
+
+  /**
+   * Like {@link #enqueue}, but from a dispatcher thread that has just read a response: a call of a {@code
+   * KlaviyoClient} is sent from this thread, without a hand-off (see {@link SdkHttpClient#enqueueHere}), and the
+   * future is usually complete when this returns.
+   */
+  static CompletableFuture<FetchedPage> enqueueHere(Call call) {
+    CompletableFuture<FetchedPage> future = future(call);
+    try {
+      SdkHttpClient.enqueueHere(call, callback(call.request(), future));
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+    }
+    return future;
+  }
+
+  private static CompletableFuture<FetchedPage> future(Call call) {
     CompletableFuture<FetchedPage> future = new CompletableFuture<>();
-    Request request = call.request();
     future.whenComplete((page, error) -> {
       if (future.isCancelled()) call.cancel();
     });
-    call.enqueue(new Callback() {
+    return future;
+  }
+
+  private static Callback callback(Request request, CompletableFuture<FetchedPage> future) {
+    return new Callback() {
       @Override
       public void onResponse(Call c, Response response) {
         try (response) {
@@ -82,8 +107,7 @@ public final class FetchedPage {
         future.completeExceptionally(
             KlaviyoErrorMapper.fromIOException(e, request.method(), request.url().encodedPath()));
       }
-    });
-    return future;
+    };
   }
 
   private static FetchedPage read(Response response) throws IOException {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Finding {@code links.next} in a raw body without binding it. */
 final class FetchedPageTest {
   private static final HttpUrl URL = HttpUrl.get("https://a.klaviyo.com/api/profiles");
+  /** Bytes that change a document's structure. */
+  private static final String CORRUPTIONS = "\"\\{}[],: x";
 
   private static Optional<String> next(String json) {
     return FetchedPage.of(URL, ByteString.encodeUtf8(json)).nextCursor().map(Cursor::link);
@@ -78,6 +80,47 @@ final class FetchedPageTest {
     for (String body : List.of("{", "{\"data\":[{\"a\":\"b", "{\"data\":[{\"a\":\"b\\", "{\"links\":{\"next\":\"https://x",
         "{\"links\"}", "{\"links\":{\"next\" \"x\"}}", "{\"data\":]]]]}", "{\"x\":1 \"links\":{}}")) {
       assertThat(next(body)).isEmpty();
+    }
+  }
+
+  @Test
+  void backslashesAndQuotesBeforeTheLinksAreWalkedExactlyFromTheEnd() {
+    // Strings ending in escaped backslashes or quotes, after and around the links: the scan starts at the end.
+    String json = "{\"data\":[{\"a\":\"x\\\\\"}],\"links\":{\"next\":\"https://x/a?page%5Bcursor%5D=c\\\\\\\"q\"},"
+        + "\"meta\":{\"k\\\"\":\"v\\\\\",\"n\":[1,true,null,{\"links\":{\"next\":\"https://evil/?page%5Bcursor%5D=e\"}}]}}";
+    assertThat(next(json)).contains("https://x/a?page%5Bcursor%5D=c\\\"q");
+  }
+
+  @Test
+  void aDocumentThatCannotBeWalkedFromTheEndIsScannedFromTheStart() {
+    // Truncated after the links: the end is no object's end, so the scan goes forwards, as before.
+    assertThat(next("{\"links\":{\"next\":\"https://x/a?page%5Bcursor%5D=c2\"},\"data\":[1,2"))
+        .contains("https://x/a?page%5Bcursor%5D=c2");
+  }
+
+  /** Cut and corrupted documents: the scan ends, and fails only for a body that does not start an object. */
+  @Test
+  void endsOnEveryCutOrCorruptedDocument() throws IOException {
+    Random random = new Random(20250115);
+    for (int i = 0; i < 2_000; i++) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("data", randomValue(random, 0));
+      document.put("links", randomLinks(random));
+      Buffer buffer = new Buffer();
+      JsonWriter writer = JsonWriter.of(buffer);
+      writer.setSerializeNulls(true);
+      writer.jsonValue(document);
+      writer.close();
+      byte[] body = buffer.readByteArray();
+      byte[] cut = java.util.Arrays.copyOf(body, 1 + random.nextInt(body.length));
+      if (random.nextBoolean()) {
+        cut[random.nextInt(cut.length)] = (byte) CORRUPTIONS.charAt(random.nextInt(CORRUPTIONS.length()));
+      }
+      try {
+        NextLinkScanner.nextLink(cut);
+      } catch (IllegalArgumentException e) {
+        assertThat(cut[0]).as("only a body not starting an object fails").isNotEqualTo((byte) '{');
+      }
     }
   }
 

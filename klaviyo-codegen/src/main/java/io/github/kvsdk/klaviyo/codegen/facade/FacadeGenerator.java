@@ -59,11 +59,12 @@ public final class FacadeGenerator {
     }
     Result result = generate(spec, out);
     System.out.println("[facade] revision " + spec.revision() + ": " + result.operations + " operations in "
-        + result.groups + " services, " + result.paginated + " with auto-paging, " + result.resourceTypes
+        + result.groups + " services, " + result.paginated + " with auto-paging, " + result.resultPaged
+        + " reports paged by result page, " + result.resourceTypes
         + " resource types -> " + out);
   }
 
-  record Result(int operations, int groups, int paginated, int resourceTypes) {}
+  record Result(int operations, int groups, int paginated, int resultPaged, int resourceTypes) {}
 
   static Result generate(SpecOperations spec, Path out) throws IOException, ClassNotFoundException {
     Map<String, List<FacadeOperation>> byGroup = new TreeMap<>();
@@ -84,6 +85,7 @@ public final class FacadeGenerator {
     }
     int operations = 0;
     int paginated = 0;
+    int resultPaged = 0;
     TypeSpec.Builder services = TypeSpec.classBuilder("KlaviyoServices")
         .addModifiers(javax.lang.model.element.Modifier.PUBLIC, javax.lang.model.element.Modifier.ABSTRACT)
         .addJavadoc("Every resource group of Klaviyo API revision $L as a service: {@code client.profiles()}, "
@@ -105,6 +107,7 @@ public final class FacadeGenerator {
         ParamsWriter.write(packageName, op).writeTo(out);
         operations++;
         if (op.paging().isPresent()) paginated++;
+        if (op.resultPaging().isPresent()) resultPaged++;
       }
       ServiceWriter.write(packageName, group, serviceName, apiByGroup.get(group), ops).writeTo(out);
       ClassName service = ClassName.get(packageName, serviceName);
@@ -123,7 +126,7 @@ public final class FacadeGenerator {
     }
     JavaFile.builder(FACADE, services.build()).skipJavaLangImports(true).indent("  ").build().writeTo(out);
     int resourceTypes = writeResourceTypes(out, spec.revision());
-    return new Result(operations, byGroup.size(), paginated, resourceTypes);
+    return new Result(operations, byGroup.size(), paginated, resultPaged, resourceTypes);
   }
 
   private static void deleteRecursively(Path folder) throws IOException {

@@ -9,6 +9,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -125,6 +126,44 @@ final class FacadeOperation {
   boolean hasRequiredInput() {
     return params.stream().anyMatch(p -> p.kind() != Kind.REVISION && p.required());
   }
+
+  /** The query parameters a page cursor goes in: {@code page[cursor]} for listings, {@code page_cursor} for reports. */
+  static final List<String> CURSOR_PARAMETERS = List.of("page[cursor]", "page_cursor");
+
+  /** True if {@code param} is the operation's page cursor. */
+  static boolean isCursor(Param param) {
+    return param.kind() == Kind.QUERY && CURSOR_PARAMETERS.contains(param.apiName());
+  }
+
+  /** The page cursor parameter, if the operation takes one. */
+  Optional<Param> cursor() {
+    return params.stream().filter(FacadeOperation::isCursor).findFirst();
+  }
+
+  /**
+   * Present when the operation answers a page at a time behind a cursor, but each page is one result document
+   * instead of a list of resources: Klaviyo's reports ({@code page_cursor}), whose {@code data} is an object
+   * holding that page's results. Their schemas declare no links; the pager reads {@code links.next} from the
+   * response. Empty for the {@linkplain #paging() listings}.
+   */
+  Optional<ResultPaging> resultPaging() {
+    if (cursor().isEmpty() || paging().isPresent() || !(responseType instanceof Class<?> response)) {
+      return Optional.empty();
+    }
+    try {
+      if (response.getMethod("getData").getGenericReturnType() instanceof Class<?> data
+          && !data.isPrimitive() && !data.isArray() && !Iterable.class.isAssignableFrom(data)
+          && !Map.class.isAssignableFrom(data) && data != Object.class) {
+        return Optional.of(new ResultPaging(response, data));
+      }
+    } catch (NoSuchMethodException e) {
+      // No data: nothing to page.
+    }
+    return Optional.empty();
+  }
+
+  /** How a report's result page is read: the response document and the type of its {@code data}. */
+  record ResultPaging(Class<?> response, Class<?> data) {}
 
   /** Present when the operation lists resources a page at a time behind {@code page[cursor]}. */
   Optional<Paging> paging() {

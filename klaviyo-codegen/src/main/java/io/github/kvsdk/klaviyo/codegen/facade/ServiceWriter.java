@@ -11,6 +11,7 @@ import com.squareup.javapoet.TypeSpec;
 import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Kind;
 import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Paging;
 import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Param;
+import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.ResultPaging;
 import io.github.kvsdk.klaviyo.generated.CollectionFormats.CSVParams;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,9 @@ final class ServiceWriter {
             + "id.\n\n", group)
         .addJavadoc("<p>Each operation takes its {@code ...Params} (built with a builder) and optionally "
             + "{@link $T}; each has an {@code ...Async} twin returning a {@link $T}. Listings behind a cursor "
-            + "return a {@link $T} and have an {@code ...AutoPager} variant that follows the cursor. Query "
+            + "return a {@link $T} and have an {@code ...AutoPager} variant that follows the cursor; reports "
+            + "answered a result page at a time return their document and have an {@code ...AutoPager} over "
+            + "the pages' results. Query "
             + "values are checked against the operation before anything is sent unless {@link "
             + "$T#skipValidation()} is set.\n\n", OPTIONS, CompletableFuture.class, PAGE, OPTIONS)
         .addJavadoc("<p>Obtain it from the client; thread-safe.\n")
@@ -53,6 +56,8 @@ final class ServiceWriter {
         addPaginated(type, api, op, params, paging.get());
       } else {
         addPlain(type, api, op, params);
+        var resultPaging = op.resultPaging();
+        if (resultPaging.isPresent()) addResultPages(type, api, op, params, resultPaging.get());
       }
     }
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
@@ -136,6 +141,47 @@ final class ServiceWriter {
         .build());
   }
 
+  /**
+   * The auto-pager of a report answered a result page at a time: one item per page, the page's {@code data},
+   * following the {@code links.next} each response carries.
+   */
+  private static void addResultPages(TypeSpec.Builder type, Class<?> api, FacadeOperation op, ClassName params,
+      ResultPaging paging) {
+    TypeName data = TypeName.get(paging.data());
+    TypeName pager = ParameterizedTypeName.get(AUTO_PAGER, data);
+    TypeName response = TypeName.get(paging.response());
+    String name = op.methodName();
+    String cursor = op.cursor().orElseThrow().apiName();
+    String doc = doc(op);
+    String pagerDoc = "\n<p>Every result page, in order: the request is sent once, then again with each "
+        + "{@code links.next}'s {@code " + cursor + "} until a response has none; each item is one page's "
+        + "{@code data}, fetched when the iteration reaches it ({@link $T#prefetching()} fetches the next "
+        + "page while the current one is read; {@link $T#pages()} gives each page with its links). A {@code "
+        + cursor + "} set in the params is where the walk starts.\n";
+    type.addMethod(MethodSpec.methodBuilder(name + "AutoPager").addModifiers(Modifier.PUBLIC).returns(pager)
+        .addJavadoc(doc).addJavadoc(pagerDoc, AUTO_PAGER, AUTO_PAGER)
+        .addJavadoc("\n@param params the inputs\n@return the pages' results, fetched lazily\n")
+        .addParameter(params, "params")
+        .addStatement("return $NAutoPager(params, $T.none())", name, OPTIONS).build());
+    type.addMethod(MethodSpec.methodBuilder(name + "AutoPager").addModifiers(Modifier.PUBLIC).returns(pager)
+        .addJavadoc(doc).addJavadoc(pagerDoc, AUTO_PAGER, AUTO_PAGER)
+        .addJavadoc("\n@param params the inputs\n@param options every page's request options\n"
+            + "@return the pages' results, fetched lazily\n")
+        .addParameter(params, "params").addParameter(OPTIONS, "options")
+        .addStatement("return $NResultPages(params, options).autoPager()", name).build());
+    type.addMethod(MethodSpec.methodBuilder(name + "ResultPages").addModifiers(Modifier.PRIVATE)
+        .returns(ParameterizedTypeName.get(SERVICE_PAGES, response, data))
+        .addParameter(params, "params").addParameter(OPTIONS, "options")
+        .addStatement("$T.requireNonNull(params, $S)", ParamsWriter.PARAMS_CHECKS, "params")
+        .addStatement("context.validate($S, params.queryOptions(), options)", op.operationId())
+        .addStatement("$T api = context.api($T.class, options)", api, api)
+        // The schema declares no links: the next link is read from the response (links null).
+        .addStatement("return context.pages(options, cursor -> api.$N($L), "
+                + "r -> r.getData() == null ? $T.of() : $T.of(r.getData()), null, null)",
+            name, arguments(op, true), List.class, List.class)
+        .build());
+  }
+
   /** The overloads without options, and without params where nothing is required. */
   private static void addOverloads(TypeSpec.Builder type, FacadeOperation op, ClassName params, String name,
       TypeName result, String doc, String what) {
@@ -179,7 +225,7 @@ final class ServiceWriter {
       String name = p.setterName();
       if (p.kind() == Kind.REVISION) {
         args.add("context.revision()");
-      } else if (cursorFromPager && p.kind() == Kind.QUERY && p.apiName().equals("page[cursor]")) {
+      } else if (cursorFromPager && FacadeOperation.isCursor(p)) {
         args.add("cursor != null ? cursor : params.$N()", name);
       } else if (p.type() == CSVParams.class) {
         args.add("context.csv(params.$N())", name);

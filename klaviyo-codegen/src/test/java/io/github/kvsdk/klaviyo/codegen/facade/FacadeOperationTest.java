@@ -51,6 +51,15 @@ final class FacadeOperationTest {
 
   static final class CreateWidgetRequestV2 {}
 
+  /** A report: one result document per page, no links declared. */
+  static final class WidgetReport {
+    public WidgetReportData getData() {
+      return null;
+    }
+  }
+
+  static final class WidgetReportData {}
+
   interface WidgetsApi {
     @GET("api/widgets")
     Call<WidgetPage> getWidgets(@Header("revision") String revision, @Query("filter") String filter,
@@ -59,6 +68,14 @@ final class FacadeOperationTest {
     @HTTP(method = "DELETE", path = "api/widgets/{id}/relationships/parts", hasBody = true)
     Call<Void> removeParts(@Path("id") String id, @Header("revision") String revision,
         @Body CreateWidgetRequestV2 createWidgetRequestV2);
+
+    @HTTP(method = "POST", path = "api/widget-reports", hasBody = true)
+    Call<WidgetReport> queryWidgetValues(@Header("revision") String revision,
+        @Body CreateWidgetRequestV2 queryWidgetValuesRequest, @Query("page_cursor") String pageCursor);
+
+    @POST("api/widget-reports-unpaged")
+    Call<WidgetReport> queryWidgetTotals(@Header("revision") String revision,
+        @Body CreateWidgetRequestV2 queryWidgetTotalsRequest);
 
     @Multipart
     @POST("api/widget-upload")
@@ -102,6 +119,24 @@ final class FacadeOperationTest {
     assertThat(op.hasRequiredInput()).isFalse();
     assertThat(op.params).extracting(Param::setterName)
         .containsExactly("revision", "filter", "fieldsWidget", "pageCursor");
+  }
+
+  @Test
+  void aReportBehindPageCursorIsWalkedByResultPageNotAsAListing() {
+    FacadeOperation op = FacadeOperation.of(method("queryWidgetValues"),
+        spec("query_widget_values", "POST", "/api/widget-reports", true));
+    assertThat(op.paging()).isEmpty(); // its data is one object, not a list of resources
+    var report = op.resultPaging().orElseThrow();
+    assertThat(report.response()).isEqualTo(WidgetReport.class);
+    assertThat(report.data()).isEqualTo(WidgetReportData.class);
+    assertThat(op.cursor().orElseThrow().apiName()).isEqualTo("page_cursor");
+    assertThat(op.cursor().orElseThrow().setterName()).isEqualTo("pageCursor");
+
+    FacadeOperation unpaged = FacadeOperation.of(method("queryWidgetTotals"),
+        spec("query_widget_totals", "POST", "/api/widget-reports-unpaged", true));
+    assertThat(unpaged.resultPaging()).isEmpty(); // no cursor: one answer
+    FacadeOperation listing = FacadeOperation.of(method("getWidgets"), spec("get_widgets", "GET", "/api/widgets", false));
+    assertThat(listing.resultPaging()).isEmpty(); // a listing is paged by resource, not by result page
   }
 
   @Test

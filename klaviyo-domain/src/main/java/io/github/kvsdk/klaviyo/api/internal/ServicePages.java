@@ -18,7 +18,7 @@ import retrofit2.Call;
 import retrofit2.Converter;
 
 /**
- * The pages of one listing operation. The generated Retrofit service builds each request (so path, query and
+ * The pages of one listing operation, or of a report answered a result page at a time. The generated Retrofit service builds each request (so path, query and
  * headers are exactly the generated ones), the client's OkHttp stack sends it, and Retrofit's Moshi converter
  * binds the body: the same result as executing the call, split in two so that an auto-pager can prefetch.
  * Internal: the generated services create these.
@@ -35,6 +35,8 @@ public final class ServicePages<R, T> implements PageFetcher<T> {
   private final Function<R, List<?>> included;
   private final Function<R, PageLinks> links;
   private final Converter<ResponseBody, R> converter;
+  /** GET for listings, POST for reports. */
+  private final String method;
 
   ServicePages(
       ServiceContext context,
@@ -48,7 +50,9 @@ public final class ServicePages<R, T> implements PageFetcher<T> {
     this.data = data;
     this.included = included;
     this.links = links;
-    this.converter = context.responseConverter(callForCursor.apply(null));
+    Call<R> first = callForCursor.apply(null);
+    this.method = first.request().method();
+    this.converter = context.responseConverter(first);
   }
 
   /** Fetches and binds the first page. */
@@ -77,7 +81,7 @@ public final class ServicePages<R, T> implements PageFetcher<T> {
     try {
       response = converter.convert(ResponseBody.create(fetched.source(), JSON_API, fetched.size()));
     } catch (JsonDataException | IOException e) {
-      throw KlaviyoErrorMapper.fromBindingFailure(e, "GET", fetched.url().encodedPath());
+      throw KlaviyoErrorMapper.fromBindingFailure(e, method, fetched.url().encodedPath());
     }
     Function<R, PageLinks> pageLinks = links != null
         ? links

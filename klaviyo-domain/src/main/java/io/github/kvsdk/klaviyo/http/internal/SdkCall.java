@@ -69,43 +69,90 @@ final class SdkCall implements Call {
     resume();
   }
 
+  /**
+   * Like {@link #enqueue}, but the first attempt runs on the calling thread, which must be one that may make
+   * a blocking request without waiting for anything else: a thread of the client's dispatcher that has just
+   * read a response, for instance. Skips the hand-off of an enqueued call; waits still never block it: an
+   * attempt that must wait (back-off, {@code Retry-After}, rate limiter) returns at once and the next attempt
+   * is enqueued from the scheduler, as for {@link #enqueue}. The callback may run before this returns.
+   */
+  void enqueueHere(Callback responseCallback) {
+    if (!executed.compareAndSet(false, true)) throw new IllegalStateException("Already Executed");
+    this.callback = responseCallback;
+    state = new CallState(true, timeout.timeoutNanos());
+    if (!startable()) return;
+    Call call = newAttempt();
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      attemptFailed(e);
+      return;
+    } catch (RuntimeException | Error e) {
+      // Thrown to the caller, as execute() would; the callback is never called.
+      finished.set(true);
+      state.releasePermit();
+      throw e;
+    }
+    try {
+      attemptSucceeded(response);
+    } catch (IOException e) {
+      // The callback's own failure after it took the response: nothing is left to report it to, as with
+      // OkHttp's enqueue.
+    }
+  }
+
   /** Starts the next attempt: the first one, or one whose wait has just ended. */
   void resume() {
-    pending = null;
-    if (canceled) {
-      fail(new IOException("Canceled"));
-      return;
-    }
-    if (client.isShutdown()) {
-      fail(closed());
-      return;
-    }
+    if (!startable()) return;
     Call call = newAttempt();
     call.enqueue(new Callback() {
       @Override
       public void onResponse(Call c, Response response) throws IOException {
-        if (finished.compareAndSet(false, true)) {
-          callback.onResponse(SdkCall.this, response);
-        } else {
-          response.close();
-        }
+        attemptSucceeded(response);
       }
 
       @Override
       public void onFailure(Call c, IOException e) {
-        if (e instanceof DeferredAttempt deferred && !canceled) {
-          pending = client.scheduler().schedule(SdkCall.this, deferred.delay());
-          if (pending == null) {
-            fail(closed());
-          } else if (canceled && pending.cancel(false)) {
-            client.scheduler().done(SdkCall.this);
-            fail(new IOException("Canceled"));
-          }
-          return;
-        }
-        fail(e instanceof DeferredAttempt ? new IOException("Canceled") : e);
+        attemptFailed(e);
       }
     });
+  }
+
+  /** False, with the call failed, if it was cancelled or the client closed. */
+  private boolean startable() {
+    pending = null;
+    if (canceled) {
+      fail(new IOException("Canceled"));
+      return false;
+    }
+    if (client.isShutdown()) {
+      fail(closed());
+      return false;
+    }
+    return true;
+  }
+
+  private void attemptSucceeded(Response response) throws IOException {
+    if (finished.compareAndSet(false, true)) {
+      callback.onResponse(SdkCall.this, response);
+    } else {
+      response.close();
+    }
+  }
+
+  private void attemptFailed(IOException e) {
+    if (e instanceof DeferredAttempt deferred && !canceled) {
+      pending = client.scheduler().schedule(SdkCall.this, deferred.delay());
+      if (pending == null) {
+        fail(closed());
+      } else if (canceled && pending.cancel(false)) {
+        client.scheduler().done(SdkCall.this);
+        fail(new IOException("Canceled"));
+      }
+      return;
+    }
+    fail(e instanceof DeferredAttempt ? new IOException("Canceled") : e);
   }
 
   /** Called by the scheduler when the client closes while this call waits. */

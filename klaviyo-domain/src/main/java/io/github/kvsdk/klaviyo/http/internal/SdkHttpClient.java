@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -29,6 +30,23 @@ public final class SdkHttpClient extends OkHttpClient {
   @Override
   public Call newCall(Request request) {
     return new SdkCall(this, request);
+  }
+
+  /**
+   * Sends {@code call} from a thread that may make a blocking request without waiting for anything else,
+   * such as a dispatcher thread that has just read the previous response of a loop: a call of this client
+   * runs its first attempt on that thread, saving the hand-off to another dispatcher thread, but never waits
+   * there (an attempt that must wait is re-enqueued later, as with {@link Call#enqueue}). Any other call is
+   * enqueued. {@code callback} may be called before this returns.
+   *
+   * @throws RuntimeException what the interceptors threw, as {@link Call#execute()} would.
+   */
+  public static void enqueueHere(Call call, Callback callback) {
+    if (call instanceof SdkCall sdkCall) {
+      sdkCall.enqueueHere(callback);
+    } else {
+      call.enqueue(callback);
+    }
   }
 
   /** An OkHttp call for one attempt, bypassing {@link SdkCall}. */
