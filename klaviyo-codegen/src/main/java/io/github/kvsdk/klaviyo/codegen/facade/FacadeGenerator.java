@@ -47,7 +47,13 @@ public final class FacadeGenerator {
 
   private FacadeGenerator() {}
 
-  /** Writes the facade's sources under {@code args[0]}, normally {@code target/generated-sources/facade}. */
+  /**
+   * Writes the facade's sources under {@code args[0]}, normally {@code target/generated-sources/facade}.
+   *
+   * @param args the output folder
+   * @throws Exception if the spec cannot be read, a source cannot be written, or an operation of the spec
+   *     has no generated method
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 1) throw new IllegalArgumentException("usage: FacadeGenerator <output directory>");
     Path out = Paths.get(args[0]);
