@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * start time; repair or delete the file deliberately.
  */
 public final class CorruptCheckpointException extends IOException {
+  /** The damaged checkpoint file. */
   private final Path path;
 
   /**

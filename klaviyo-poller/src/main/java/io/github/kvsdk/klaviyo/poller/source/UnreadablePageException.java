@@ -9,6 +9,7 @@ import java.io.IOException;
  * fault between Klaviyo and this host.
  */
 public final class UnreadablePageException extends IOException {
+  /** True if the body broke off, false if it arrived whole but unreadable. */
   private final boolean incomplete;
 
   /**

@@ -124,12 +124,12 @@ public final class Fault {
     return pathPattern;
   }
 
-  /** The HTTP method matched, or null for any. */
+  /** {@return the HTTP method matched, or null for any} */
   public String methodFilter() {
     return method;
   }
 
-  /** How many matching requests this fault applies to, or -1 for unlimited. */
+  /** {@return how many matching requests this fault applies to, or -1 for unlimited} */
   public int timesLimit() {
     return times;
   }

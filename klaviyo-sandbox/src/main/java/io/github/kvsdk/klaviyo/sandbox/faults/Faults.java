@@ -26,7 +26,7 @@ public final class Faults {
     return this;
   }
 
-  /** Whether no fault is armed. */
+  /** {@return whether no fault is armed} */
   public boolean isEmpty() {
     return armed.isEmpty();
   }
@@ -36,7 +36,7 @@ public final class Faults {
     armed.clear();
   }
 
-  /** The armed faults, including exhausted counted ones. */
+  /** {@return the armed faults, including exhausted counted ones} */
   public List<Fault> list() {
     return armed.stream().map(a -> a.fault).toList();
   }

@@ -31,7 +31,7 @@ public final class RequestLog {
     }
   }
 
-  /** All requests served, including errors and admin calls. */
+  /** {@return all requests served, including errors and admin calls} */
   public long total() {
     return total.sum();
   }
@@ -42,7 +42,7 @@ public final class RequestLog {
     return n == null ? 0 : n.sum();
   }
 
-  /** The last (up to 1,000) requests, oldest first. */
+  /** {@return the last (up to 1,000) requests, oldest first} */
   public List<Entry> recent() {
     synchronized (recent) {
       return List.copyOf(recent);

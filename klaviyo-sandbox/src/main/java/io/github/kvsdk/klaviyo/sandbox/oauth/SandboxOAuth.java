@@ -103,7 +103,7 @@ public final class SandboxOAuth {
     refreshTokens.values().removeIf(g -> g.clientId().equals(clientId));
   }
 
-  /** How many refresh tokens are live (for assertions). */
+  /** {@return how many refresh tokens are live (for assertions)} */
   public int liveRefreshTokens() {
     return refreshTokens.size();
   }

@@ -29,12 +29,12 @@ public final class Resource {
     this.relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
   }
 
-  /** The JSON:API type, such as {@code profile}. */
+  /** {@return the JSON:API type, such as {@code profile}} */
   public String type() {
     return type;
   }
 
-  /** The Klaviyo-format id. */
+  /** {@return the Klaviyo-format id} */
   public String id() {
     return id;
   }
@@ -44,7 +44,7 @@ public final class Resource {
     return sequence;
   }
 
-  /** The current attributes (read-only snapshot). */
+  /** {@return the current attributes (read-only snapshot)} */
   public Map<String, Object> attributes() {
     return attributes;
   }
@@ -71,7 +71,7 @@ public final class Resource {
     return ids == null ? List.of() : ids;
   }
 
-  /** All stored relationships. */
+  /** {@return all stored relationships} */
   public Map<String, List<String>> relationships() {
     return relationships;
   }

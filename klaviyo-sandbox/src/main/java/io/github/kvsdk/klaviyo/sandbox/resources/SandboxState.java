@@ -45,7 +45,7 @@ public final class SandboxState {
     }
   }
 
-  /** The current server time, truncated to seconds. */
+  /** {@return the current server time, truncated to seconds} */
   public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
@@ -73,7 +73,7 @@ public final class SandboxState {
     return t != null ? t : otherTables.computeIfAbsent(type, ResourceTable::new);
   }
 
-  /** All tables: the emulated types first, then every other type that has been used. */
+  /** {@return all tables: the emulated types first, then every other type that has been used} */
   public Collection<ResourceTable> tables() {
     List<ResourceTable> all = new ArrayList<>(tables.values());
     otherTables.keySet().stream().sorted().forEach(type -> all.add(otherTables.get(type)));

@@ -46,7 +46,7 @@ public final class SeedPlan {
     return new Builder();
   }
 
-  /** A plan that creates nothing. */
+  /** {@return a plan that creates nothing} */
   public static SeedPlan none() {
     return new Builder().build();
   }
@@ -65,7 +65,7 @@ public final class SeedPlan {
     return to;
   }
 
-  /** How many objects of each type share one second (placed at the middle of the range). */
+  /** {@return how many objects of each type share one second (placed at the middle of the range)} */
   public int sameSecond() {
     return sameSecond;
   }
