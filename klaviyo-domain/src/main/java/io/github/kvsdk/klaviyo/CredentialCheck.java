@@ -28,7 +28,7 @@ public final class CredentialCheck {
     this.credentialKind = credentialKind;
   }
 
-  /** The Klaviyo account id (the public key / site id, such as {@code AbC123}). */
+  /** {@return the Klaviyo account id (the public key / site id, such as {@code AbC123})} */
   public String accountId() {
     return accountId;
   }

@@ -214,7 +214,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
   }
 
   /**
-   * The documented action set over this client. Created on first use, then the same instance is returned
+   * {@return the documented action set over this client} Created on first use, then the same instance is returned
    * to every caller and thread; equivalent to (but cheaper than) {@link KlaviyoActions#of
    * KlaviyoActions.of(client)} per call.
    */
@@ -304,7 +304,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     return httpClient;
   }
 
-  /** The API host, such as {@code https://a.klaviyo.com/}. */
+  /** {@return the API host, such as {@code https://a.klaviyo.com/}} */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
@@ -314,7 +314,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     return moshi;
   }
 
-  /** The {@code revision} header value. */
+  /** {@return the {@code revision} header value} */
   public String revision() {
     return revision;
   }
@@ -380,7 +380,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     }
   }
 
-  /** True once {@link #close()} was called. */
+  /** {@return true once {@link #close()} was called} */
   public boolean isClosed() {
     return closed.get();
   }

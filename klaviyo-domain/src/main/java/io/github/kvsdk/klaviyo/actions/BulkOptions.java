@@ -38,7 +38,7 @@ public final class BulkOptions {
     return maxInFlight;
   }
 
-  /** Whether the first failed job ends the run. */
+  /** {@return whether the first failed job ends the run} */
   public boolean stopOnFailure() {
     return stopOnFailure;
   }

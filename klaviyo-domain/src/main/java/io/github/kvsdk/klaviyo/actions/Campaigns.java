@@ -100,7 +100,7 @@ public final class Campaigns extends CampaignsService {
     return getCampaignsAsync(listParams(options));
   }
 
-  /** Every SMS campaign (filtered by {@link #DEFAULT_FILTER}), fetched lazily page by page. */
+  /** {@return every SMS campaign (filtered by {@link #DEFAULT_FILTER}), fetched lazily page by page} */
   public AutoPager<GetCampaignsResultData> listAll() {
     return listAll(defaultOptions());
   }

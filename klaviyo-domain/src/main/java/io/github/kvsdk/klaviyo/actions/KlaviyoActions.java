@@ -97,7 +97,7 @@ public final class KlaviyoActions {
     return templates;
   }
 
-  /** How included resources of list actions resolve: JSON:API type to generated model class. */
+  /** {@return how included resources of list actions resolve: JSON:API type to generated model class} */
   public IncludedTypes includedTypes() {
     return ctx.includedTypes;
   }

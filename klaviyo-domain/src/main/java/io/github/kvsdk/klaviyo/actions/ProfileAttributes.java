@@ -41,20 +41,20 @@ public final class ProfileAttributes {
     return new Builder();
   }
 
-  /** The JSON:API attributes to send, with Klaviyo's names ({@code phone_number}, {@code first_name}...). */
+  /** {@return the JSON:API attributes to send, with Klaviyo's names ({@code phone_number}, {@code first_name}...)} */
   public Map<String, Object> toAttributes() {
     return attributes;
   }
 
   /**
-   * The {@code meta} member of an Update Profile request ({@code patch_properties}), or an empty map when no
-   * patch operation was set.
+   * {@return the {@code meta} member of an Update Profile request ({@code patch_properties}), or an empty map when no
+   * patch operation was set}
    */
   public Map<String, Object> toMeta() {
     return patchProperties.isEmpty() ? Map.of() : Map.of("patch_properties", patchProperties);
   }
 
-  /** True if an email, phone number or external id is set to a value: Klaviyo needs one to create a profile. */
+  /** {@return true if an email, phone number or external id is set to a value: Klaviyo needs one to create a profile} */
   public boolean hasIdentifier() {
     return attributes.get("email") != null || attributes.get("phone_number") != null
         || attributes.get("external_id") != null;

@@ -29,12 +29,12 @@ public final class SubscriptionOptions {
     return new Builder();
   }
 
-  /** The custom source, or null if not set. */
+  /** {@return the custom source, or null if not set} */
   public String customSource() {
     return customSource;
   }
 
-  /** Whether this is a historical import, or null if not set. */
+  /** {@return whether this is a historical import, or null if not set} */
   public Boolean historicalImport() {
     return historicalImport;
   }

@@ -36,7 +36,7 @@ public final class RequestOptions {
     this.skipValidation = b.skipValidation;
   }
 
-  /** The client's options, unchanged. */
+  /** {@return the client's options, unchanged} */
   public static RequestOptions none() {
     return NONE;
   }
@@ -56,30 +56,30 @@ public final class RequestOptions {
     return b;
   }
 
-  /** The longest the whole call may take, retries and waits included; empty to keep the client's. */
+  /** {@return the longest the whole call may take, retries and waits included; empty to keep the client's} */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
   }
 
-  /** The longest silence while reading the response; empty to keep the client's. */
+  /** {@return the longest silence while reading the response; empty to keep the client's} */
   public Optional<Duration> readTimeout() {
     return Optional.ofNullable(readTimeout);
   }
 
-  /** The retry policy; empty to keep the client's. */
+  /** {@return the retry policy; empty to keep the client's} */
   public Optional<RetryPolicy> retryPolicy() {
     return Optional.ofNullable(retryPolicy);
   }
 
   /**
-   * True if filter, sort, fieldset, include and page-size values are sent as given, without checking them
-   * against what the pinned revision documents (for a value Klaviyo accepts that the revision does not list).
+   * {@return true if filter, sort, fieldset, include and page-size values are sent as given, without checking them
+   * against what the pinned revision documents (for a value Klaviyo accepts that the revision does not list)}
    */
   public boolean skipValidation() {
     return skipValidation;
   }
 
-  /** True if a timeout or the retry policy is overridden, so the request needs a derived client. */
+  /** {@return true if a timeout or the retry policy is overridden, so the request needs a derived client} */
   public boolean changesTransport() {
     return callTimeout != null || readTimeout != null || retryPolicy != null;
   }
@@ -136,7 +136,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

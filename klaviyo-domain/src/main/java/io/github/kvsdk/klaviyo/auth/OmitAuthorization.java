@@ -8,7 +8,7 @@ package io.github.kvsdk.klaviyo.auth;
 public enum OmitAuthorization {
   INSTANCE;
 
-  /** True if {@code request} carries this tag. */
+  /** {@return true if {@code request} carries this tag} */
   public static boolean isSet(okhttp3.Request request) {
     return request.tag(OmitAuthorization.class) != null;
   }

@@ -38,14 +38,14 @@ public final class FilterRules {
   }
 
   /**
-   * False if the operation takes a filter whose rules the pinned spec states in a form this SDK cannot
-   * read: such filters are sent unchecked and Klaviyo decides.
+   * {@return false if the operation takes a filter whose rules the pinned spec states in a form this SDK cannot
+   * read: such filters are sent unchecked and Klaviyo decides}
    */
   public boolean checked() {
     return checked;
   }
 
-  /** The filterable fields in the order the spec lists them. Empty if the operation takes no filter. */
+  /** {@return the filterable fields in the order the spec lists them} Empty if the operation takes no filter. */
   public Set<String> fields() {
     return operatorsByField.keySet();
   }
@@ -55,17 +55,17 @@ public final class FilterRules {
     return operatorsByField.getOrDefault(field, Set.of());
   }
 
-  /** True if {@code operator} may be applied to {@code field}. */
+  /** {@return true if {@code operator} may be applied to {@code field}} */
   public boolean allows(String field, FilterOperator operator) {
     return operators(field).contains(operator);
   }
 
-  /** All rules as an unmodifiable map from field to its allowed operators. */
+  /** {@return all rules as an unmodifiable map from field to its allowed operators} */
   public Map<String, Set<FilterOperator>> asMap() {
     return operatorsByField;
   }
 
-  /** True if the operation rejects requests without a filter on one of {@link #requiredOneOf()}. */
+  /** {@return true if the operation rejects requests without a filter on one of {@link #requiredOneOf()}} */
   public boolean required() {
     return !requiredOneOf.isEmpty();
   }

@@ -11,7 +11,7 @@ public final class ConflictException extends KlaviyoApiException {
     super(message, statusCode, headers, errors, requestId);
   }
 
-  /** The id of the existing resource, from {@code errors[0].meta.duplicate_profile_id}, if Klaviyo sent it. */
+  /** {@return the id of the existing resource, from {@code errors[0].meta.duplicate_profile_id}, if Klaviyo sent it} */
   public Optional<String> duplicateId() {
     if (errors().isEmpty()) return Optional.empty();
     Object id = errors().get(0).meta().get("duplicate_profile_id");

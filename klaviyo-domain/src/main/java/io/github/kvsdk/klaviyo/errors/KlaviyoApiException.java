@@ -23,12 +23,12 @@ public class KlaviyoApiException extends KlaviyoException {
     this.requestId = requestId;
   }
 
-  /** The HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The response headers (never the request's, so no credentials). */
+  /** {@return the response headers (never the request's, so no credentials)} */
   public Headers headers() {
     return headers;
   }
@@ -38,12 +38,12 @@ public class KlaviyoApiException extends KlaviyoException {
     return errors;
   }
 
-  /** The ids of {@link #errors()}, in order, skipping absent ones. */
+  /** {@return the ids of {@link #errors()}, in order, skipping absent ones} */
   public List<String> errorIds() {
     return errors.stream().map(KlaviyoError::id).filter(id -> id != null).toList();
   }
 
-  /** The request id Klaviyo attached to the response, if any. See {@link KlaviyoErrorMapper#REQUEST_ID_HEADERS}. */
+  /** {@return the request id Klaviyo attached to the response, if any} See {@link KlaviyoErrorMapper#REQUEST_ID_HEADERS}. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

@@ -26,17 +26,17 @@ public final class KlaviyoDeadlineException extends KlaviyoTimeoutException {
     this.reason = reason;
   }
 
-  /** How long the call would have had to wait before its next attempt. */
+  /** {@return how long the call would have had to wait before its next attempt} */
   public Duration requiredWait() {
     return requiredWait;
   }
 
-  /** What was left of the call timeout when the wait was needed. */
+  /** {@return what was left of the call timeout when the wait was needed} */
   public Duration remaining() {
     return remaining;
   }
 
-  /** What asked for the wait: {@code "Retry-After"}, {@code "retry back-off"} or {@code "the rate limiter"}. */
+  /** {@return what asked for the wait: {@code "Retry-After"}, {@code "retry back-off"} or {@code "the rate limiter"}} */
   public String reason() {
     return reason;
   }

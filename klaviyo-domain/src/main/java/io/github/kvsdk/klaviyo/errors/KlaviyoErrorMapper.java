@@ -103,7 +103,7 @@ public final class KlaviyoErrorMapper {
         method + " " + path + " returned " + what + ": " + e.getMessage(), e);
   }
 
-  /** True if {@code e}, thrown while a 2xx body was bound, means the body (not the transport) was at fault. */
+  /** {@return true if {@code e}, thrown while a 2xx body was bound, means the body (not the transport) was at fault} */
   public static boolean isBindingFailure(Throwable e) {
     return e instanceof JsonDataException || e instanceof JsonEncodingException
         || (e instanceof EOFException && e.getMessage() != null && e.getMessage().startsWith("End of input"));

@@ -14,12 +14,12 @@ public class KlaviyoValidationException extends KlaviyoException {
     this.rule = rule;
   }
 
-  /** The name of the invalid input, such as {@code revision} or {@code apiKey}. */
+  /** {@return the name of the invalid input, such as {@code revision} or {@code apiKey}} */
   public String field() {
     return field;
   }
 
-  /** What the input must satisfy, in plain words. Never contains the rejected value if it could be secret. */
+  /** {@return what the input must satisfy, in plain words} Never contains the rejected value if it could be secret. */
   public String rule() {
     return rule;
   }

@@ -15,7 +15,7 @@ public final class RateLimitedException extends KlaviyoApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** How long Klaviyo asked us to wait, from {@code Retry-After}, if present and parseable. */
+  /** {@return how long Klaviyo asked us to wait, from {@code Retry-After}, if present and parseable} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

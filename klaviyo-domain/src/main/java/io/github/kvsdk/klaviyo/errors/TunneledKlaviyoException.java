@@ -12,7 +12,7 @@ public final class TunneledKlaviyoException extends IOException {
     super(cause.getMessage(), cause);
   }
 
-  /** The exception to rethrow at the call site. */
+  /** {@return the exception to rethrow at the call site} */
   public KlaviyoException klaviyoException() {
     return (KlaviyoException) getCause();
   }

@@ -130,19 +130,19 @@ public final class Filter {
     return new Filter(parsed);
   }
 
-  /** Returns a filter holding this filter's conditions followed by {@code other}'s (logical AND). */
+  /** {@return a filter holding this filter's conditions followed by {@code other}'s (logical AND)} */
   public Filter and(Filter other) {
     List<FilterCondition> all = new ArrayList<>(conditions);
     all.addAll(other.conditions);
     return new Filter(all);
   }
 
-  /** The conditions, all of which must hold. Never empty. */
+  /** {@return the conditions, all of which must hold} Never empty. */
   public List<FilterCondition> conditions() {
     return conditions;
   }
 
-  /** Returns the expression in Klaviyo's syntax, such as {@code equals(email,"a@b.com")}, not URL-encoded. */
+  /** {@return the expression in Klaviyo's syntax, such as {@code equals(email,"a@b.com")}, not URL-encoded} */
   public String expression() {
     StringBuilder out = new StringBuilder();
     for (FilterCondition condition : conditions) {

@@ -28,12 +28,12 @@ public enum FilterOperator {
     this.wireName = wireName;
   }
 
-  /** The operator as written in a filter expression, such as {@code greater-or-equal}. */
+  /** {@return the operator as written in a filter expression, such as {@code greater-or-equal}} */
   public String wireName() {
     return wireName;
   }
 
-  /** Returns the operator spelled {@code wireName} in a filter expression, or empty if there is none. */
+  /** {@return the operator spelled {@code wireName} in a filter expression, or empty if there is none} */
   public static Optional<FilterOperator> fromWireName(String wireName) {
     for (FilterOperator operator : values()) {
       if (operator.wireName.equals(wireName)) {

@@ -37,7 +37,7 @@ public final class BaseUrls {
         "must use https; plain http is only allowed for loopback hosts (127.0.0.0/8, ::1, localhost)");
   }
 
-  /** True for {@code localhost}, 127.0.0.0/8 and ::1, judged from the literal without a DNS lookup. */
+  /** {@return true for {@code localhost}, 127.0.0.0/8 and ::1, judged from the literal without a DNS lookup} */
   public static boolean isLoopback(String host) {
     if (host.equalsIgnoreCase("localhost")) return true;
     boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");

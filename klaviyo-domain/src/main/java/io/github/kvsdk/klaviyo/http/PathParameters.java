@@ -32,13 +32,13 @@ public final class PathParameters {
 
   private PathParameters() {}
 
-  /** A Retrofit converter factory that checks every {@code @Path} value with {@link #check}. */
+  /** {@return a Retrofit converter factory that checks every {@code @Path} value with {@link #check}} */
   public static Converter.Factory converterFactory() {
     return FACTORY;
   }
 
   /**
-   * Returns {@code value} if it can stand as one path segment.
+   * {@return {@code value} if it can stand as one path segment}
    *
    * @throws KlaviyoValidationException naming {@code name} if {@code value} is null, blank, {@code "."} or
    *     {@code ".."}

@@ -11,7 +11,7 @@ public final class Timeouts {
   private Timeouts() {}
 
   /**
-   * Returns {@code timeout} if it is zero (no timeout) or positive and at most {@link #MAX}.
+   * {@return {@code timeout} if it is zero (no timeout) or positive and at most {@link #MAX}}
    *
    * @throws KlaviyoValidationException naming {@code field} otherwise
    */

@@ -43,22 +43,22 @@ public final class AuthorizationRequest {
     return new Builder();
   }
 
-  /** Where to send the browser. */
+  /** {@return where to send the browser} */
   public HttpUrl url() {
     return url;
   }
 
-  /** The anti-CSRF value the redirect must echo back. */
+  /** {@return the anti-CSRF value the redirect must echo back} */
   public String state() {
     return state;
   }
 
-  /** The PKCE pair; its verifier goes to {@link OAuthTokenClient#exchangeCode}. */
+  /** {@return the PKCE pair; its verifier goes to {@link OAuthTokenClient#exchangeCode}} */
   public Pkce pkce() {
     return pkce;
   }
 
-  /** A random, URL-safe {@code state} value with 256 bits of entropy. */
+  /** {@return a random, URL-safe {@code state} value with 256 bits of entropy} */
   public static String randomState() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

@@ -13,12 +13,12 @@ public class OAuthException extends KlaviyoException {
     this.error = error;
   }
 
-  /** The HTTP status of the token endpoint's response. */
+  /** {@return the HTTP status of the token endpoint's response} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The OAuth error code, such as {@code invalid_client}, or null if the body had none. */
+  /** {@return the OAuth error code, such as {@code invalid_client}, or null if the body had none} */
   public String error() {
     return error;
   }

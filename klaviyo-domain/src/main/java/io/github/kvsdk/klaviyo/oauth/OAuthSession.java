@@ -82,7 +82,7 @@ public final class OAuthSession {
     return tokens;
   }
 
-  /** The current tokens, loading them from the store on first use. */
+  /** {@return the current tokens, loading them from the store on first use} */
   public Optional<OAuthTokens> tokens() {
     OAuthTokens tokens = current;
     if (tokens == null) {
@@ -93,7 +93,7 @@ public final class OAuthSession {
   }
 
   /**
-   * A usable access token, refreshing first if it expires within the skew.
+   * {@return a usable access token, refreshing first if it expires within the skew}
    *
    * @throws ReauthorizationRequiredException if there are no tokens or the refresh token is dead
    */

@@ -19,12 +19,12 @@ public record OAuthTokens(String accessToken, String refreshToken, Instant expir
     }
   }
 
-  /** True if the access token expires within {@code skew} of {@code now}. */
+  /** {@return true if the access token expires within {@code skew} of {@code now}} */
   public boolean expiresWithin(Duration skew, Instant now) {
     return expiresAt != null && !now.plus(skew).isBefore(expiresAt);
   }
 
-  /** Returns a copy with a different refresh token. */
+  /** {@return a copy with a different refresh token} */
   public OAuthTokens withRefreshToken(String newRefreshToken) {
     return new OAuthTokens(accessToken, newRefreshToken, expiresAt, scope);
   }

@@ -11,7 +11,7 @@ public enum TokenTypeHint {
     this.wireName = wireName;
   }
 
-  /** The form value. */
+  /** {@return the form value} */
   public String wireName() {
     return wireName;
   }

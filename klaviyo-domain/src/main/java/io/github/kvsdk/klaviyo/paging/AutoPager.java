@@ -50,9 +50,9 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * Returns a pager over the same listing that fetches pages ahead of the caller, as asynchronous calls on
+   * {@return a pager over the same listing that fetches pages ahead of the caller, as asynchronous calls on
    * the client's dispatcher (no thread of its own): as soon as one response has been read and its {@code
-   * links.next} found, the request for the next page goes out. The caller's thread only binds pages and runs the caller's own code, so on a long listing
+   * links.next} found, the request for the next page goes out} The caller's thread only binds pages and runs the caller's own code, so on a long listing
    * that work overlaps with the server's instead of taking turns with it.
    *
    * <p>The price: an iteration holds its current page plus up to {@value PagePrefetcher#AHEAD} responses
@@ -67,7 +67,7 @@ public final class AutoPager<T> implements Iterable<T> {
     return prefetch ? this : new AutoPager<>(firstPage, true);
   }
 
-  /** True if this pager {@linkplain #prefetching() prefetches} the next page. */
+  /** {@return true if this pager {@linkplain #prefetching() prefetches} the next page} */
   public boolean isPrefetching() {
     return prefetch;
   }
@@ -79,7 +79,7 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * A sequential, ordered stream of every resource; pages are fetched as the stream is consumed. Closing
+   * {@return a sequential, ordered stream of every resource; pages are fetched as the stream is consumed} Closing
    * the stream stops a {@linkplain #prefetching() prefetching} pager's fetching.
    */
   public Stream<T> stream() {
@@ -89,7 +89,7 @@ public final class AutoPager<T> implements Iterable<T> {
         .onClose(pages::cancelPrefetch);
   }
 
-  /** The pages themselves, each fetched when the iteration reaches it. */
+  /** {@return the pages themselves, each fetched when the iteration reaches it} */
   public Iterable<Page<T>> pages() {
     return () -> new PageIterator<>(firstPage, prefetch);
   }

@@ -34,7 +34,7 @@ public final class FetchedPage {
     this.body = body;
   }
 
-  /** Returns the page {@code body} holds; nothing is parsed yet. */
+  /** {@return the page {@code body} holds; nothing is parsed yet} */
   public static FetchedPage of(HttpUrl url, ByteString body) {
     if (url == null) throw new NullPointerException("url == null");
     if (body == null) throw new NullPointerException("body == null");
@@ -91,28 +91,28 @@ public final class FetchedPage {
     return new FetchedPage(response.request().url(), response.body().bytes());
   }
 
-  /** The URL this page was fetched from. */
+  /** {@return the URL this page was fetched from} */
   public HttpUrl url() {
     return url;
   }
 
-  /** The response body, unparsed. */
+  /** {@return the response body, unparsed} */
   public ByteString body() {
     return ByteString.of(body);
   }
 
-  /** The size of the body in bytes. */
+  /** {@return the size of the body in bytes} */
   public long size() {
     return body.length;
   }
 
-  /** A fresh source over {@link #body()}, for binding. */
+  /** {@return a fresh source over {@link #body()}, for binding} */
   public BufferedSource source() {
     return new Buffer().write(body);
   }
 
   /**
-   * The cursor of the next page, from the document's top-level {@code links.next}; absent on the last page.
+   * {@return the cursor of the next page, from the document's top-level {@code links.next}; absent on the last page}
    *
    * @throws KlaviyoUnexpectedResponseException if the body is not a JSON object.
    */

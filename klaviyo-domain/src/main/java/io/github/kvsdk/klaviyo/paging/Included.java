@@ -38,8 +38,8 @@ public final class Included {
   }
 
   /**
-   * Returns the included resources {@code resources} (JSON objects with {@code type} and {@code id}),
-   * bound on demand through {@code converter} to the classes in {@code types}.
+   * {@return the included resources {@code resources} (JSON objects with {@code type} and {@code id}),
+   * bound on demand through {@code converter} to the classes in {@code types}}
    *
    * @throws IllegalArgumentException if a resource is not a JSON object with a string {@code type}.
    */
@@ -59,12 +59,12 @@ public final class Included {
     return new Included(Collections.unmodifiableList(trees), types, converter);
   }
 
-  /** Every included resource as a JSON tree, in response order. */
+  /** {@return every included resource as a JSON tree, in response order} */
   public List<Map<String, Object>> raw() {
     return resources;
   }
 
-  /** The number of included resources. */
+  /** {@return the number of included resources} */
   public int size() {
     return resources.size();
   }
@@ -73,7 +73,7 @@ public final class Included {
     return resources.isEmpty();
   }
 
-  /** The distinct {@code type} values present, in order of first appearance. */
+  /** {@return the distinct {@code type} values present, in order of first appearance} */
   public Set<String> types() {
     Set<String> result = new LinkedHashSet<>();
     for (Map<String, Object> resource : resources) result.add((String) resource.get("type"));
@@ -120,8 +120,8 @@ public final class Included {
   }
 
   /**
-   * Every resource bound to the class registered for its type; resources of unregistered types stay
-   * JSON trees.
+   * {@return every resource bound to the class registered for its type; resources of unregistered types stay
+   * JSON trees}
    */
   public List<Object> resolved() {
     List<Object> result = new ArrayList<>(resources.size());

@@ -48,7 +48,7 @@ public final class IncludedTypes {
     return Optional.empty();
   }
 
-  /** All registrations, from type to class. */
+  /** {@return all registrations, from type to class} */
   public Map<String, Class<?>> asMap() {
     return classByType;
   }

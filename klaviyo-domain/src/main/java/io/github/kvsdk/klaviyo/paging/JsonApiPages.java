@@ -68,8 +68,8 @@ public final class JsonApiPages {
   }
 
   /**
-   * Returns the URL of {@code operation}'s first page with {@code options} as query parameters, after
-   * checking the options against what the operation accepts.
+   * {@return the URL of {@code operation}'s first page with {@code options} as query parameters, after
+   * checking the options against what the operation accepts}
    *
    * @param pathParameters values for the template's {@code {name}} segments, in order.
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if an option is not accepted.

@@ -70,7 +70,7 @@ public final class QueryOptions {
     return Optional.ofNullable(filter);
   }
 
-  /** The sort value: a field, or a field with a leading {@code -} for descending order. */
+  /** {@return the sort value: a field, or a field with a leading {@code -} for descending order} */
   public Optional<String> sort() {
     return Optional.ofNullable(sort);
   }
@@ -99,7 +99,7 @@ public final class QueryOptions {
     return additionalFields.getOrDefault(type, List.of());
   }
 
-  /** The relationships to include. */
+  /** {@return the relationships to include} */
   public List<String> include() {
     return include;
   }
@@ -169,9 +169,9 @@ public final class QueryOptions {
   }
 
   /**
-   * Returns the options as query parameters in Klaviyo's syntax, not URL-encoded: {@code filter}, {@code
+   * {@return the options as query parameters in Klaviyo's syntax, not URL-encoded: {@code filter}, {@code
    * sort}, {@code page[size]}, {@code fields[TYPE]=a,b}, {@code additional-fields[TYPE]=a,b}, {@code
-   * include=a,b}.
+   * include=a,b}}
    */
   public Map<String, String> toQueryParameters() {
     Map<String, String> parameters = new LinkedHashMap<>();

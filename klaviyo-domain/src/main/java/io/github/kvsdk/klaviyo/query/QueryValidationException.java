@@ -26,17 +26,17 @@ public final class QueryValidationException extends KlaviyoValidationException {
     this.allowed = Collections.unmodifiableSet(new LinkedHashSet<>(allowed));
   }
 
-  /** The operation the parameter was checked against. */
+  /** {@return the operation the parameter was checked against} */
   public String operationId() {
     return operationId;
   }
 
-  /** The rejected value, such as {@code emial}. */
+  /** {@return the rejected value, such as {@code emial}} */
   public String value() {
     return value;
   }
 
-  /** The values the parameter accepts; empty if the operation does not take the parameter at all. */
+  /** {@return the values the parameter accepts; empty if the operation does not take the parameter at all} */
   public Set<String> allowed() {
     return allowed;
   }

@@ -120,7 +120,7 @@ public final class ClientRateLimiter {
       this.sequence = sequence;
     }
 
-    /** True if no slot was reserved because it would have started too late; see {@link #reserve}. */
+    /** {@return true if no slot was reserved because it would have started too late; see {@link #reserve}} */
     public boolean isRefused() {
       return sequence < 0;
     }
@@ -129,7 +129,7 @@ public final class ClientRateLimiter {
       return operation;
     }
 
-    /** When the request was allowed to start, in the limiter clock's milliseconds. */
+    /** {@return when the request was allowed to start, in the limiter clock's milliseconds} */
     public long startMillis() {
       return startMillis;
     }

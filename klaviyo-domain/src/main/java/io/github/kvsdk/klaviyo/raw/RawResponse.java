@@ -33,7 +33,7 @@ public final class RawResponse {
     return statusCode;
   }
 
-  /** True for 2xx. */
+  /** {@return true for 2xx} */
   public boolean isSuccessful() {
     return statusCode >= 200 && statusCode < 300;
   }
@@ -42,7 +42,7 @@ public final class RawResponse {
     return headers;
   }
 
-  /** The headers as a case-insensitive sorted map of lower-case names to values. */
+  /** {@return the headers as a case-insensitive sorted map of lower-case names to values} */
   public Map<String, List<String>> headerMap() {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     map.putAll(headers.toMultimap());
@@ -54,8 +54,8 @@ public final class RawResponse {
   }
 
   /**
-   * The body decoded per {@link #responseType()}: a JSON tree (or the text, if a JSON response was not valid
-   * JSON), a {@code String}, or a {@code byte[]}. Null for an empty JSON body.
+   * {@return the body decoded per {@link #responseType()}: a JSON tree (or the text, if a JSON response was not valid
+   * JSON), a {@code String}, or a {@code byte[]}} Null for an empty JSON body.
    */
   public Object body() {
     return switch (responseType) {
@@ -65,7 +65,7 @@ public final class RawResponse {
     };
   }
 
-  /** The parsed JSON tree, or null if the type is not JSON, the body was empty or it did not parse. */
+  /** {@return the parsed JSON tree, or null if the type is not JSON, the body was empty or it did not parse} */
   public Object json() {
     return json;
   }

@@ -57,12 +57,12 @@ public final class RetryPolicy {
     this.random = b.random;
   }
 
-  /** The default policy described in the class documentation. */
+  /** {@return the default policy described in the class documentation} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A policy that never retries. */
+  /** {@return a policy that never retries} */
   public static RetryPolicy none() {
     return NONE;
   }
@@ -87,17 +87,17 @@ public final class RetryPolicy {
     return maxDelay;
   }
 
-  /** A constant delay between retries, used instead of exponential back-off when set. */
+  /** {@return a constant delay between retries, used instead of exponential back-off when set} */
   public Duration fixedDelay() {
     return fixedDelay;
   }
 
-  /** The longest {@code Retry-After} this policy waits for; a longer one returns the 429 to the caller. */
+  /** {@return the longest {@code Retry-After} this policy waits for; a longer one returns the 429 to the caller} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** Whether every non-2xx status is retried, whatever the method (the raw request's "retry on all errors"). */
+  /** {@return whether every non-2xx status is retried, whatever the method (the raw request's "retry on all errors")} */
   public boolean retryAllErrors() {
     return retryAllErrors;
   }
