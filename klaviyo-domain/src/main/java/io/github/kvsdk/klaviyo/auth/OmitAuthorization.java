@@ -6,6 +6,7 @@ package io.github.kvsdk.klaviyo.auth;
  * Attach with {@code builder.tag(OmitAuthorization.class, OmitAuthorization.INSTANCE)}.
  */
 public enum OmitAuthorization {
+  /** The tag to attach; the only value. */
   INSTANCE;
 
   /** {@return true if {@code request} carries this tag} */

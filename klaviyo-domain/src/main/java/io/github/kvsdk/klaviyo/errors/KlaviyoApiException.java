@@ -9,11 +9,24 @@ import okhttp3.Headers;
  * remaining 4xx codes. Use {@link KlaviyoErrorMapper} to build one from a response.
  */
 public class KlaviyoApiException extends KlaviyoException {
+  /** The HTTP status. */
   private final int statusCode;
+  /** The response headers. */
   private final Headers headers;
+  /** The errors of Klaviyo's error document. */
   private final List<KlaviyoError> errors;
+  /** Klaviyo's request id, or null. */
   private final String requestId;
 
+  /**
+   * Creates the exception for an error answer.
+   *
+   * @param message what went wrong, with Klaviyo's error details; never a credential
+   * @param statusCode the HTTP status
+   * @param headers the response headers
+   * @param errors the errors of Klaviyo's error document; empty if it sent none
+   * @param requestId Klaviyo's request id from the response headers, for support requests; null if absent
+   */
   public KlaviyoApiException(String message, int statusCode, Headers headers, List<KlaviyoError> errors,
       String requestId) {
     super(message);

@@ -8,6 +8,11 @@ import java.io.IOException;
  * so callers see the original typed exception. Advanced API for interceptors; users never see this type.
  */
 public final class TunneledKlaviyoException extends IOException {
+  /**
+   * Wraps {@code cause} to pass it through OkHttp.
+   *
+   * @param cause the typed exception callers will see
+   */
   public TunneledKlaviyoException(KlaviyoException cause) {
     super(cause.getMessage(), cause);
   }

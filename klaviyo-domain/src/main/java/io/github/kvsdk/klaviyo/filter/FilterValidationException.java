@@ -17,8 +17,11 @@ import java.util.Set;
 public final class FilterValidationException extends KlaviyoValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The operation checked against, or null. */
   private final String operationId;
+  /** The operator at fault, or null. */
   private final FilterOperator operator;
+  /** What the operation allows instead. */
   private final Set<String> allowed;
 
   FilterValidationException(

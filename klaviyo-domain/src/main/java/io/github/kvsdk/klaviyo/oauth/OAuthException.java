@@ -4,7 +4,9 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 
 /** The token or revoke endpoint refused a request, with the OAuth {@code error} code it returned. */
 public class OAuthException extends KlaviyoException {
+  /** The HTTP status of the token endpoint's answer. */
   private final int statusCode;
+  /** The OAuth {@code error} code. */
   private final String error;
 
   public OAuthException(String message, int statusCode, String error) {

@@ -15,8 +15,11 @@ import java.util.Set;
 public final class QueryValidationException extends KlaviyoValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The operation checked against. */
   private final String operationId;
+  /** The value refused. */
   private final String value;
+  /** What the operation allows instead. */
   private final Set<String> allowed;
 
   QueryValidationException(String operationId, String parameter, String value, Set<String> allowed, String rule) {

@@ -71,6 +71,20 @@ public final class FacadeGenerator {
 
   record Result(int operations, int groups, int paginated, int resourceTypes) {}
 
+  /** The package overview of one resource group's package: what it holds and where to start. */
+  private static void writePackageInfo(Path out, String packageName, String group, String serviceName,
+      int operations) throws IOException {
+    String source = "/**\n"
+        + " * The " + SourceNames.javadoc(group) + " operations of Klaviyo's API (" + operations + "): {@link "
+        + packageName + "." + serviceName + "}, obtained from the client, with one method per operation, and\n"
+        + " * the immutable {@code ...Params} each operation takes, built with its builder.\n"
+        + " */\n"
+        + "package " + packageName + ";\n";
+    Path file = out.resolve(packageName.replace('.', '/')).resolve("package-info.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+  }
+
   static Result generate(SpecOperations spec, Path out) throws IOException, ClassNotFoundException {
     Map<String, List<FacadeOperation>> byGroup = new TreeMap<>();
     Map<String, Class<?>> apiByGroup = new LinkedHashMap<>();
@@ -113,6 +127,7 @@ public final class FacadeGenerator {
         if (op.paging().isPresent()) paginated++;
       }
       ServiceWriter.write(packageName, group, serviceName, apiByGroup.get(group), ops).writeTo(out);
+      writePackageInfo(out, packageName, group, serviceName, ops.size());
       ClassName service = ClassName.get(packageName, serviceName);
       String accessor = SourceNames.camel(group);
       services.addField(FieldSpec.builder(service, accessor, javax.lang.model.element.Modifier.PRIVATE,
