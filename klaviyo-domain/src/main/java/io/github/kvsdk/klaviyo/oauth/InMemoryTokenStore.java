@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class InMemoryTokenStore implements TokenStore {
   private final AtomicReference<OAuthTokens> tokens = new AtomicReference<>();
 
+  /** An empty store. */
   public InMemoryTokenStore() {}
 
   /** A store that starts with {@code initial}. */

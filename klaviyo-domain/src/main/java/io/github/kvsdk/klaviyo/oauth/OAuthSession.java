@@ -53,18 +53,22 @@ public final class OAuthSession {
     this.clock = b.clock;
   }
 
+  /** {@return a builder; {@link Builder#tokenClient} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the client that exchanges and refreshes tokens} */
   public OAuthTokenClient tokenClient() {
     return tokenClient;
   }
 
+  /** {@return where the tokens are kept} */
   public TokenStore tokenStore() {
     return tokenStore;
   }
 
+  /** {@return how long before expiry the access token is refreshed} */
   public Duration refreshSkew() {
     return refreshSkew;
   }
@@ -231,6 +235,7 @@ public final class OAuthSession {
     return "OAuthSession{tokenClient=" + tokenClient + ", tokenStore=" + tokenStore + "}";
   }
 
+  /** Configures an {@link OAuthSession}; not thread-safe. */
   public static final class Builder {
     private OAuthTokenClient tokenClient;
     private TokenStore tokenStore = new InMemoryTokenStore();
@@ -239,18 +244,35 @@ public final class OAuthSession {
 
     private Builder() {}
 
+    /**
+     * Required: the client that exchanges codes and refreshes tokens.
+     *
+     * @param tokenClient the token client
+     * @return this builder
+     */
     public Builder tokenClient(OAuthTokenClient tokenClient) {
       this.tokenClient = Objects.requireNonNull(tokenClient, "tokenClient");
       return this;
     }
 
-    /** Where tokens live; default {@link InMemoryTokenStore}. */
+    /**
+     * Where tokens live; default {@link InMemoryTokenStore}.
+     *
+     * @param tokenStore the store; a {@link FileTokenStore} keeps tokens across restarts
+     * @return this builder
+     */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
       return this;
     }
 
-    /** How long before expiry to refresh. Between 0 and 30 minutes; default 60 s. */
+    /**
+     * How long before expiry to refresh. Between 0 and 30 minutes; default 60 s.
+     *
+     * @param refreshSkew between zero and 30 minutes
+     * @return this builder
+     * @throws KlaviyoValidationException if the skew is null, negative or over 30 minutes
+     */
     public Builder refreshSkew(Duration refreshSkew) {
       if (refreshSkew == null || refreshSkew.isNegative() || refreshSkew.compareTo(Duration.ofMinutes(30)) > 0) {
         throw new KlaviyoValidationException("refreshSkew", "must be between 0 and 30 minutes");
@@ -259,11 +281,23 @@ public final class OAuthSession {
       return this;
     }
 
+    /**
+     * The clock expiry is judged by; default the system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * Builds the session; it loads tokens from the store on first use.
+     *
+     * @return the session
+     * @throws KlaviyoValidationException if no token client was set
+     */
     public OAuthSession build() {
       if (tokenClient == null) throw new KlaviyoValidationException("tokenClient", "is required");
       return new OAuthSession(this);

@@ -13,6 +13,15 @@ import java.time.Instant;
  * @param scope the granted scopes, space-separated, or null
  */
 public record OAuthTokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
+  /**
+   * Creates tokens.
+   *
+   * @param accessToken the bearer token for API calls
+   * @param refreshToken the refresh token, or null
+   * @param expiresAt when the access token expires, or null if unknown
+   * @param scope the granted scopes, space-separated, or null
+   * @throws KlaviyoValidationException if the access token is missing
+   */
   public OAuthTokens {
     if (accessToken == null || accessToken.isEmpty()) {
       throw new KlaviyoValidationException("accessToken", "is required");

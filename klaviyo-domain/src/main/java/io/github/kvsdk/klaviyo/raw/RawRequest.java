@@ -91,23 +91,32 @@ public final class RawRequest {
     clientRetryPolicy = b.clientRetryPolicy;
   }
 
+  /** {@return a builder for a GET; set at least the URL} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A GET of {@code url}. */
+  /**
+   * A GET of {@code url}.
+   *
+   * @param url the URL, absolute or a path such as {@code /api/accounts}
+   * @return the request
+   */
   public static RawRequest get(String url) {
     return builder().url(url).build();
   }
 
+  /** {@return the HTTP method, such as {@code GET}} */
   public String method() {
     return method;
   }
 
+  /** {@return the URL: absolute, or a path such as {@code /api/profiles} resolved against the client's host} */
   public String url() {
     return url;
   }
 
+  /** {@return how the response body is decoded} */
   public ResponseType responseType() {
     return responseType;
   }
@@ -120,6 +129,7 @@ public final class RawRequest {
         + ", responseType=" + responseType + ", maxRetries=" + maxRetries + "}";
   }
 
+  /** Collects a raw request; not thread-safe. */
   public static final class Builder {
     private String method = "GET";
     private String url;

@@ -29,6 +29,7 @@ public final class RawResponse {
     this.json = json;
   }
 
+  /** {@return the HTTP status} */
   public int statusCode() {
     return statusCode;
   }
@@ -38,6 +39,7 @@ public final class RawResponse {
     return statusCode >= 200 && statusCode < 300;
   }
 
+  /** {@return the response headers} */
   public Headers headers() {
     return headers;
   }
@@ -49,6 +51,7 @@ public final class RawResponse {
     return map;
   }
 
+  /** {@return how the body was decoded} */
   public ResponseType responseType() {
     return responseType;
   }
@@ -70,10 +73,12 @@ public final class RawResponse {
     return json;
   }
 
+  /** {@return the body as text, decoded with the response's charset (UTF-8 when it names none)} */
   public String bodyText() {
     return new String(bytes, charset);
   }
 
+  /** {@return the body's bytes, exactly as received; a copy} */
   public byte[] bodyBytes() {
     return bytes.clone();
   }

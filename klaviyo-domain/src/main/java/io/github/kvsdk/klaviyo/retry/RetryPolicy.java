@@ -67,22 +67,27 @@ public final class RetryPolicy {
     return NONE;
   }
 
+  /** {@return a builder starting from the default policy} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this policy's settings, to derive a changed policy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /** {@return how many times a failed call is retried at most; 0 never retries} */
   public int maxRetries() {
     return maxRetries;
   }
 
+  /** {@return the first back-off delay, doubled per further retry up to {@link #maxDelay()}} */
   public Duration baseDelay() {
     return baseDelay;
   }
 
+  /** {@return the longest back-off delay between two attempts} */
   public Duration maxDelay() {
     return maxDelay;
   }
@@ -102,10 +107,12 @@ public final class RetryPolicy {
     return retryAllErrors;
   }
 
+  /** {@return whether network failures and timeouts of retry-safe requests are retried} */
   public boolean retryNetworkErrors() {
     return retryNetworkErrors;
   }
 
+  /** {@return the HTTP statuses retried, such as 429 and 503} */
   public Set<Integer> retryableStatuses() {
     return retryableStatuses;
   }
@@ -115,10 +122,12 @@ public final class RetryPolicy {
     return idempotentPosts;
   }
 
+  /** {@return how synchronous calls wait between attempts; tests substitute a fake} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
+  /** {@return the clock {@code Retry-After} dates are measured against} */
   public Clock clock() {
     return clock;
   }
@@ -269,12 +278,23 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The source of jitter, uniform in [0, 1). Tests pin it to check the bounds. */
+    /**
+     * The source of jitter, uniform in [0, 1). Tests pin it to check the bounds.
+     *
+     * @param random supplies numbers in [0, 1)
+     * @return this builder
+     */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws KlaviyoValidationException if {@code maxDelay} is shorter than {@code baseDelay}
+     */
     public RetryPolicy build() {
       if (maxDelay.compareTo(baseDelay) < 0) {
         throw new KlaviyoValidationException("maxDelay", "must be at least baseDelay (" + baseDelay + ")");
