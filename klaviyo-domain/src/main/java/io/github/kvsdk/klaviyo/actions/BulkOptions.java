@@ -54,14 +54,22 @@ public final class BulkOptions {
 
     private Builder() {}
 
-    /** At most {@code jobs} in flight at once (1 sends them one after another); at least 1. */
+    /**
+     * At most {@code jobs} in flight at once (1 sends them one after another); at least 1.
+     *
+     * @return this builder
+     */
     public Builder maxInFlight(int jobs) {
       if (jobs < 1) throw new KlaviyoValidationException("maxInFlight", "must be at least 1");
       this.maxInFlight = jobs;
       return this;
     }
 
-    /** When true, the first failed job ends the run: later jobs are not sent and jobs in flight are cancelled. */
+    /**
+     * When true, the first failed job ends the run: later jobs are not sent and jobs in flight are cancelled.
+     *
+     * @return this builder
+     */
     public Builder stopOnFailure(boolean stopOnFailure) {
       this.stopOnFailure = stopOnFailure;
       return this;

@@ -46,7 +46,11 @@ public final class KlaviyoActions {
     this.templates = new Templates(ctx);
   }
 
-  /** The action set over {@code client}; cheap to create, safe to share between threads. */
+  /**
+   * The action set over {@code client}; cheap to create, safe to share between threads.
+   *
+   * @param client the client requests go through
+   */
   public static KlaviyoActions of(KlaviyoClient client) {
     if (client == null) throw new NullPointerException("client == null");
     return client.actions();

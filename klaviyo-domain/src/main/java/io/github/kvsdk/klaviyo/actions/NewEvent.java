@@ -98,13 +98,21 @@ public final class NewEvent {
 
     private Builder() {}
 
-    /** Name of the event, such as {@code Placed Order}. */
+    /**
+     * Name of the event, such as {@code Placed Order}.
+     *
+     * @return this builder
+     */
     public Builder metricName(String metricName) {
       this.metricName = metricName;
       return this;
     }
 
-    /** The profile associated with the event, by its identifiers and attributes. */
+    /**
+     * The profile associated with the event, by its identifiers and attributes.
+     *
+     * @return this builder
+     */
     public Builder profile(ProfileAttributes profile) {
       this.profile = profile;
       return this;
@@ -113,13 +121,20 @@ public final class NewEvent {
     /**
      * The Klaviyo id of an existing profile the event happened to (the profile resource's {@code id}); with
      * it, {@link #profile} is optional and, when given, updates that profile's attributes.
+     *
+     * @param profileId the profile's id
+     * @return this builder
      */
     public Builder profileId(String profileId) {
       this.profileId = profileId;
       return this;
     }
 
-    /** The properties of the event. */
+    /**
+     * The properties of the event.
+     *
+     * @return this builder
+     */
     public Builder properties(Map<String, ?> properties) {
       this.properties = properties == null ? null : new LinkedHashMap<>(properties);
       return this;
@@ -128,6 +143,8 @@ public final class NewEvent {
     /**
      * When the event occurred; by default, when the request is received. Klaviyo keeps whole seconds, so the
      * time is sent truncated to the second.
+     *
+     * @return this builder
      */
     public Builder time(Instant time) {
       optional.put("time", time == null ? null
@@ -135,19 +152,31 @@ public final class NewEvent {
       return this;
     }
 
-    /** A monetary value to associate with the event, sent with every digit. */
+    /**
+     * A monetary value to associate with the event, sent with every digit.
+     *
+     * @return this builder
+     */
     public Builder value(BigDecimal value) {
       optional.put("value", value);
       return this;
     }
 
-    /** The ISO 4217 currency code of {@link #value}. */
+    /**
+     * The ISO 4217 currency code of {@link #value}.
+     *
+     * @return this builder
+     */
     public Builder valueCurrency(String valueCurrency) {
       optional.put("value_currency", valueCurrency);
       return this;
     }
 
-    /** A unique identifier for the event, used to deduplicate. */
+    /**
+     * A unique identifier for the event, used to deduplicate.
+     *
+     * @return this builder
+     */
     public Builder uniqueId(String uniqueId) {
       optional.put("unique_id", uniqueId);
       return this;

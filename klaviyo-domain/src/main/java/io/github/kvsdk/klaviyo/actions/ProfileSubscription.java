@@ -27,17 +27,30 @@ public final class ProfileSubscription {
     this.consentedAt = consentedAt;
   }
 
-  /** Email marketing for {@code email}. */
+  /**
+   * Email marketing for {@code email}.
+   *
+   * @param email the email address
+   */
   public static ProfileSubscription email(String email) {
     return new ProfileSubscription(email, null, null);
   }
 
-  /** SMS marketing for {@code phoneNumber}, in E.164 format. */
+  /**
+   * SMS marketing for {@code phoneNumber}, in E.164 format.
+   *
+   * @param phoneNumber the phone number in E.164 form, such as {@code +15005550006}
+   */
   public static ProfileSubscription sms(String phoneNumber) {
     return new ProfileSubscription(null, phoneNumber, null);
   }
 
-  /** Email marketing for {@code email} and SMS marketing for {@code phoneNumber}. */
+  /**
+   * Email marketing for {@code email} and SMS marketing for {@code phoneNumber}.
+   *
+   * @param email the email address
+   * @param phoneNumber the phone number in E.164 form, such as {@code +15005550006}
+   */
   public static ProfileSubscription emailAndSms(String email, String phoneNumber) {
     return new ProfileSubscription(email, phoneNumber, null);
   }

@@ -56,7 +56,12 @@ public final class SubscriptionOptions {
 
     private Builder() {}
 
-    /** A custom method detail or source stored on the consent records ({@code custom_source}), such as "Marketing Event". */
+    /**
+     * A custom method detail or source stored on the consent records ({@code custom_source}), such as "Marketing
+     * Event".
+     *
+     * @return this builder
+     */
     public Builder customSource(String customSource) {
       if (customSource == null || customSource.isBlank()) {
         throw new KlaviyoValidationException("customSource", "must not be null or blank");
@@ -68,13 +73,19 @@ public final class SubscriptionOptions {
     /**
      * Whether the subscriptions are a historical import ({@code historical_import}). When true, every profile
      * needs {@link ProfileSubscription#consentedAt}; when not, none may have it (Klaviyo's rule).
+     *
+     * @return this builder
      */
     public Builder historicalImport(boolean historicalImport) {
       this.historicalImport = historicalImport;
       return this;
     }
 
-    /** How the jobs are sent. */
+    /**
+     * How the jobs are sent.
+     *
+     * @return this builder
+     */
     public Builder bulk(BulkOptions bulk) {
       if (bulk == null) throw new KlaviyoValidationException("bulk", "is required; use BulkOptions.defaults()");
       this.bulk = bulk;

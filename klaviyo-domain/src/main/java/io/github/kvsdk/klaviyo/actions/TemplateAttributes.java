@@ -41,20 +41,32 @@ public final class TemplateAttributes {
 
     private Builder() {}
 
-    /** The name of the template. */
+    /**
+     * The name of the template.
+     *
+     * @return this builder
+     */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
       attributes.put("name", name);
       return this;
     }
 
-    /** The HTML of the template. */
+    /**
+     * The HTML of the template.
+     *
+     * @return this builder
+     */
     public Builder html(String html) {
       attributes.put("html", html);
       return this;
     }
 
-    /** The plain-text version of the template; {@code null} removes it. */
+    /**
+     * The plain-text version of the template; {@code null} removes it.
+     *
+     * @return this builder
+     */
     public Builder text(String text) {
       attributes.put("text", text);
       return this;

@@ -41,12 +41,20 @@ public final class RequestOptions {
     return NONE;
   }
 
-  /** A builder with nothing overridden. */
+  /**
+   * A builder with nothing overridden.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /**
+   * A builder holding these options.
+   *
+   * @return this builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.callTimeout = callTimeout;
@@ -111,26 +119,42 @@ public final class RequestOptions {
 
     private Builder() {}
 
-    /** The longest the whole call may take, retries and waits included; zero means none; at most 1 hour. */
+    /**
+     * The longest the whole call may take, retries and waits included; zero means none; at most 1 hour.
+     *
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout("callTimeout", timeout);
       return this;
     }
 
-    /** The longest silence while reading the response; zero means none; at most 1 hour. */
+    /**
+     * The longest silence while reading the response; zero means none; at most 1 hour.
+     *
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout("readTimeout", timeout);
       return this;
     }
 
-    /** The retry policy for this request, such as {@link RetryPolicy#none()}. */
+    /**
+     * The retry policy for this request, such as {@link RetryPolicy#none()}.
+     *
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       if (retryPolicy == null) throw new KlaviyoValidationException("retryPolicy", "must not be null");
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** Sends query values without checking them against the pinned revision. */
+    /**
+     * Sends query values without checking them against the pinned revision.
+     *
+     * @return this builder
+     */
     public Builder skipValidation() {
       this.skipValidation = true;
       return this;

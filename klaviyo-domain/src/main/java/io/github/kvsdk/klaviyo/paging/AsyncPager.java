@@ -56,6 +56,9 @@ public final class AsyncPager<T> implements Flow.Publisher<T> {
   /**
    * Calls {@code action} with every page in order, on the thread that completed its fetch. The future
    * completes after the last page, or fails with the first fetch failure (or the action's exception).
+   *
+   * @return a future that completes when Klaviyo has accepted the request, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
    */
   public CompletableFuture<Void> forEachPage(Consumer<? super Page<T>> action) {
     Objects.requireNonNull(action, "action");
@@ -64,7 +67,12 @@ public final class AsyncPager<T> implements Flow.Publisher<T> {
     return walk.result;
   }
 
-  /** Calls {@code action} with every resource of every page, in order; see {@link #forEachPage}. */
+  /**
+   * Calls {@code action} with every resource of every page, in order; see {@link #forEachPage}.
+   *
+   * @return a future that completes when Klaviyo has accepted the request, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Void> forEach(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
     return forEachPage(page -> page.data().forEach(action));

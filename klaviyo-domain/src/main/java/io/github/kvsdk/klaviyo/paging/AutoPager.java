@@ -37,13 +37,21 @@ public final class AutoPager<T> implements Iterable<T> {
     this.prefetch = prefetch;
   }
 
-  /** Iterates from {@code first}, which has already been fetched. */
+  /**
+   * Iterates from {@code first}, which has already been fetched.
+   *
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public static <T> AutoPager<T> startingAt(Page<T> first) {
     if (first == null) throw new NullPointerException("first == null");
     return new AutoPager<>(() -> first, false);
   }
 
-  /** Iterates from the page {@code fetchFirst} returns; nothing is fetched until iteration starts. */
+  /**
+   * Iterates from the page {@code fetchFirst} returns; nothing is fetched until iteration starts.
+   *
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public static <T> AutoPager<T> lazy(Supplier<Page<T>> fetchFirst) {
     if (fetchFirst == null) throw new NullPointerException("fetchFirst == null");
     return new AutoPager<>(fetchFirst, false);
@@ -52,7 +60,8 @@ public final class AutoPager<T> implements Iterable<T> {
   /**
    * {@return a pager over the same listing that fetches pages ahead of the caller, as asynchronous calls on
    * the client's dispatcher (no thread of its own): as soon as one response has been read and its {@code
-   * links.next} found, the request for the next page goes out} The caller's thread only binds pages and runs the caller's own code, so on a long listing
+   * links.next} found, the request for the next page goes out} The caller's thread only binds pages and runs the
+   * caller's own code, so on a long listing
    * that work overlaps with the server's instead of taking turns with it.
    *
    * <p>The price: an iteration holds its current page plus up to {@value PagePrefetcher#AHEAD} responses

@@ -102,7 +102,11 @@ public final class Included {
     return result;
   }
 
-  /** The resource with {@code type} and {@code id}, as a JSON tree. */
+  /**
+   * The resource with {@code type} and {@code id}, as a JSON tree.
+   *
+   * @param id the resource's id
+   */
   public Optional<Map<String, Object>> find(String type, String id) {
     for (Map<String, Object> resource : resources) {
       if (type.equals(resource.get("type")) && id.equals(resource.get("id"))) return Optional.of(resource);
@@ -113,6 +117,7 @@ public final class Included {
   /**
    * The resource of {@code modelClass}'s registered type with {@code id}, bound to {@code modelClass}.
    *
+   * @param id the resource's id
    * @throws IllegalArgumentException if {@code modelClass} is not registered.
    */
   public <R> Optional<R> find(Class<R> modelClass, String id) {

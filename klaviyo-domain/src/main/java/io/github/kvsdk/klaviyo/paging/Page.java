@@ -81,6 +81,7 @@ public final class Page<T> {
   /**
    * Fetches the next page.
    *
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws NoSuchElementException if this is the last page.
    */
   public Page<T> nextPage() {
@@ -111,7 +112,11 @@ public final class Page<T> {
     return AsyncPager.startingAt(this);
   }
 
-  /** Iterates the resources of this page and every page after it, fetching each page when reached. */
+  /**
+   * Iterates the resources of this page and every page after it, fetching each page when reached.
+   *
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<T> autoPager() {
     return AutoPager.startingAt(this);
   }

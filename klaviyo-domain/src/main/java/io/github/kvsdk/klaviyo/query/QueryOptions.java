@@ -226,62 +226,106 @@ public final class QueryOptions {
       include.addAll(options.include);
     }
 
-    /** Sets the filter; null removes it. */
+    /**
+     * Sets the filter; null removes it.
+     *
+     * @return this builder
+     */
     public Builder filter(Filter filter) {
       this.filter = filter;
       return this;
     }
 
-    /** Sets the sort value, such as {@code updated} or {@code -updated}; null removes it. */
+    /**
+     * Sets the sort value, such as {@code updated} or {@code -updated}; null removes it.
+     *
+     * @return this builder
+     */
     public Builder sort(String sort) {
       this.sort = sort;
       return this;
     }
 
-    /** Sorts ascending by {@code field}. */
+    /**
+     * Sorts ascending by {@code field}.
+     *
+     * @return this builder
+     */
     public Builder sortAscending(String field) {
       return sort(field);
     }
 
-    /** Sorts descending by {@code field}. */
+    /**
+     * Sorts descending by {@code field}.
+     *
+     * @return this builder
+     */
     public Builder sortDescending(String field) {
       return sort("-" + field);
     }
 
-    /** Sets {@code page[size]}; null removes it. */
+    /**
+     * Sets {@code page[size]}; null removes it.
+     *
+     * @return this builder
+     */
     public Builder pageSize(Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }
 
-    /** Requests only {@code names} of resources of {@code type}: {@code fields[type]=a,b}. */
+    /**
+     * Requests only {@code names} of resources of {@code type}: {@code fields[type]=a,b}.
+     *
+     * @return this builder
+     */
     public Builder fields(String type, String... names) {
       return fields(type, List.of(names));
     }
 
-    /** Requests only {@code names} of resources of {@code type}; an empty collection removes the fieldset. */
+    /**
+     * Requests only {@code names} of resources of {@code type}; an empty collection removes the fieldset.
+     *
+     * @return this builder
+     */
     public Builder fields(String type, Collection<String> names) {
       put(fields, type, names);
       return this;
     }
 
-    /** Requests {@code names} in addition to the default fields: {@code additional-fields[type]=a,b}. */
+    /**
+     * Requests {@code names} in addition to the default fields: {@code additional-fields[type]=a,b}.
+     *
+     * @return this builder
+     */
     public Builder additionalFields(String type, String... names) {
       return additionalFields(type, List.of(names));
     }
 
-    /** Requests {@code names} in addition to the default fields; an empty collection removes them. */
+    /**
+     * Requests {@code names} in addition to the default fields; an empty collection removes them.
+     *
+     * @return this builder
+     */
     public Builder additionalFields(String type, Collection<String> names) {
       put(additionalFields, type, names);
       return this;
     }
 
-    /** Includes the related resources {@code relationships}, replacing earlier ones. */
+    /**
+     * Includes the related resources {@code relationships}, replacing earlier ones.
+     *
+     * @return this builder
+     */
     public Builder include(String... relationships) {
       return include(List.of(relationships));
     }
 
-    /** Includes the related resources {@code relationships}, replacing earlier ones. */
+    /**
+     * Includes the related resources {@code relationships}, replacing earlier ones.
+     *
+     * @return this builder
+     */
     public Builder include(Collection<String> relationships) {
       include.clear();
       for (String relationship : relationships) {

@@ -42,6 +42,8 @@ public final class ClientRateLimiter {
    * Waits until a request to {@code method} {@code encodedPath} may start, and counts it. Returns a permit to
    * hand back to {@link #complete} when the exchange ends, or empty if the request has no declared limit (or
    * limiting is disabled).
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
    */
   public Optional<Permit> acquire(String method, String encodedPath) throws InterruptedException {
     Optional<Permit> permit = reserve(method, encodedPath, Duration.ofMillis(Long.MAX_VALUE));

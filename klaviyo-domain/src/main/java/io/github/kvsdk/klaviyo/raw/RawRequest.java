@@ -151,7 +151,11 @@ public final class RawRequest {
 
     private Builder() {}
 
-    /** The HTTP method: GET (default), POST, PUT, PATCH, DELETE, HEAD or OPTIONS; case-insensitive. */
+    /**
+     * The HTTP method: GET (default), POST, PUT, PATCH, DELETE, HEAD or OPTIONS; case-insensitive.
+     *
+     * @return this builder
+     */
     public Builder method(String method) {
       String upper = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
       if (!METHODS.contains(upper)) {
@@ -161,13 +165,21 @@ public final class RawRequest {
       return this;
     }
 
-    /** The path, such as {@code /api/accounts} or {@code /profiles?page[size]=20}; see the class documentation. */
+    /**
+     * The path, such as {@code /api/accounts} or {@code /profiles?page[size]=20}; see the class documentation.
+     *
+     * @return this builder
+     */
     public Builder url(String url) {
       this.url = url;
       return this;
     }
 
-    /** Sends no {@code Authorization} header: for {@code /client} endpoints called with {@code company_id}. */
+    /**
+     * Sends no {@code Authorization} header: for {@code /client} endpoints called with {@code company_id}.
+     *
+     * @return this builder
+     */
     public Builder excludeAuthorization(boolean exclude) {
       this.excludeAuthorization = exclude;
       return this;
@@ -177,13 +189,19 @@ public final class RawRequest {
      * The JSON body: a {@code Map}/{@code List} tree (or any value Moshi can write) is serialized; a
      * {@code String} is taken as already-encoded JSON and checked to parse. Sent as
      * {@code application/vnd.api+json} unless a {@code Content-Type} header is set.
+     *
+     * @return this builder
      */
     public Builder jsonBody(Object body) {
       this.jsonBody = body;
       return this;
     }
 
-    /** Adds a multipart text field. */
+    /**
+     * Adds a multipart text field.
+     *
+     * @return this builder
+     */
     public Builder formData(String name, String value) {
       requireName("formData", name);
       if (value == null) throw new KlaviyoValidationException("formData", "value of '" + name + "' is null");
@@ -191,13 +209,21 @@ public final class RawRequest {
       return this;
     }
 
-    /** Adds multipart text fields. */
+    /**
+     * Adds multipart text fields.
+     *
+     * @return this builder
+     */
     public Builder formData(Map<String, String> fields) {
       fields.forEach(this::formData);
       return this;
     }
 
-    /** Adds a multipart file part; its file name is {@link #fileName} for the same key, or the key itself. */
+    /**
+     * Adds a multipart file part; its file name is {@link #fileName} for the same key, or the key itself.
+     *
+     * @return this builder
+     */
     public Builder fileData(String name, byte[] content) {
       requireName("fileData", name);
       if (content == null) throw new KlaviyoValidationException("fileData", "content of '" + name + "' is null");
@@ -205,12 +231,20 @@ public final class RawRequest {
       return this;
     }
 
-    /** Adds a multipart file part with its file name. */
+    /**
+     * Adds a multipart file part with its file name.
+     *
+     * @return this builder
+     */
     public Builder fileData(String name, byte[] content, String fileName) {
       return fileData(name, content).fileName(name, fileName);
     }
 
-    /** Sets the file name of the {@link #fileData} part {@code name}; the key must match a file data key. */
+    /**
+     * Sets the file name of the {@link #fileData} part {@code name}; the key must match a file data key.
+     *
+     * @return this builder
+     */
     public Builder fileName(String name, String fileName) {
       requireName("fileDataFileNames", name);
       if (fileName == null || fileName.isBlank() || fileName.contains("\"") || fileName.contains("\r")
@@ -222,7 +256,11 @@ public final class RawRequest {
       return this;
     }
 
-    /** Appends a query parameter; repeat the name for multiple values. The value is URL-encoded. */
+    /**
+     * Appends a query parameter; repeat the name for multiple values. The value is URL-encoded.
+     *
+     * @return this builder
+     */
     public Builder queryParameter(String name, String value) {
       requireName("queryParameters", name);
       if (value == null) throw new KlaviyoValidationException("queryParameters", "value of '" + name + "' is null");
@@ -230,7 +268,11 @@ public final class RawRequest {
       return this;
     }
 
-    /** Adds a request header. Values are never logged or printed. */
+    /**
+     * Adds a request header. Values are never logged or printed.
+     *
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       requireName("headers", name);
       for (int i = 0; i < name.length(); i++) {
@@ -255,14 +297,22 @@ public final class RawRequest {
       return this;
     }
 
-    /** How to decode the response body; default JSON. */
+    /**
+     * How to decode the response body; default JSON.
+     *
+     * @return this builder
+     */
     public Builder responseType(ResponseType responseType) {
       if (responseType == null) throw new KlaviyoValidationException("responseType", "is required");
       this.responseType = responseType;
       return this;
     }
 
-    /** The longest to wait for the whole exchange, retries included. Positive, at most 10 minutes. */
+    /**
+     * The longest to wait for the whole exchange, retries included. Positive, at most 10 minutes.
+     *
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
         throw new KlaviyoValidationException("timeout", "must be positive and at most 10 minutes");
@@ -271,7 +321,11 @@ public final class RawRequest {
       return this;
     }
 
-    /** The delay between retries when exponential back-off is off. 0 to 10 minutes; default 0. */
+    /**
+     * The delay between retries when exponential back-off is off. 0 to 10 minutes; default 0.
+     *
+     * @return this builder
+     */
     public Builder retryDelay(Duration delay) {
       if (delay == null || delay.isNegative() || delay.compareTo(Duration.ofMinutes(10)) > 0) {
         throw new KlaviyoValidationException("retryDelay", "must be between 0 and 10 minutes");
@@ -280,19 +334,31 @@ public final class RawRequest {
       return this;
     }
 
-    /** {@link #retryDelay} in milliseconds, like the connector option "Retry Delay (ms)". */
+    /**
+     * {@link #retryDelay} in milliseconds, like the connector option "Retry Delay (ms)".
+     *
+     * @return this builder
+     */
     public Builder retryDelayMillis(long millis) {
       if (millis < 0) throw new KlaviyoValidationException("retryDelay", "must not be negative");
       return retryDelay(Duration.ofMillis(millis));
     }
 
-    /** Retry every non-2xx status (3xx, 4xx, 5xx) and network failure, whatever the method. */
+    /**
+     * Retry every non-2xx status (3xx, 4xx, 5xx) and network failure, whatever the method.
+     *
+     * @return this builder
+     */
     public Builder retryOnAllErrors(boolean retryOnAllErrors) {
       this.retryOnAllErrors = retryOnAllErrors;
       return this;
     }
 
-    /** Retries after the first attempt: 0 (default) to 10. */
+    /**
+     * Retries after the first attempt: 0 (default) to 10.
+     *
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new KlaviyoValidationException("maxRetryCount", "must be between 0 and 10");
@@ -301,7 +367,11 @@ public final class RawRequest {
       return this;
     }
 
-    /** Use exponential back-off with full jitter (base 0.5 s, cap 20 s) instead of {@link #retryDelay}. */
+    /**
+     * Use exponential back-off with full jitter (base 0.5 s, cap 20 s) instead of {@link #retryDelay}.
+     *
+     * @return this builder
+     */
     public Builder exponentialBackoff(boolean exponentialBackoff) {
       this.exponentialBackoff = exponentialBackoff;
       return this;
@@ -310,6 +380,8 @@ public final class RawRequest {
     /**
      * Throw the typed {@code KlaviyoApiException} for non-2xx responses instead of returning them. Off by
      * default: a raw request reports whatever status came back, so callers can handle any status themselves.
+     *
+     * @return this builder
      */
     public Builder throwOnError(boolean throwOnError) {
       this.throwOnError = throwOnError;
@@ -320,6 +392,8 @@ public final class RawRequest {
      * Retry this request with the client's {@code RetryPolicy} (as typed calls are) instead of the raw
      * request's own retry settings. Cannot be combined with {@link #maxRetries}, {@link #retryDelay}, {@link
      * #retryOnAllErrors} or {@link #exponentialBackoff}.
+     *
+     * @return this builder
      */
     public Builder useClientRetryPolicy() {
       this.clientRetryPolicy = true;

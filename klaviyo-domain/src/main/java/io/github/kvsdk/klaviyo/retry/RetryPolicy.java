@@ -194,7 +194,11 @@ public final class RetryPolicy {
       random = p.random;
     }
 
-    /** Retries after the first attempt; 0 disables retries. Between 0 and 10. */
+    /**
+     * Retries after the first attempt; 0 disables retries. Between 0 and 10.
+     *
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new KlaviyoValidationException("maxRetries", "must be between 0 and 10, was " + maxRetries);
@@ -203,19 +207,31 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The first exponential back-off ceiling. Positive. */
+    /**
+     * The first exponential back-off ceiling. Positive.
+     *
+     * @return this builder
+     */
     public Builder baseDelay(Duration baseDelay) {
       this.baseDelay = positive("baseDelay", baseDelay);
       return this;
     }
 
-    /** The largest computed back-off. Positive. */
+    /**
+     * The largest computed back-off. Positive.
+     *
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = positive("maxDelay", maxDelay);
       return this;
     }
 
-    /** Waits exactly {@code delay} between retries instead of backing off exponentially; null restores back-off. */
+    /**
+     * Waits exactly {@code delay} between retries instead of backing off exponentially; null restores back-off.
+     *
+     * @return this builder
+     */
     public Builder fixedDelay(Duration delay) {
       if (delay != null && delay.isNegative()) {
         throw new KlaviyoValidationException("fixedDelay", "must not be negative");
@@ -224,7 +240,11 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest server-requested wait to honour; longer ones surface as {@code RateLimitedException}. */
+    /**
+     * The longest server-requested wait to honour; longer ones surface as {@code RateLimitedException}.
+     *
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = positive("maxRetryAfter", maxRetryAfter);
       return this;
@@ -233,19 +253,29 @@ public final class RetryPolicy {
     /**
      * Retry every non-2xx response and network failure, for any method. This is an explicit opt-in to possibly
      * repeating a create; the default policy never does.
+     *
+     * @return this builder
      */
     public Builder retryAllErrors(boolean retryAllErrors) {
       this.retryAllErrors = retryAllErrors;
       return this;
     }
 
-    /** Whether idempotent requests are retried after a network failure. Default true. */
+    /**
+     * Whether idempotent requests are retried after a network failure. Default true.
+     *
+     * @return this builder
+     */
     public Builder retryNetworkErrors(boolean retryNetworkErrors) {
       this.retryNetworkErrors = retryNetworkErrors;
       return this;
     }
 
-    /** Statuses (besides 429) retried for idempotent requests. Each must be 4xx or 5xx. */
+    /**
+     * Statuses (besides 429) retried for idempotent requests. Each must be 4xx or 5xx.
+     *
+     * @return this builder
+     */
     public Builder retryableStatuses(Set<Integer> statuses) {
       Objects.requireNonNull(statuses, "statuses");
       for (int status : statuses) {
@@ -257,7 +287,11 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Adds a POST path template (such as {@code /api/my-upserts/{id}}) whose repetition is harmless. */
+    /**
+     * Adds a POST path template (such as {@code /api/my-upserts/{id}}) whose repetition is harmless.
+     *
+     * @return this builder
+     */
     public Builder addIdempotentPost(String pathTemplate) {
       if (pathTemplate == null || !pathTemplate.startsWith("/")) {
         throw new KlaviyoValidationException("idempotentPost", "must be a path template starting with '/'");
@@ -266,13 +300,21 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Where delays are spent. Tests pass a recording sleeper. */
+    /**
+     * Where delays are spent. Tests pass a recording sleeper.
+     *
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** The clock that {@code Retry-After} HTTP dates are measured against. */
+    /**
+     * The clock that {@code Retry-After} HTTP dates are measured against.
+     *
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
