@@ -44,7 +44,11 @@ public final class RateLimiter {
     return enabled;
   }
 
-  /** Turns limiting on or off; turning it on starts from empty windows. */
+  /**
+   * Turns limiting on or off; turning it on starts from empty windows.
+   *
+   * @param enabled true to answer requests over a limit with 429
+   */
   public void enabled(boolean enabled) {
     if (enabled && !this.enabled) {
       windows.clear();
@@ -61,7 +65,14 @@ public final class RateLimiter {
     windows.clear();
   }
 
-  /** Counts one request of {@code operationId} by {@code quotaKey}, unless it is over a limit. */
+  /**
+   * Counts one request of {@code operationId} by {@code quotaKey}, unless it is over a limit.
+   *
+   * @param quotaKey whose quota the request counts against (the credential)
+   * @param operationId the operation id
+   * @param limit the operation's published limits
+   * @return whether the request may proceed, and if not, how long to wait
+   */
   public Decision acquire(String quotaKey, String operationId, RateLimit limit) {
     if (!enabled || limit.steadyPerMinute() == 0 && limit.burstPerSecond() == 0) {
       return null;

@@ -45,12 +45,21 @@ public final class SandboxState {
     }
   }
 
-  /** {@return the current server time, truncated to seconds} */
+  /**
+   * {@return the current server time, truncated to seconds}
+   *
+   * @return the current server time
+   */
   public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  /** The table of {@code type}; throws for an unknown type. */
+  /**
+   * The table of {@code type}; throws for an unknown type.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @return the table
+   */
   public ResourceTable table(String type) {
     ResourceTable t = tables.get(type);
     if (t == null) {
@@ -73,7 +82,11 @@ public final class SandboxState {
     return t != null ? t : otherTables.computeIfAbsent(type, ResourceTable::new);
   }
 
-  /** {@return all tables: the emulated types first, then every other type that has been used} */
+  /**
+   * {@return all tables: the emulated types first, then every other type that has been used}
+   *
+   * @return every table
+   */
   public Collection<ResourceTable> tables() {
     List<ResourceTable> all = new ArrayList<>(tables.values());
     otherTables.keySet().stream().sorted().forEach(type -> all.add(otherTables.get(type)));
@@ -132,19 +145,35 @@ public final class SandboxState {
     return table(Types.REVIEW);
   }
 
-  /** The profile ids on list {@code listId} (empty for an unknown list). */
+  /**
+   * The profile ids on list {@code listId} (empty for an unknown list).
+   *
+   * @param listId the list's id
+   * @return the ids of the list's members
+   */
   public Set<String> listMembers(String listId) {
     Map<String, Instant> m = listMembers.get(listId);
     return m == null ? Set.of() : Set.copyOf(m.keySet());
   }
 
-  /** When {@code profileId} joined {@code listId}, or null. */
+  /**
+   * When {@code profileId} joined {@code listId}, or null.
+   *
+   * @param listId the list's id
+   * @param profileId the profile's id
+   * @return when the profile joined the list, or null
+   */
   public Instant joinedAt(String listId, String profileId) {
     Map<String, Instant> m = listMembers.get(listId);
     return m == null ? null : m.get(profileId);
   }
 
-  /** The ids of the lists {@code profileId} is on. */
+  /**
+   * The ids of the lists {@code profileId} is on.
+   *
+   * @param profileId the profile's id
+   * @return the ids of the profile's lists
+   */
   public List<String> listsOf(String profileId) {
     List<String> out = new ArrayList<>();
     for (Resource list : lists().all()) {
@@ -156,19 +185,34 @@ public final class SandboxState {
     return out;
   }
 
-  /** The profile ids in segment {@code segmentId}. */
+  /**
+   * The profile ids in segment {@code segmentId}.
+   *
+   * @param segmentId the segment's id
+   * @return the ids of the segment's members
+   */
   public Set<String> segmentMembers(String segmentId) {
     Set<String> m = segmentMembers.get(segmentId);
     return m == null ? Set.of() : Set.copyOf(m);
   }
 
-  /** Puts {@code profileIds} into segment {@code segmentId} (segments are not evaluated by the sandbox). */
+  /**
+   * Puts {@code profileIds} into segment {@code segmentId} (segments are not evaluated by the sandbox).
+   *
+   * @param segmentId the segment's id
+   * @param profileIds the profiles' ids
+   */
   public void setSegmentMembers(String segmentId, Collection<String> profileIds) {
     segmentMembers.put(segmentId, ConcurrentHashMap.newKeySet());
     segmentMembers.get(segmentId).addAll(profileIds);
   }
 
-  /** The ids of the segments {@code profileId} is in. */
+  /**
+   * The ids of the segments {@code profileId} is in.
+   *
+   * @param profileId the profile's id
+   * @return the ids of the profile's segments
+   */
   public List<String> segmentsOf(String profileId) {
     List<String> out = new ArrayList<>();
     for (Resource segment : segments().all()) {
@@ -180,7 +224,14 @@ public final class SandboxState {
     return out;
   }
 
-  /** The id of the profile with this email, phone number or external id (in that order), or null. */
+  /**
+   * The id of the profile with this email, phone number or external id (in that order), or null.
+   *
+   * @param email an email address, or null
+   * @param phoneNumber a phone number, or null
+   * @param externalId an external id, or null
+   * @return the profile's id, or null if none matches
+   */
   public String findProfileId(String email, String phoneNumber, String externalId) {
     String id = email == null ? null : profileByEmail.get(normaliseEmail(email));
     if (id == null && phoneNumber != null) {
@@ -195,6 +246,11 @@ public final class SandboxState {
   /**
    * Stores a new object of {@code type} with a fresh Klaviyo-format id. Missing timestamps are set to now
    * (second precision). For profiles prefer {@link #createProfile}, which enforces unique identifiers.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param attributes the object's attributes
+   * @param relationships the related ids, by relationship name
+   * @return the stored object
    */
   public Resource insert(String type, Map<String, Object> attributes, Map<String, List<String>> relationships) {
     synchronized (writeLock) {
@@ -231,7 +287,12 @@ public final class SandboxState {
     return ids.base62(6);
   }
 
-  /** Creates a profile, enforcing unique email, phone number and external id (409 carrying the duplicate's id). */
+  /**
+   * Creates a profile, enforcing unique email, phone number and external id (409 carrying the duplicate's id).
+   *
+   * @param attributes the object's attributes
+   * @return the stored profile
+   */
   public Resource createProfile(Map<String, Object> attributes) {
     synchronized (writeLock) {
       checkUnique(null, attributes);
@@ -248,6 +309,10 @@ public final class SandboxState {
   /**
    * Applies {@code changes} (attribute name to new value; {@code properties} merged key by key) to profile
    * {@code id}, keeping the identifier indexes; bumps {@code updated} when something changed.
+   *
+   * @param id the object's id
+   * @param changes the attributes to change; others are kept
+   * @return the updated profile
    */
   @SuppressWarnings("unchecked")
   public Resource updateProfile(String id, Map<String, Object> changes) {
@@ -287,7 +352,15 @@ public final class SandboxState {
     }
   }
 
-  /** Replaces attributes of any object; sets {@code updatedField} (if non-null) to now when something changed. */
+  /**
+   * Replaces attributes of any object; sets {@code updatedField} (if non-null) to now when something changed.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param id the object's id
+   * @param changes the attributes to change; others are kept
+   * @param updatedField the timestamp attribute to set to now when something changed, or null
+   * @return the updated object
+   */
   public Resource update(String type, String id, Map<String, Object> changes, String updatedField) {
     synchronized (writeLock) {
       Resource r = table(type).find(id);
@@ -306,7 +379,12 @@ public final class SandboxState {
     }
   }
 
-  /** Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and seeding). */
+  /**
+   * Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and seeding).
+   *
+   * @param r the stored object
+   * @param attributes the object's attributes
+   */
   public void replace(Resource r, Map<String, Object> attributes) {
     synchronized (writeLock) {
       Map<String, Object> before = r.attributes();
@@ -317,14 +395,25 @@ public final class SandboxState {
     }
   }
 
-  /** Replaces an object's relationship ids. */
+  /**
+   * Replaces an object's relationship ids.
+   *
+   * @param r the stored object
+   * @param relationships the related ids, by relationship name
+   */
   public void relate(Resource r, Map<String, List<String>> relationships) {
     synchronized (writeLock) {
       r.replaceRelationships(relationships);
     }
   }
 
-  /** Deletes an object; returns whether it existed. Deleting a list drops its memberships. */
+  /**
+   * Deletes an object; returns whether it existed. Deleting a list drops its memberships.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param id the object's id
+   * @return true if the object existed
+   */
   public boolean delete(String type, String id) {
     synchronized (writeLock) {
       Resource removed = table(type).remove(id);
@@ -347,7 +436,12 @@ public final class SandboxState {
     }
   }
 
-  /** Adds profiles to a list (joining now); already-present members keep their join time. */
+  /**
+   * Adds profiles to a list (joining now); already-present members keep their join time.
+   *
+   * @param listId the list's id
+   * @param profileIds the profiles' ids
+   */
   public void addToList(String listId, Collection<String> profileIds) {
     synchronized (writeLock) {
       Instant now = now();
@@ -358,7 +452,12 @@ public final class SandboxState {
     }
   }
 
-  /** Removes profiles from a list. */
+  /**
+   * Removes profiles from a list.
+   *
+   * @param listId the list's id
+   * @param profileIds the profiles' ids
+   */
   public void removeFromList(String listId, Collection<String> profileIds) {
     synchronized (writeLock) {
       Map<String, Instant> m = listMembers.get(listId);

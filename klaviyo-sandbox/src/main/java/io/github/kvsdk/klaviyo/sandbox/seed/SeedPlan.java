@@ -46,7 +46,11 @@ public final class SeedPlan {
     return new Builder();
   }
 
-  /** {@return a plan that creates nothing} */
+  /**
+   * {@return a plan that creates nothing}
+   *
+   * @return a plan that creates nothing
+   */
   public static SeedPlan none() {
     return new Builder().build();
   }
@@ -55,12 +59,20 @@ public final class SeedPlan {
     return counts.getOrDefault(type, 0);
   }
 
-  /** Start of the timestamp range (inclusive). */
+  /**
+   * Start of the timestamp range (inclusive).
+   *
+   * @return the earliest seeded timestamp
+   */
   public Instant from() {
     return from;
   }
 
-  /** End of the timestamp range (inclusive). */
+  /**
+   * End of the timestamp range (inclusive).
+   *
+   * @return the latest seeded timestamp
+   */
   public Instant to() {
     return to;
   }
@@ -109,7 +121,12 @@ public final class SeedPlan {
       return count(Type.SEGMENTS, n);
     }
 
-    /** Events, spread over a few metrics (created as needed) and the seeded profiles. */
+    /**
+     * Events, spread over a few metrics (created as needed) and the seeded profiles.
+     *
+     * @param n how many
+     * @return this builder
+     */
     public Builder events(int n) {
       return count(Type.EVENTS, n);
     }
@@ -146,12 +163,21 @@ public final class SeedPlan {
      * {@code n} objects of every other resource type the spec defines (tags, coupons, catalog items,
      * webhooks, flow actions and so on), with attributes made from the spec's examples and each
      * relationship pointing at the first object of its target type.
+     *
+     * @param n how many
+     * @return this builder
      */
     public Builder others(int n) {
       return count(Type.OTHERS, n);
     }
 
-    /** Timestamps are spread evenly from {@code from} to {@code to}, both truncated to seconds. */
+    /**
+     * Timestamps are spread evenly from {@code from} to {@code to}, both truncated to seconds.
+     *
+     * @param from the earliest timestamp
+     * @param to the latest timestamp
+     * @return this builder
+     */
     public Builder between(Instant from, Instant to) {
       if (to.isBefore(from)) {
         throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
@@ -161,7 +187,12 @@ public final class SeedPlan {
       return this;
     }
 
-    /** Makes {@code n} objects of each type (at most its count) share one timestamp second. */
+    /**
+     * Makes {@code n} objects of each type (at most its count) share one timestamp second.
+     *
+     * @param n how many
+     * @return this builder
+     */
     public Builder sameSecond(int n) {
       if (n < 0) {
         throw new IllegalArgumentException("sameSecond must be >= 0, was " + n);
@@ -170,7 +201,12 @@ public final class SeedPlan {
       return this;
     }
 
-    /** Seed of the random generator (names, memberships); the same seed gives the same data. */
+    /**
+     * Seed of the random generator (names, memberships); the same seed gives the same data.
+     *
+     * @param seed the seed; the same seed gives the same objects
+     * @return this builder
+     */
     public Builder randomSeed(long seed) {
       this.randomSeed = seed;
       return this;
