@@ -95,6 +95,7 @@ public final class CampaignAttributes {
      * The name of the campaign; required to create one.
      *
      * @return this builder
+     * @param name the campaign's name
      */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
@@ -107,6 +108,7 @@ public final class CampaignAttributes {
      * The campaign messages' attributes, each with a {@code channel} of {@code email} or {@code sms}.
      *
      * @return this builder
+     * @param messages the campaign's messages
      */
     public Builder messages(List<Map<String, Object>> messages) {
       this.messages = messages;
@@ -117,6 +119,7 @@ public final class CampaignAttributes {
      * Ids of the lists and segments to send to ({@code audiences.included}).
      *
      * @return this builder
+     * @param ids list and segment ids
      */
     public Builder includedAudiences(List<String> ids) {
       audiences.put("included", ids == null ? null : List.copyOf(ids));
@@ -127,6 +130,7 @@ public final class CampaignAttributes {
      * Ids of the lists and segments not to send to ({@code audiences.excluded}); an empty list excludes none.
      *
      * @return this builder
+     * @param ids list and segment ids
      */
     public Builder excludedAudiences(List<String> ids) {
       audiences.put("excluded", ids == null ? null : List.copyOf(ids));
@@ -159,6 +163,7 @@ public final class CampaignAttributes {
      * {@code send_strategy}, such as {@code Map.of("method", "immediate")}.
      *
      * @return this builder
+     * @param strategy how and when the campaign is sent
      */
     public Builder sendStrategy(Map<String, Object> strategy) {
       return option("send_strategy", strategy);

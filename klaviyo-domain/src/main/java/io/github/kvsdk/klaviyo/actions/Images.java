@@ -120,6 +120,7 @@ public final class Images extends ImagesService {
    * @param fileName the uploaded file's name, with its extension
    * @param name the image's name in Klaviyo, or null to use the file name
    * @return Klaviyo's response document
+   * @param data the image's bytes
    */
   public UploadImageFromFileResult uploadFile(byte[] data, String fileName, String name) {
     return uploadImageFromFile(fileParams(data, fileName, name));
@@ -130,6 +131,7 @@ public final class Images extends ImagesService {
    *
    * @param name the image's name in Klaviyo, or null to use the file name
    * @return Klaviyo's response document
+   * @param file the image file to upload
    */
   public UploadImageFromFileResult uploadFile(Path file, String name) {
     return uploadFile(read(file), file.getFileName().toString(), name);
@@ -142,6 +144,7 @@ public final class Images extends ImagesService {
    * @param name the image's name in Klaviyo, or null to use the file name
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   * @param data the image's bytes
    */
   public CompletableFuture<UploadImageFromFileResult> uploadFileAsync(byte[] data, String fileName, String name) {
     return uploadImageFromFileAsync(fileParams(data, fileName, name));

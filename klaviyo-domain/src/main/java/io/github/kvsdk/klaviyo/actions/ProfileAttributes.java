@@ -124,6 +124,7 @@ public final class ProfileAttributes {
      * Name of the company or organization the individual works for.
      *
      * @return this builder
+     * @param organization the person's company
      */
     public Builder organization(String organization) {
       return put("organization", organization);
@@ -133,6 +134,7 @@ public final class ProfileAttributes {
      * The profile's locale as an IETF BCP 47 language tag, such as {@code en-US}.
      *
      * @return this builder
+     * @param locale the person's locale, such as {@code en-US}
      */
     public Builder locale(String locale) {
       if (locale != null && !LOCALE.matcher(locale).matches()) {
@@ -145,6 +147,7 @@ public final class ProfileAttributes {
      * An anonymous identifier of the profile. Update Profile only: Create Profile does not take it.
      *
      * @return this builder
+     * @param anonymousId an id for a visitor not yet identified
      */
     public Builder anonymousId(String anonymousId) {
       return put("anonymous_id", anonymousId);
@@ -154,6 +157,7 @@ public final class ProfileAttributes {
      * Individual's job title.
      *
      * @return this builder
+     * @param title the person's job title
      */
     public Builder title(String title) {
       return put("title", title);
@@ -163,6 +167,7 @@ public final class ProfileAttributes {
      * URL pointing to the location of a profile image.
      *
      * @return this builder
+     * @param imageUrl the URL of the person's image
      */
     public Builder image(String imageUrl) {
       return put("image", imageUrl);
@@ -174,6 +179,7 @@ public final class ProfileAttributes {
      * mapped to {@code null} (use a {@code HashMap}) clears that part; {@code location(null)} clears it all.
      *
      * @return this builder
+     * @param location the person's location
      */
     public Builder location(Map<String, ?> location) {
       if (location != null) {
@@ -192,6 +198,7 @@ public final class ProfileAttributes {
      * Custom properties assigned to the profile; on update, the keys given replace those keys' values.
      *
      * @return this builder
+     * @param properties custom properties to set, by name
      */
     public Builder properties(Map<String, ?> properties) {
       return put("properties", properties == null ? null : new LinkedHashMap<>(properties));
@@ -202,6 +209,7 @@ public final class ProfileAttributes {
      * such as {@code Map.of("skus", "92538")}.
      *
      * @return this builder
+     * @param values values to add to list properties, by property name
      */
     public Builder appendProperties(Map<String, ?> values) {
       return patch("append", requirePatch("appendProperties", values));
@@ -211,6 +219,7 @@ public final class ProfileAttributes {
      * Update Profile only: removes a value or values from these array properties ({@code unappend}).
      *
      * @return this builder
+     * @param values values to add to list properties, by property name
      */
     public Builder unappendProperties(Map<String, ?> values) {
       return patch("unappend", requirePatch("unappendProperties", values));
@@ -220,6 +229,7 @@ public final class ProfileAttributes {
      * Update Profile only: removes these properties, keys and values, from the profile ({@code unset}).
      *
      * @return this builder
+     * @param keys the names of the custom properties to remove
      */
     public Builder unsetProperties(String... keys) {
       if (keys == null || keys.length == 0) {

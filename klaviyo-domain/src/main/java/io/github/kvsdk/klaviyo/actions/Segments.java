@@ -47,6 +47,7 @@ public final class Segments extends SegmentsService {
    * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
    *     documents
    * @return Klaviyo's response document
+   * @param starred true to star the segment in Klaviyo's interface
    */
   public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     return createSegment(createParams(name, conditionGroups, starred));
@@ -72,6 +73,7 @@ public final class Segments extends SegmentsService {
    *     documents
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   * @param starred true to star the segment in Klaviyo's interface
    */
   public CompletableFuture<CreateSegmentResult> createAsync(
       String name, List<Map<String, Object>> conditionGroups, boolean starred) {
@@ -182,6 +184,7 @@ public final class Segments extends SegmentsService {
    * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
    *     documents
    * @return Klaviyo's response document
+   * @param starred true to star the segment in Klaviyo's interface
    */
   public UpdateSegmentResult update(String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     return updateSegment(updateParams(id, name, conditionGroups, starred));
@@ -196,6 +199,7 @@ public final class Segments extends SegmentsService {
    *     documents
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   * @param starred true to star the segment in Klaviyo's interface
    */
   public CompletableFuture<UpdateSegmentResult> updateAsync(
       String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {

@@ -61,6 +61,7 @@ public final class SubscriptionOptions {
      * Event".
      *
      * @return this builder
+     * @param customSource the source recorded on the consent, such as {@code Marketing Event}
      */
     public Builder customSource(String customSource) {
       if (customSource == null || customSource.isBlank()) {
@@ -75,6 +76,7 @@ public final class SubscriptionOptions {
      * needs {@link ProfileSubscription#consentedAt}; when not, none may have it (Klaviyo's rule).
      *
      * @return this builder
+     * @param historicalImport true to import past consent without sending confirmation messages
      */
     public Builder historicalImport(boolean historicalImport) {
       this.historicalImport = historicalImport;
@@ -85,6 +87,7 @@ public final class SubscriptionOptions {
      * How the jobs are sent.
      *
      * @return this builder
+     * @param bulk how the jobs are sent
      */
     public Builder bulk(BulkOptions bulk) {
       if (bulk == null) throw new KlaviyoValidationException("bulk", "is required; use BulkOptions.defaults()");

@@ -45,6 +45,7 @@ public final class TemplateAttributes {
      * The name of the template.
      *
      * @return this builder
+     * @param name the template's name
      */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
@@ -56,6 +57,7 @@ public final class TemplateAttributes {
      * The HTML of the template.
      *
      * @return this builder
+     * @param html the template's HTML
      */
     public Builder html(String html) {
       attributes.put("html", html);
@@ -66,6 +68,7 @@ public final class TemplateAttributes {
      * The plain-text version of the template; {@code null} removes it.
      *
      * @return this builder
+     * @param text the template's plain-text version
      */
     public Builder text(String text) {
       attributes.put("text", text);

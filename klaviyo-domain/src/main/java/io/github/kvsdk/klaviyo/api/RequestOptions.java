@@ -123,6 +123,7 @@ public final class RequestOptions {
      * The longest the whole call may take, retries and waits included; zero means none; at most 1 hour.
      *
      * @return this builder
+     * @param timeout the timeout for this request
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout("callTimeout", timeout);
@@ -133,6 +134,7 @@ public final class RequestOptions {
      * The longest silence while reading the response; zero means none; at most 1 hour.
      *
      * @return this builder
+     * @param timeout the timeout for this request
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout("readTimeout", timeout);
@@ -143,6 +145,7 @@ public final class RequestOptions {
      * The retry policy for this request, such as {@link RetryPolicy#none()}.
      *
      * @return this builder
+     * @param retryPolicy the retry policy for this request
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       if (retryPolicy == null) throw new KlaviyoValidationException("retryPolicy", "must not be null");

@@ -50,12 +50,21 @@ public final class FilterRules {
     return operatorsByField.keySet();
   }
 
-  /** The operators allowed on {@code field}; empty if the field cannot be filtered on. */
+  /**
+   * The operators allowed on {@code field}; empty if the field cannot be filtered on.
+   *
+   * @param field the field name
+   */
   public Set<FilterOperator> operators(String field) {
     return operatorsByField.getOrDefault(field, Set.of());
   }
 
-  /** {@return true if {@code operator} may be applied to {@code field}} */
+  /**
+   * {@return true if {@code operator} may be applied to {@code field}}
+   *
+   * @param field the field name
+   * @param operator the operator
+   */
   public boolean allows(String field, FilterOperator operator) {
     return operators(field).contains(operator);
   }

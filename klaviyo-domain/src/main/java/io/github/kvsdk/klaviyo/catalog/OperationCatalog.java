@@ -58,7 +58,11 @@ public final class OperationCatalog {
     return operations;
   }
 
-  /** {@return the operation with {@code operationId}, or empty if the revision has none} */
+  /**
+   * {@return the operation with {@code operationId}, or empty if the revision has none}
+   *
+   * @param operationId the operation id, such as {@code get_profiles}
+   */
   public Optional<Operation> find(String operationId) {
     return Optional.ofNullable(byId.get(operationId));
   }
@@ -66,6 +70,7 @@ public final class OperationCatalog {
   /**
    * {@return the operation with {@code operationId}}
    *
+   * @param operationId the operation id, such as {@code get_profiles}
    * @throws IllegalArgumentException if the revision has no such operation.
    */
   public Operation operation(String operationId) {
@@ -82,6 +87,9 @@ public final class OperationCatalog {
    * /api/profiles/{id}} or a concrete path such as {@code /api/profiles/01H...}} When several templates
    * fit, the one with the most literal segments wins ({@code /api/profiles/{id}} loses to a literal
    * sibling of the same length).
+   *
+   * @param method the HTTP method, such as {@code GET}
+   * @param path the request path, such as {@code /api/profiles/abc}
    */
   public Optional<Operation> find(String method, String path) {
     String[] segments = Operation.segments(path);

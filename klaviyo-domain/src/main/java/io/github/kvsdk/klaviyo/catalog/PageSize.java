@@ -40,7 +40,11 @@ public final class PageSize {
     return adjustable;
   }
 
-  /** {@return true if {@code size} may be sent as {@code page[size]}} */
+  /**
+   * {@return true if {@code size} may be sent as {@code page[size]}}
+   *
+   * @param size the page size
+   */
   public boolean accepts(int size) {
     return adjustable && size >= minSize && size <= maxSize;
   }

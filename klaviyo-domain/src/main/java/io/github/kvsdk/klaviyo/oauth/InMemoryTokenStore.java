@@ -10,7 +10,11 @@ public final class InMemoryTokenStore implements TokenStore {
   /** An empty store. */
   public InMemoryTokenStore() {}
 
-  /** A store that starts with {@code initial}. */
+  /**
+   * A store that starts with {@code initial}.
+   *
+   * @param initial the tokens the store starts with
+   */
   public InMemoryTokenStore(OAuthTokens initial) {
     tokens.set(initial);
   }

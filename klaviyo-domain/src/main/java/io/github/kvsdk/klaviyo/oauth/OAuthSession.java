@@ -73,7 +73,14 @@ public final class OAuthSession {
     return refreshSkew;
   }
 
-  /** Exchanges the redirect's {@code code} for tokens, saves them and makes them current. */
+  /**
+   * Exchanges the redirect's {@code code} for tokens, saves them and makes them current.
+   *
+   * @param code the {@code code} of the redirect
+   * @param codeVerifier the PKCE verifier of the authorization request
+   * @param redirectUri the redirect URI of the authorization request, exactly as sent
+   * @return the new tokens
+   */
   public OAuthTokens completeAuthorization(String code, String codeVerifier, String redirectUri) {
     OAuthTokens tokens = tokenClient.exchangeCode(code, codeVerifier, redirectUri);
     refreshLock.lock();
@@ -129,7 +136,11 @@ public final class OAuthSession {
     }
   }
 
-  /** Refreshes now, whatever the expiry. */
+  /**
+   * Refreshes now, whatever the expiry.
+   *
+   * @return the new tokens
+   */
   public OAuthTokens refresh() {
     refreshLock.lock();
     try {

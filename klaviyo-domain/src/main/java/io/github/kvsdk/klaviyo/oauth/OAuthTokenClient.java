@@ -71,7 +71,14 @@ public final class OAuthTokenClient {
     return baseUrl;
   }
 
-  /** Exchanges an authorization {@code code} for tokens ({@code grant_type=authorization_code}). */
+  /**
+   * Exchanges an authorization {@code code} for tokens ({@code grant_type=authorization_code}).
+   *
+   * @param code the {@code code} of the redirect
+   * @param codeVerifier the PKCE verifier of the authorization request
+   * @param redirectUri the redirect URI of the authorization request, exactly as sent
+   * @return the new tokens
+   */
   public OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri) {
     if (code == null || code.isBlank()) throw new KlaviyoValidationException("code", "is required");
     Pkce.fromVerifier(codeVerifier); // validates
@@ -91,6 +98,8 @@ public final class OAuthTokenClient {
    * Obtains a new access token ({@code grant_type=refresh_token}). If Klaviyo does not rotate the refresh token,
    * the returned tokens keep {@code refreshToken}.
    *
+   * @param refreshToken the refresh token
+   * @return the new tokens
    * @throws ReauthorizationRequiredException on {@code invalid_grant}
    */
   public OAuthTokens refresh(String refreshToken) {
@@ -104,7 +113,12 @@ public final class OAuthTokenClient {
     return tokens(post("/oauth/token", form, "refresh_token"), refreshToken);
   }
 
-  /** Revokes {@code token}; revoking a refresh token also ends its access tokens. */
+  /**
+   * Revokes {@code token}; revoking a refresh token also ends its access tokens.
+   *
+   * @param token the token to revoke
+   * @param hint whether it is an access or a refresh token
+   */
   public void revoke(String token, TokenTypeHint hint) {
     if (token == null || token.isEmpty()) throw new KlaviyoValidationException("token", "is required");
     Objects.requireNonNull(hint, "hint");

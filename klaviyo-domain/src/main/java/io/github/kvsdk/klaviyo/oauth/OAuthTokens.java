@@ -28,12 +28,21 @@ public record OAuthTokens(String accessToken, String refreshToken, Instant expir
     }
   }
 
-  /** {@return true if the access token expires within {@code skew} of {@code now}} */
+  /**
+   * {@return true if the access token expires within {@code skew} of {@code now}}
+   *
+   * @param skew how long before expiry counts as expiring
+   * @param now the current time
+   */
   public boolean expiresWithin(Duration skew, Instant now) {
     return expiresAt != null && !now.plus(skew).isBefore(expiresAt);
   }
 
-  /** {@return a copy with a different refresh token} */
+  /**
+   * {@return a copy with a different refresh token}
+   *
+   * @param newRefreshToken the new refresh token, or null to keep this one
+   */
   public OAuthTokens withRefreshToken(String newRefreshToken) {
     return new OAuthTokens(accessToken, newRefreshToken, expiresAt, scope);
   }

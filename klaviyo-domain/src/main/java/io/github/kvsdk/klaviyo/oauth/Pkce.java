@@ -35,7 +35,11 @@ public final class Pkce {
     return new Pkce(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
-  /** Recreates the pair from a stored verifier, validating it against {@link #VERIFIER}. */
+  /**
+   * Recreates the pair from a stored verifier, validating it against {@link #VERIFIER}.
+   *
+   * @param verifier the code verifier: 43 to 128 characters of {@code A-Z a-z 0-9 - . _ ~}
+   */
   public static Pkce fromVerifier(String verifier) {
     if (verifier == null || !VERIFIER.matcher(verifier).matches()) {
       throw new KlaviyoValidationException("codeVerifier",

@@ -84,7 +84,11 @@ public final class QueryOptions {
     return fields;
   }
 
-  /** The fields requested for {@code type}, or an empty list if no fieldset was set for it. */
+  /**
+   * The fields requested for {@code type}, or an empty list if no fieldset was set for it.
+   *
+   * @param type the resource type, such as {@code profile}
+   */
   public List<String> fields(String type) {
     return fields.getOrDefault(type, List.of());
   }
@@ -94,7 +98,11 @@ public final class QueryOptions {
     return additionalFields;
   }
 
-  /** The additional fields requested for {@code type}, or an empty list. */
+  /**
+   * The additional fields requested for {@code type}, or an empty list.
+   *
+   * @param type the resource type, such as {@code profile}
+   */
   public List<String> additionalFields(String type) {
     return additionalFields.getOrDefault(type, List.of());
   }
@@ -109,6 +117,7 @@ public final class QueryOptions {
    * requires is present.
    *
    * @return this, for chaining.
+   * @param operation the operation the options are for, from {@link io.github.kvsdk.klaviyo.catalog.OperationCatalog}
    * @throws QueryValidationException if a sort, page size, fieldset or include value is not accepted.
    * @throws io.github.kvsdk.klaviyo.filter.FilterValidationException if the filter is not accepted.
    */
@@ -230,6 +239,7 @@ public final class QueryOptions {
      * Sets the filter; null removes it.
      *
      * @return this builder
+     * @param filter the filter, or null for none
      */
     public Builder filter(Filter filter) {
       this.filter = filter;
@@ -240,6 +250,7 @@ public final class QueryOptions {
      * Sets the sort value, such as {@code updated} or {@code -updated}; null removes it.
      *
      * @return this builder
+     * @param sort the sort field, {@code -} first for descending, or null for none
      */
     public Builder sort(String sort) {
       this.sort = sort;
@@ -250,6 +261,7 @@ public final class QueryOptions {
      * Sorts ascending by {@code field}.
      *
      * @return this builder
+     * @param field the field to sort by
      */
     public Builder sortAscending(String field) {
       return sort(field);
@@ -259,6 +271,7 @@ public final class QueryOptions {
      * Sorts descending by {@code field}.
      *
      * @return this builder
+     * @param field the field to sort by
      */
     public Builder sortDescending(String field) {
       return sort("-" + field);
@@ -268,6 +281,7 @@ public final class QueryOptions {
      * Sets {@code page[size]}; null removes it.
      *
      * @return this builder
+     * @param pageSize the page size, or null for the endpoint's default
      */
     public Builder pageSize(Integer pageSize) {
       this.pageSize = pageSize;
@@ -278,6 +292,8 @@ public final class QueryOptions {
      * Requests only {@code names} of resources of {@code type}: {@code fields[type]=a,b}.
      *
      * @return this builder
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
      */
     public Builder fields(String type, String... names) {
       return fields(type, List.of(names));
@@ -287,6 +303,8 @@ public final class QueryOptions {
      * Requests only {@code names} of resources of {@code type}; an empty collection removes the fieldset.
      *
      * @return this builder
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
      */
     public Builder fields(String type, Collection<String> names) {
       put(fields, type, names);
@@ -297,6 +315,8 @@ public final class QueryOptions {
      * Requests {@code names} in addition to the default fields: {@code additional-fields[type]=a,b}.
      *
      * @return this builder
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
      */
     public Builder additionalFields(String type, String... names) {
       return additionalFields(type, List.of(names));
@@ -306,6 +326,8 @@ public final class QueryOptions {
      * Requests {@code names} in addition to the default fields; an empty collection removes them.
      *
      * @return this builder
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
      */
     public Builder additionalFields(String type, Collection<String> names) {
       put(additionalFields, type, names);
@@ -316,6 +338,7 @@ public final class QueryOptions {
      * Includes the related resources {@code relationships}, replacing earlier ones.
      *
      * @return this builder
+     * @param relationships the relationship names, such as {@code lists}
      */
     public Builder include(String... relationships) {
       return include(List.of(relationships));
@@ -325,6 +348,7 @@ public final class QueryOptions {
      * Includes the related resources {@code relationships}, replacing earlier ones.
      *
      * @return this builder
+     * @param relationships the relationship names, such as {@code lists}
      */
     public Builder include(Collection<String> relationships) {
       include.clear();

@@ -154,6 +154,7 @@ public final class RawRequest {
     /**
      * The HTTP method: GET (default), POST, PUT, PATCH, DELETE, HEAD or OPTIONS; case-insensitive.
      *
+     * @param method the method
      * @return this builder
      */
     public Builder method(String method) {
@@ -168,6 +169,7 @@ public final class RawRequest {
     /**
      * The path, such as {@code /api/accounts} or {@code /profiles?page[size]=20}; see the class documentation.
      *
+     * @param url an absolute URL, or a path such as {@code /api/profiles} resolved against the client's host
      * @return this builder
      */
     public Builder url(String url) {
@@ -178,6 +180,7 @@ public final class RawRequest {
     /**
      * Sends no {@code Authorization} header: for {@code /client} endpoints called with {@code company_id}.
      *
+     * @param exclude true to send no {@code Authorization} header
      * @return this builder
      */
     public Builder excludeAuthorization(boolean exclude) {
@@ -190,6 +193,7 @@ public final class RawRequest {
      * {@code String} is taken as already-encoded JSON and checked to parse. Sent as
      * {@code application/vnd.api+json} unless a {@code Content-Type} header is set.
      *
+     * @param body the body, or null for none
      * @return this builder
      */
     public Builder jsonBody(Object body) {
@@ -200,6 +204,8 @@ public final class RawRequest {
     /**
      * Adds a multipart text field.
      *
+     * @param name the field name
+     * @param value the field value
      * @return this builder
      */
     public Builder formData(String name, String value) {
@@ -212,6 +218,7 @@ public final class RawRequest {
     /**
      * Adds multipart text fields.
      *
+     * @param fields the fields, by name
      * @return this builder
      */
     public Builder formData(Map<String, String> fields) {
@@ -222,6 +229,8 @@ public final class RawRequest {
     /**
      * Adds a multipart file part; its file name is {@link #fileName} for the same key, or the key itself.
      *
+     * @param name the part name
+     * @param content the file's bytes; copied
      * @return this builder
      */
     public Builder fileData(String name, byte[] content) {
@@ -234,6 +243,9 @@ public final class RawRequest {
     /**
      * Adds a multipart file part with its file name.
      *
+     * @param name the part name
+     * @param content the file's bytes; copied
+     * @param fileName the file name sent with the part
      * @return this builder
      */
     public Builder fileData(String name, byte[] content, String fileName) {
@@ -243,6 +255,8 @@ public final class RawRequest {
     /**
      * Sets the file name of the {@link #fileData} part {@code name}; the key must match a file data key.
      *
+     * @param name the part name
+     * @param fileName the file name sent with the part
      * @return this builder
      */
     public Builder fileName(String name, String fileName) {
@@ -259,6 +273,8 @@ public final class RawRequest {
     /**
      * Appends a query parameter; repeat the name for multiple values. The value is URL-encoded.
      *
+     * @param name the parameter name
+     * @param value the value, unencoded
      * @return this builder
      */
     public Builder queryParameter(String name, String value) {
@@ -271,6 +287,8 @@ public final class RawRequest {
     /**
      * Adds a request header. Values are never logged or printed.
      *
+     * @param name the header name
+     * @param value the header value
      * @return this builder
      */
     public Builder header(String name, String value) {
@@ -300,6 +318,7 @@ public final class RawRequest {
     /**
      * How to decode the response body; default JSON.
      *
+     * @param responseType how to decode the body
      * @return this builder
      */
     public Builder responseType(ResponseType responseType) {
@@ -311,6 +330,7 @@ public final class RawRequest {
     /**
      * The longest to wait for the whole exchange, retries included. Positive, at most 10 minutes.
      *
+     * @param timeout the longest the whole call may take
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
@@ -324,6 +344,7 @@ public final class RawRequest {
     /**
      * The delay between retries when exponential back-off is off. 0 to 10 minutes; default 0.
      *
+     * @param delay the pause between attempts
      * @return this builder
      */
     public Builder retryDelay(Duration delay) {
@@ -337,6 +358,7 @@ public final class RawRequest {
     /**
      * {@link #retryDelay} in milliseconds, like the connector option "Retry Delay (ms)".
      *
+     * @param millis the pause between attempts, in milliseconds
      * @return this builder
      */
     public Builder retryDelayMillis(long millis) {
@@ -347,6 +369,7 @@ public final class RawRequest {
     /**
      * Retry every non-2xx status (3xx, 4xx, 5xx) and network failure, whatever the method.
      *
+     * @param retryOnAllErrors true to retry every non-2xx answer
      * @return this builder
      */
     public Builder retryOnAllErrors(boolean retryOnAllErrors) {
@@ -357,6 +380,7 @@ public final class RawRequest {
     /**
      * Retries after the first attempt: 0 (default) to 10.
      *
+     * @param maxRetries 0 to 10
      * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
@@ -370,6 +394,7 @@ public final class RawRequest {
     /**
      * Use exponential back-off with full jitter (base 0.5 s, cap 20 s) instead of {@link #retryDelay}.
      *
+     * @param exponentialBackoff true for exponential back-off with jitter
      * @return this builder
      */
     public Builder exponentialBackoff(boolean exponentialBackoff) {
@@ -381,6 +406,7 @@ public final class RawRequest {
      * Throw the typed {@code KlaviyoApiException} for non-2xx responses instead of returning them. Off by
      * default: a raw request reports whatever status came back, so callers can handle any status themselves.
      *
+     * @param throwOnError true to throw a typed exception for non-2xx answers
      * @return this builder
      */
     public Builder throwOnError(boolean throwOnError) {
@@ -400,7 +426,13 @@ public final class RawRequest {
       return this;
     }
 
-    /** Validates everything that does not depend on the client. */
+    /**
+     * Validates everything that does not depend on the client.
+     *
+     * @return the request
+     * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if a setting contradicts another, such as
+     *     retry settings together with the client's retry policy
+     */
     public RawRequest build() {
       if (clientRetryPolicy && (maxRetries != 0 || !retryDelay.isZero() || retryOnAllErrors || exponentialBackoff)) {
         throw new KlaviyoValidationException("useClientRetryPolicy", "cannot be combined with maxRetries,"

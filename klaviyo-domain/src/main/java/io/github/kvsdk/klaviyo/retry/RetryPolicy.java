@@ -117,7 +117,7 @@ public final class RetryPolicy {
     return retryableStatuses;
   }
 
-  /** POST path templates treated as idempotent, starting with {@link IdempotentRequests#DEFAULT_IDEMPOTENT_POSTS}. */
+  /** {@return the POST path templates treated as idempotent, starting with {@link IdempotentRequests#DEFAULT_IDEMPOTENT_POSTS}} */
   public List<String> idempotentPosts() {
     return idempotentPosts;
   }
@@ -139,13 +139,21 @@ public final class RetryPolicy {
   /**
    * The delay before retry number {@code retry} (0 for the first retry) when the server gave no hint: the fixed
    * delay if set, else full jitter over {@code min(maxDelay, baseDelay * 2^retry)}.
+   *
+   * @param retry the retry number, 0 for the first retry
+   * @return the delay
    */
   public Duration backoff(int retry) {
     if (fixedDelay != null) return fixedDelay;
     return Duration.ofNanos((long) (random.getAsDouble() * backoffCeiling(retry).toNanos()));
   }
 
-  /** The upper bound of {@link #backoff(int)} for exponential back-off. */
+  /**
+   * The upper bound of {@link #backoff(int)} for exponential back-off.
+   *
+   * @param retry the retry number, 0 for the first retry
+   * @return the longest delay that retry may wait
+   */
   public Duration backoffCeiling(int retry) {
     int shift = Math.min(Math.max(retry, 0), 30);
     long base = baseDelay.toNanos();
@@ -197,6 +205,7 @@ public final class RetryPolicy {
     /**
      * Retries after the first attempt; 0 disables retries. Between 0 and 10.
      *
+     * @param maxRetries how many retries at most; 0 disables retries
      * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
@@ -210,6 +219,7 @@ public final class RetryPolicy {
     /**
      * The first exponential back-off ceiling. Positive.
      *
+     * @param baseDelay the first back-off delay
      * @return this builder
      */
     public Builder baseDelay(Duration baseDelay) {
@@ -220,6 +230,7 @@ public final class RetryPolicy {
     /**
      * The largest computed back-off. Positive.
      *
+     * @param maxDelay the longest back-off delay
      * @return this builder
      */
     public Builder maxDelay(Duration maxDelay) {
@@ -230,6 +241,7 @@ public final class RetryPolicy {
     /**
      * Waits exactly {@code delay} between retries instead of backing off exponentially; null restores back-off.
      *
+     * @param delay the constant delay, or null for exponential back-off
      * @return this builder
      */
     public Builder fixedDelay(Duration delay) {
@@ -243,6 +255,7 @@ public final class RetryPolicy {
     /**
      * The longest server-requested wait to honour; longer ones surface as {@code RateLimitedException}.
      *
+     * @param maxRetryAfter the longest {@code Retry-After} to wait for
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
@@ -254,6 +267,7 @@ public final class RetryPolicy {
      * Retry every non-2xx response and network failure, for any method. This is an explicit opt-in to possibly
      * repeating a create; the default policy never does.
      *
+     * @param retryAllErrors true to retry every non-2xx status, whatever the method
      * @return this builder
      */
     public Builder retryAllErrors(boolean retryAllErrors) {
@@ -264,6 +278,7 @@ public final class RetryPolicy {
     /**
      * Whether idempotent requests are retried after a network failure. Default true.
      *
+     * @param retryNetworkErrors true to retry network failures and timeouts of retry-safe requests
      * @return this builder
      */
     public Builder retryNetworkErrors(boolean retryNetworkErrors) {
@@ -274,6 +289,7 @@ public final class RetryPolicy {
     /**
      * Statuses (besides 429) retried for idempotent requests. Each must be 4xx or 5xx.
      *
+     * @param statuses HTTP statuses from 400 to 599
      * @return this builder
      */
     public Builder retryableStatuses(Set<Integer> statuses) {
@@ -290,6 +306,7 @@ public final class RetryPolicy {
     /**
      * Adds a POST path template (such as {@code /api/my-upserts/{id}}) whose repetition is harmless.
      *
+     * @param pathTemplate the path template; {@code {id}} stands for one path segment
      * @return this builder
      */
     public Builder addIdempotentPost(String pathTemplate) {
@@ -303,6 +320,7 @@ public final class RetryPolicy {
     /**
      * Where delays are spent. Tests pass a recording sleeper.
      *
+     * @param sleeper how synchronous calls wait
      * @return this builder
      */
     public Builder sleeper(Sleeper sleeper) {
@@ -313,6 +331,7 @@ public final class RetryPolicy {
     /**
      * The clock that {@code Retry-After} HTTP dates are measured against.
      *
+     * @param clock the clock
      * @return this builder
      */
     public Builder clock(Clock clock) {
