@@ -32,7 +32,11 @@ public final class Included {
     this.converter = converter;
   }
 
-  /** No included resources. */
+  /**
+   * No included resources.
+   *
+   * @return the empty set of included resources
+   */
   public static Included empty() {
     return EMPTY;
   }
@@ -41,6 +45,9 @@ public final class Included {
    * {@return the included resources {@code resources} (JSON objects with {@code type} and {@code id}),
    * bound on demand through {@code converter} to the classes in {@code types}}
    *
+   * @param resources the {@code included} array of a response
+   * @param types the model class of each resource type
+   * @param converter binds JSON trees to model classes
    * @throws IllegalArgumentException if a resource is not a JSON object with a string {@code type}.
    */
   public static Included of(List<?> resources, IncludedTypes types, ResourceConverter converter) {
@@ -80,7 +87,12 @@ public final class Included {
     return result;
   }
 
-  /** The resources whose {@code type} is {@code type}, as JSON trees. */
+  /**
+   * The resources whose {@code type} is {@code type}, as JSON trees.
+   *
+   * @param type the JSON:API type, such as {@code tag}
+   * @return the resources of that type, in response order; empty if none
+   */
   public List<Map<String, Object>> ofType(String type) {
     List<Map<String, Object>> result = new ArrayList<>();
     for (Map<String, Object> resource : resources) {
@@ -92,6 +104,9 @@ public final class Included {
   /**
    * The resources of the type registered for {@code modelClass}, bound to it.
    *
+   * @param <R> the model class
+   * @param modelClass the model class of one resource type
+   * @return the resources of that type, bound to the class, in response order
    * @throws IllegalArgumentException if {@code modelClass} is not registered in this page's {@link
    *     IncludedTypes}.
    */
@@ -106,6 +121,8 @@ public final class Included {
    * The resource with {@code type} and {@code id}, as a JSON tree.
    *
    * @param id the resource's id
+   * @param type the JSON:API type, such as {@code tag}
+   * @return the resource, or empty if the page does not include it
    */
   public Optional<Map<String, Object>> find(String type, String id) {
     for (Map<String, Object> resource : resources) {
@@ -118,6 +135,9 @@ public final class Included {
    * The resource of {@code modelClass}'s registered type with {@code id}, bound to {@code modelClass}.
    *
    * @param id the resource's id
+   * @param <R> the model class
+   * @param modelClass the model class of the resource's type
+   * @return the resource bound to the class, or empty if the page does not include it
    * @throws IllegalArgumentException if {@code modelClass} is not registered.
    */
   public <R> Optional<R> find(Class<R> modelClass, String id) {

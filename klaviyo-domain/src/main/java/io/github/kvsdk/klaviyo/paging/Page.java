@@ -121,7 +121,12 @@ public final class Page<T> {
     return AutoPager.startingAt(this);
   }
 
-  /** {@return a page with {@code mapper} applied to every resource, here and on the pages after it} */
+  /**
+   * {@return a page with {@code mapper} applied to every resource, here and on the pages after it}
+   *
+   * @param <R> the mapped type
+   * @param mapper applied to every resource
+   */
   public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
     List<R> mapped = data.stream().<R>map(mapper).toList();
     return new Page<>(mapped, included, links, mappedLoader(loader, mapper));

@@ -27,7 +27,15 @@ public final class PageLinks {
     this.nextCursor = Cursor.fromLink(this.next);
   }
 
-  /** {@return links with the given URLs; any may be null} */
+  /**
+   * {@return links with the given URLs; any may be null}
+   *
+   * @param self this page's URL
+   * @param next the next page's URL
+   * @param prev the previous page's URL
+   * @param first the first page's URL
+   * @param last the last page's URL
+   */
   public static PageLinks of(String self, String next, String prev, String first, String last) {
     return new PageLinks(self, next, prev, first, last);
   }
