@@ -150,26 +150,28 @@ public final class Fault {
     return new Fault(kind, status, delay, pathPattern, method, times, p);
   }
 
+  /** {@return what the fault does} */
   public Kind kind() {
     return kind;
   }
 
+  /** {@return the HTTP status a {@link Kind#STATUS} fault answers with} */
   public int statusCode() {
     return status;
   }
 
+  /** {@return how long a {@link Kind#DELAY} fault waits} */
   public Duration delayDuration() {
     return delay;
   }
 
+  /** {@return the path pattern matched; {@code *} matches every path} */
   public String pathPattern() {
     return pathPattern;
   }
 
   /**
    * {@return the HTTP method matched, or null for any}
-   *
-   * @return the HTTP method matched, or null for any
    */
   public String methodFilter() {
     return method;
@@ -177,8 +179,6 @@ public final class Fault {
 
   /**
    * {@return how many matching requests this fault applies to, or -1 for unlimited}
-   *
-   * @return how many matching requests this fault applies to, or -1 for unlimited
    */
   public int timesLimit() {
     return times;

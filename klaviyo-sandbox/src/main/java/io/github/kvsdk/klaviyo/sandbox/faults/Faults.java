@@ -33,8 +33,6 @@ public final class Faults {
 
   /**
    * {@return whether no fault is armed}
-   *
-   * @return true if no fault is armed
    */
   public boolean isEmpty() {
     return armed.isEmpty();
@@ -47,8 +45,6 @@ public final class Faults {
 
   /**
    * {@return the armed faults, including exhausted counted ones}
-   *
-   * @return the armed faults, in the order they are tried
    */
   public List<Fault> list() {
     return armed.stream().map(a -> a.fault).toList();

@@ -33,8 +33,6 @@ public final class RequestLog {
 
   /**
    * {@return all requests served, including errors and admin calls}
-   *
-   * @return how many requests were served
    */
   public long total() {
     return total.sum();
@@ -53,8 +51,6 @@ public final class RequestLog {
 
   /**
    * {@return the last (up to 1,000) requests, oldest first}
-   *
-   * @return the most recent requests, oldest first
    */
   public List<Entry> recent() {
     synchronized (recent) {

@@ -39,6 +39,11 @@ public final class MutationDriver implements AutoCloseable {
   private final Random random = new Random(7);
   private ScheduledExecutorService executor;
 
+  /**
+   * A driver that updates nothing until a rate is set.
+   *
+   * @param state the objects to update
+   */
   public MutationDriver(SandboxState state) {
     this.state = state;
   }

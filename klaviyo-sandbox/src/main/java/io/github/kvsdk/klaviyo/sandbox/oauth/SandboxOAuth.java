@@ -48,6 +48,11 @@ public final class SandboxOAuth {
   private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
   private volatile Duration accessTokenLifetime = Duration.ofHours(1);
 
+  /**
+   * An OAuth server with no registered client.
+   *
+   * @param clock the clock token expiry is judged by
+   */
   public SandboxOAuth(Clock clock) {
     this.clock = clock;
   }
@@ -127,8 +132,6 @@ public final class SandboxOAuth {
 
   /**
    * {@return how many refresh tokens are live (for assertions)}
-   *
-   * @return how many refresh tokens are live
    */
   public int liveRefreshTokens() {
     return refreshTokens.size();

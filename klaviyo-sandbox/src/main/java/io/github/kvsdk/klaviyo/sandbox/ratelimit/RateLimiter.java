@@ -24,6 +24,12 @@ public final class RateLimiter {
   private volatile double timeScale;
   private volatile boolean enabled;
 
+  /**
+   * A limiter with every window empty.
+   *
+   * @param enabled true to enforce the limits
+   * @param timeScale how many times faster than real time windows pass
+   */
   public RateLimiter(boolean enabled, double timeScale) {
     this(enabled, timeScale, System::nanoTime, System.currentTimeMillis());
   }
@@ -40,6 +46,7 @@ public final class RateLimiter {
     this.startMillis = startMillis;
   }
 
+  /** {@return whether limits are enforced} */
   public boolean enabled() {
     return enabled;
   }
@@ -56,6 +63,7 @@ public final class RateLimiter {
     this.enabled = enabled;
   }
 
+  /** {@return how many times faster than real time windows pass} */
   public double timeScale() {
     return timeScale;
   }

@@ -31,8 +31,6 @@ public final class Resource {
 
   /**
    * {@return the JSON:API type, such as {@code profile}}
-   *
-   * @return the object's type, such as {@code profile}
    */
   public String type() {
     return type;
@@ -40,8 +38,6 @@ public final class Resource {
 
   /**
    * {@return the Klaviyo-format id}
-   *
-   * @return the object's id
    */
   public String id() {
     return id;

@@ -36,6 +36,12 @@ public final class SandboxState {
   /** A change-map flag: replace {@code properties} as a whole instead of merging key by key. */
   static final String REPLACE_PROPERTIES = "$replace_properties";
 
+  /**
+   * Empty state: no account, no objects.
+   *
+   * @param clock the clock timestamps are read from
+   * @param randomSeed the seed of generated ids; 0 uses a secure random source
+   */
   public SandboxState(Clock clock, long randomSeed) {
     this.clock = clock;
     this.ids = new Ids(randomSeed);
@@ -47,8 +53,6 @@ public final class SandboxState {
 
   /**
    * {@return the current server time, truncated to seconds}
-   *
-   * @return the current server time
    */
   public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -84,8 +88,6 @@ public final class SandboxState {
 
   /**
    * {@return all tables: the emulated types first, then every other type that has been used}
-   *
-   * @return every table
    */
   public Collection<ResourceTable> tables() {
     List<ResourceTable> all = new ArrayList<>(tables.values());
@@ -97,50 +99,62 @@ public final class SandboxState {
     return table(Types.ACCOUNT);
   }
 
+  /** {@return the stored profiles} */
   public ResourceTable profiles() {
     return table(Types.PROFILE);
   }
 
+  /** {@return the stored lists} */
   public ResourceTable lists() {
     return table(Types.LIST);
   }
 
+  /** {@return the stored segments} */
   public ResourceTable segments() {
     return table(Types.SEGMENT);
   }
 
+  /** {@return the stored events} */
   public ResourceTable events() {
     return table(Types.EVENT);
   }
 
+  /** {@return the stored metrics} */
   public ResourceTable metrics() {
     return table(Types.METRIC);
   }
 
+  /** {@return the stored campaigns} */
   public ResourceTable campaigns() {
     return table(Types.CAMPAIGN);
   }
 
+  /** {@return the stored campaign messages} */
   public ResourceTable campaignMessages() {
     return table(Types.CAMPAIGN_MESSAGE);
   }
 
+  /** {@return the stored templates} */
   public ResourceTable templates() {
     return table(Types.TEMPLATE);
   }
 
+  /** {@return the stored images} */
   public ResourceTable images() {
     return table(Types.IMAGE);
   }
 
+  /** {@return the stored flows} */
   public ResourceTable flows() {
     return table(Types.FLOW);
   }
 
+  /** {@return the stored sign-up forms} */
   public ResourceTable forms() {
     return table(Types.FORM);
   }
 
+  /** {@return the stored reviews} */
   public ResourceTable reviews() {
     return table(Types.REVIEW);
   }

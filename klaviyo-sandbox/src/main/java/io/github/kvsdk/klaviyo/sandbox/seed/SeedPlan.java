@@ -23,7 +23,28 @@ import java.util.Objects;
 public final class SeedPlan {
   /** Object types a plan can seed. */
   public enum Type {
-    PROFILES, LISTS, SEGMENTS, EVENTS, METRICS, CAMPAIGNS, TEMPLATES, IMAGES, FLOWS, FORMS, REVIEWS,
+    /** Profiles, with emails, names and timestamps spread over the range. */
+    PROFILES,
+    /** Lists. */
+    LISTS,
+    /** Segments. */
+    SEGMENTS,
+    /** Events, each on a seeded profile and metric. */
+    EVENTS,
+    /** Metrics. */
+    METRICS,
+    /** Campaigns. */
+    CAMPAIGNS,
+    /** Templates. */
+    TEMPLATES,
+    /** Images. */
+    IMAGES,
+    /** Flows. */
+    FLOWS,
+    /** Sign-up forms. */
+    FORMS,
+    /** Reviews. */
+    REVIEWS,
     /** Every other resource type the spec defines (tags, coupons, catalog items, webhooks, flow actions...). */
     OTHERS
   }
@@ -42,19 +63,24 @@ public final class SeedPlan {
     this.randomSeed = b.randomSeed;
   }
 
+  /** {@return a builder of an empty plan over the 30 days before now} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
    * {@return a plan that creates nothing}
-   *
-   * @return a plan that creates nothing
    */
   public static SeedPlan none() {
     return new Builder().build();
   }
 
+  /**
+   * How many objects of {@code type} the plan creates.
+   *
+   * @param type the object type
+   * @return the count, 0 if none
+   */
   public int count(Type type) {
     return counts.getOrDefault(type, 0);
   }
@@ -82,6 +108,7 @@ public final class SeedPlan {
     return sameSecond;
   }
 
+  /** {@return the seed of the generated values; the same seed gives the same objects} */
   public long randomSeed() {
     return randomSeed;
   }
@@ -101,6 +128,14 @@ public final class SeedPlan {
 
     private Builder() {}
 
+    /**
+     * Sets how many objects of {@code type} to create.
+     *
+     * @param type the object type
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder count(Type type, int n) {
       if (n < 0) {
         throw new IllegalArgumentException(type + " count must be >= 0, was " + n);
@@ -109,14 +144,35 @@ public final class SeedPlan {
       return this;
     }
 
+    /**
+     * Sets how many profiles to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder profiles(int n) {
       return count(Type.PROFILES, n);
     }
 
+    /**
+     * Sets how many lists to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder lists(int n) {
       return count(Type.LISTS, n);
     }
 
+    /**
+     * Sets how many segments to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder segments(int n) {
       return count(Type.SEGMENTS, n);
     }
@@ -131,30 +187,79 @@ public final class SeedPlan {
       return count(Type.EVENTS, n);
     }
 
+    /**
+     * Sets how many metrics to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder metrics(int n) {
       return count(Type.METRICS, n);
     }
 
+    /**
+     * Sets how many campaigns to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder campaigns(int n) {
       return count(Type.CAMPAIGNS, n);
     }
 
+    /**
+     * Sets how many templates to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder templates(int n) {
       return count(Type.TEMPLATES, n);
     }
 
+    /**
+     * Sets how many images to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder images(int n) {
       return count(Type.IMAGES, n);
     }
 
+    /**
+     * Sets how many flows to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder flows(int n) {
       return count(Type.FLOWS, n);
     }
 
+    /**
+     * Sets how many sign-up forms to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder forms(int n) {
       return count(Type.FORMS, n);
     }
 
+    /**
+     * Sets how many reviews to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder reviews(int n) {
       return count(Type.REVIEWS, n);
     }
@@ -212,6 +317,7 @@ public final class SeedPlan {
       return this;
     }
 
+    /** {@return the plan} */
     public SeedPlan build() {
       return new SeedPlan(this);
     }
