@@ -33,6 +33,7 @@ public final class CredentialCheck {
     return accountId;
   }
 
+  /** {@return how the client authenticated: a private API key or OAuth} */
   public CredentialKind credentialKind() {
     return credentialKind;
   }

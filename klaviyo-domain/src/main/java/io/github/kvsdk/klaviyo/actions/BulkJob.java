@@ -46,6 +46,7 @@ public final class BulkJob {
     return size;
   }
 
+  /** {@return what became of the job} */
   public Status status() {
     return status;
   }

@@ -29,6 +29,7 @@ public final class BulkOptions {
     return DEFAULTS;
   }
 
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,6 +78,7 @@ public final class BulkOptions {
       return this;
     }
 
+    /** {@return the options} */
     public BulkOptions build() {
       return new BulkOptions(this);
     }

@@ -33,6 +33,7 @@ public final class CampaignAttributes {
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -174,6 +175,7 @@ public final class CampaignAttributes {
       return this;
     }
 
+    /** {@return the attributes} */
     public CampaignAttributes build() {
       return new CampaignAttributes(this);
     }

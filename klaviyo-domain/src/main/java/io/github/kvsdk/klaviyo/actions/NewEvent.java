@@ -48,6 +48,7 @@ public final class NewEvent {
     this.optional = new LinkedHashMap<>(b.optional);
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -189,6 +190,12 @@ public final class NewEvent {
       return this;
     }
 
+    /**
+     * Builds the event.
+     *
+     * @return the event
+     * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if the metric name or the profile is missing
+     */
     public NewEvent build() {
       return new NewEvent(this);
     }

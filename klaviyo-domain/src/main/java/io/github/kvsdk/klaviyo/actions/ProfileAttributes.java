@@ -37,6 +37,7 @@ public final class ProfileAttributes {
     this.patchProperties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.patchProperties));
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -112,10 +113,22 @@ public final class ProfileAttributes {
       return put("external_id", externalId);
     }
 
+    /**
+     * Sets the person's first name.
+     *
+     * @param firstName the first name; null leaves it out
+     * @return this builder
+     */
     public Builder firstName(String firstName) {
       return put("first_name", firstName);
     }
 
+    /**
+     * Sets the person's last name.
+     *
+     * @param lastName the last name; null leaves it out
+     * @return this builder
+     */
     public Builder lastName(String lastName) {
       return put("last_name", lastName);
     }
@@ -243,6 +256,7 @@ public final class ProfileAttributes {
       return patch("unset", keys.length == 1 ? keys[0] : java.util.List.of(keys));
     }
 
+    /** {@return the attributes} */
     public ProfileAttributes build() {
       return new ProfileAttributes(this);
     }

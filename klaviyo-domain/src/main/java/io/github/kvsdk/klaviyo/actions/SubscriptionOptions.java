@@ -25,6 +25,7 @@ public final class SubscriptionOptions {
     return NONE;
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,6 +40,7 @@ public final class SubscriptionOptions {
     return historicalImport;
   }
 
+  /** {@return how the subscription jobs are sent} */
   public BulkOptions bulk() {
     return bulk;
   }
@@ -95,6 +97,7 @@ public final class SubscriptionOptions {
       return this;
     }
 
+    /** {@return the options} */
     public SubscriptionOptions build() {
       return new SubscriptionOptions(this);
     }

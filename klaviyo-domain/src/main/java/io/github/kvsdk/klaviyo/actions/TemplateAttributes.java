@@ -21,6 +21,7 @@ public final class TemplateAttributes {
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,6 +76,7 @@ public final class TemplateAttributes {
       return this;
     }
 
+    /** {@return the attributes} */
     public TemplateAttributes build() {
       return new TemplateAttributes(attributes);
     }

@@ -9,7 +9,11 @@ public enum OmitAuthorization {
   /** The tag to attach; the only value. */
   INSTANCE;
 
-  /** {@return true if {@code request} carries this tag} */
+  /**
+   * {@return true if {@code request} carries this tag}
+   *
+   * @param request the request
+   */
   public static boolean isSet(okhttp3.Request request) {
     return request.tag(OmitAuthorization.class) != null;
   }

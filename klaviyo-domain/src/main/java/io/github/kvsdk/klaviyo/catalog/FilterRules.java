@@ -54,6 +54,7 @@ public final class FilterRules {
    * The operators allowed on {@code field}; empty if the field cannot be filtered on.
    *
    * @param field the field name
+   * @return the operators allowed on the field; empty if it cannot be filtered
    */
   public Set<FilterOperator> operators(String field) {
     return operatorsByField.getOrDefault(field, Set.of());
@@ -82,6 +83,8 @@ public final class FilterRules {
   /**
    * Fields of which at least one must be filtered on, such as {@code messages.channel} for campaigns or
    * {@code coupon.id}/{@code profile.id} for coupon codes. Empty if a filter is optional.
+   *
+   * @return fields of which the filter must use at least one; empty if none is required
    */
   public Set<String> requiredOneOf() {
     return requiredOneOf;

@@ -119,12 +119,20 @@ public final class Operation {
     return Optional.ofNullable(pageSize);
   }
 
-  /** For each resource type with a {@code fields[TYPE]} parameter, the field names it accepts. */
+  /**
+   * For each resource type with a {@code fields[TYPE]} parameter, the field names it accepts.
+   *
+   * @return the fields {@code fields[TYPE]} accepts, per resource type
+   */
   public Map<String, Set<String>> fieldsets() {
     return fieldsets;
   }
 
-  /** For each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts. */
+  /**
+   * For each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts.
+   *
+   * @return the {@code additional-fields} each resource type accepts
+   */
   public Map<String, Set<String>> additionalFields() {
     return additionalFields;
   }
@@ -137,6 +145,9 @@ public final class Operation {
   /**
    * {@return true if this operation serves {@code method} on {@code path}} The path may be a template
    * (with {@code {id}}) or a concrete path; a trailing slash and any query are ignored.
+   *
+   * @param method the HTTP method
+   * @param path the request path
    */
   public boolean matches(String method, String path) {
     return this.method.equalsIgnoreCase(method) && literalSegmentsMatched(segments(path)) >= 0;

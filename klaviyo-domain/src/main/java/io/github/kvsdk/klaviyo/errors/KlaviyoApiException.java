@@ -46,7 +46,11 @@ public class KlaviyoApiException extends KlaviyoException {
     return headers;
   }
 
-  /** Klaviyo's error list, possibly empty when the body was not JSON:API. */
+  /**
+   * Klaviyo's error list, possibly empty when the body was not JSON:API.
+   *
+   * @return the errors of Klaviyo's error document; empty if it sent none
+   */
   public List<KlaviyoError> errors() {
     return errors;
   }

@@ -45,7 +45,11 @@ public enum FilterOperator {
     return wireName;
   }
 
-  /** {@return the operator spelled {@code wireName} in a filter expression, or empty if there is none} */
+  /**
+   * {@return the operator spelled {@code wireName} in a filter expression, or empty if there is none}
+   *
+   * @param wireName the operator as written in a filter, such as {@code greater-than}
+   */
   public static Optional<FilterOperator> fromWireName(String wireName) {
     for (FilterOperator operator : values()) {
       if (operator.wireName.equals(wireName)) {

@@ -40,6 +40,8 @@ public final class PathParameters {
   /**
    * {@return {@code value} if it can stand as one path segment}
    *
+   * @param name the path parameter, named in the error
+   * @param value the value
    * @throws KlaviyoValidationException naming {@code name} if {@code value} is null, blank, {@code "."} or
    *     {@code ".."}
    */

@@ -9,6 +9,13 @@ public class OAuthException extends KlaviyoException {
   /** The OAuth {@code error} code. */
   private final String error;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what went wrong; never a token or secret
+   * @param statusCode the HTTP status of the token endpoint's answer
+   * @param error the OAuth {@code error} code, such as {@code invalid_grant}, or null
+   */
   public OAuthException(String message, int statusCode, String error) {
     super(message);
     this.statusCode = statusCode;

@@ -124,6 +124,9 @@ public final class OAuthSession {
   /**
    * Called after Klaviyo rejected {@code rejectedAccessToken} with 401: refreshes unless another caller already
    * replaced that token, and returns the token to retry with.
+   *
+   * @param rejectedAccessToken the access token the API answered 401 to
+   * @return the access token to retry with
    */
   public String refreshAfterUnauthorized(String rejectedAccessToken) {
     refreshLock.lock();

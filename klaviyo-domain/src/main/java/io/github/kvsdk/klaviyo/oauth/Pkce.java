@@ -39,6 +39,7 @@ public final class Pkce {
    * Recreates the pair from a stored verifier, validating it against {@link #VERIFIER}.
    *
    * @param verifier the code verifier: 43 to 128 characters of {@code A-Z a-z 0-9 - . _ ~}
+   * @return the pair
    */
   public static Pkce fromVerifier(String verifier) {
     if (verifier == null || !VERIFIER.matcher(verifier).matches()) {

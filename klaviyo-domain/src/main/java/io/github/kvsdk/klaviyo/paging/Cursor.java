@@ -28,6 +28,8 @@ public final class Cursor {
 
   /**
    * {@return the cursor of a {@code links.next} URL, or empty if the link is absent or carries no cursor}
+   *
+   * @param link a {@code links.next} URL, or null
    */
   public static Optional<Cursor> fromLink(String link) {
     if (link == null || link.isEmpty()) return Optional.empty();

@@ -34,7 +34,12 @@ public final class FetchedPage {
     this.body = body;
   }
 
-  /** {@return the page {@code body} holds; nothing is parsed yet} */
+  /**
+   * {@return the page {@code body} holds; nothing is parsed yet}
+   *
+   * @param url the URL the page was fetched from
+   * @param body the response body
+   */
   public static FetchedPage of(HttpUrl url, ByteString body) {
     if (url == null) throw new NullPointerException("url == null");
     if (body == null) throw new NullPointerException("body == null");
@@ -44,6 +49,8 @@ public final class FetchedPage {
   /**
    * Executes {@code call} on the calling thread and reads the whole response.
    *
+   * @param call the call of one page
+   * @return the fetched page
    * @throws KlaviyoException the typed error for a non-2xx status or a network failure.
    */
   public static FetchedPage execute(Call call) {
@@ -58,6 +65,9 @@ public final class FetchedPage {
   /**
    * Enqueues {@code call} on its client's dispatcher; the future completes with the read page or
    * exceptionally with the error {@link #execute} would throw. Cancelling the future cancels the call.
+   *
+   * @param call the call of one page
+   * @return a future that completes with the fetched page
    */
   public static CompletableFuture<FetchedPage> enqueue(Call call) {
     CompletableFuture<FetchedPage> future = new CompletableFuture<>();

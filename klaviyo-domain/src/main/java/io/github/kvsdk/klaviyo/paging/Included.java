@@ -76,6 +76,7 @@ public final class Included {
     return resources.size();
   }
 
+  /** {@return true if the page includes no related resource} */
   public boolean isEmpty() {
     return resources.isEmpty();
   }

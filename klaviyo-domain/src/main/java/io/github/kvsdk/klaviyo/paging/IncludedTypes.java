@@ -97,6 +97,7 @@ public final class IncludedTypes {
       return this;
     }
 
+    /** {@return the registrations} */
     public IncludedTypes build() {
       return new IncludedTypes(classByType);
     }

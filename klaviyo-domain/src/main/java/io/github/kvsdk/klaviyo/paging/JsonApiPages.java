@@ -49,6 +49,7 @@ public final class JsonApiPages {
    * Pages fetched with {@code client}; included resources stay JSON trees.
    *
    * @param client the client requests go through
+   * @return the paging helper
    */
   public static JsonApiPages create(OkHttpClient client) {
     return create(client, IncludedTypes.none(), null);
@@ -58,6 +59,9 @@ public final class JsonApiPages {
    * Pages fetched with {@code client}; included resources bind to {@code includedTypes} via {@code converter}.
    *
    * @param client the client requests go through
+   * @param includedTypes the model class of each included resource type
+   * @param converter binds JSON trees to model classes
+   * @return the paging helper
    */
   public static JsonApiPages create(OkHttpClient client, IncludedTypes includedTypes, ResourceConverter converter) {
     if (client == null) throw new NullPointerException("client == null");
@@ -69,6 +73,7 @@ public final class JsonApiPages {
    * Fetches the page at {@code url} now.
    *
    * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   * @param url the URL of the first page
    * @throws KlaviyoException (or a subclass from the SDK's error mapping) if the request fails or the
    *     response is not a JSON:API collection.
    */
@@ -83,6 +88,8 @@ public final class JsonApiPages {
    * @param pathParameters values for the template's {@code {name}} segments, in order.
    * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
    *     include}); checked against the operation before sending
+   * @param baseUrl the API host
+   * @param operation the listing operation
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if an option is not accepted.
    */
   public static HttpUrl listUrl(HttpUrl baseUrl, Operation operation, QueryOptions options, String... pathParameters) {
@@ -113,6 +120,7 @@ public final class JsonApiPages {
    * Every resource of the listing at {@code url}; nothing is fetched until iteration starts.
    *
    * @return a pager over every item, fetching each page when the iteration reaches it
+   * @param url the URL of the first page
    */
   public AutoPager<Map<String, Object>> autoPager(HttpUrl url) {
     if (url == null) throw new NullPointerException("url == null");
@@ -124,6 +132,9 @@ public final class JsonApiPages {
    *
    * @param loader fetches the next page; called only through {@link Page#nextPage()}.
    * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   * @param document the response document
+   * @param includedTypes the model class of each included resource type
+   * @param converter binds JSON trees to model classes
    * @throws IllegalArgumentException if {@code document} has no {@code data} array.
    */
   public static Page<Map<String, Object>> parse(

@@ -42,6 +42,10 @@ public final class Page<T> {
    * {@return a page}
    *
    * @param loader fetches the page {@code links.next} points to; may be null only if there is none.
+   * @param <T> the resource type
+   * @param data the page's resources
+   * @param included the related resources the page includes
+   * @param links the links to the neighbouring pages
    */
   public static <T> Page<T> of(List<T> data, Included included, PageLinks links, PageLoader<T> loader) {
     if (data == null) throw new NullPointerException("data == null");

@@ -58,14 +58,17 @@ public final class QueryOptions {
     return NONE;
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these options, to derive changed ones} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /** {@return the {@code filter}, if set} */
   public Optional<Filter> filter() {
     return Optional.ofNullable(filter);
   }
@@ -75,6 +78,7 @@ public final class QueryOptions {
     return Optional.ofNullable(sort);
   }
 
+  /** {@return the {@code page[size]}, if set} */
   public OptionalInt pageSize() {
     return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
   }
@@ -359,6 +363,7 @@ public final class QueryOptions {
       return this;
     }
 
+    /** {@return the options} */
     public QueryOptions build() {
       return new QueryOptions(this);
     }

@@ -30,10 +30,16 @@ public final class ClientRateLimiter {
   private final RateLimiterConfig config;
   private final ConcurrentMap<String, OperationWindows> windows = new ConcurrentHashMap<>();
 
+  /**
+   * A limiter with every window empty.
+   *
+   * @param config the limits and how to wait
+   */
   public ClientRateLimiter(RateLimiterConfig config) {
     this.config = config;
   }
 
+  /** {@return the configuration this limiter was built with} */
   public RateLimiterConfig config() {
     return config;
   }
@@ -127,6 +133,7 @@ public final class ClientRateLimiter {
       return sequence < 0;
     }
 
+    /** {@return the operation the permit was granted for} */
     public OperationLimit operation() {
       return operation;
     }
