@@ -40,10 +40,9 @@ public final class AutoPager<T> implements Iterable<T> {
   /**
    * Iterates from {@code first}, which has already been fetched.
    *
-   * @return a pager over every item, fetching each page when the iteration reaches it
    * @param <T> the resource type
    * @param first the first page
-   * @return the pager
+   * @return a pager over every item, fetching each further page when the iteration reaches it
    */
   public static <T> AutoPager<T> startingAt(Page<T> first) {
     if (first == null) throw new NullPointerException("first == null");
@@ -53,10 +52,9 @@ public final class AutoPager<T> implements Iterable<T> {
   /**
    * Iterates from the page {@code fetchFirst} returns; nothing is fetched until iteration starts.
    *
-   * @return a pager over every item, fetching each page when the iteration reaches it
    * @param <T> the resource type
    * @param fetchFirst fetches the first page
-   * @return the pager
+   * @return a pager over every item, fetching each page when the iteration reaches it
    */
   public static <T> AutoPager<T> lazy(Supplier<Page<T>> fetchFirst) {
     if (fetchFirst == null) throw new NullPointerException("fetchFirst == null");
