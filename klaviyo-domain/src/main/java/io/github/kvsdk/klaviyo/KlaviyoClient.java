@@ -395,11 +395,11 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    * accounts:read} scope) and returns the account the credential belongs to. Use it to check a connection
    * before the first real call.
    *
+   * @return the account the credential belongs to, and the kind of credential
    * @throws io.github.kvsdk.klaviyo.errors.AuthenticationException on 401, naming the credential kind (never
    *     the secret)
    * @throws io.github.kvsdk.klaviyo.errors.PermissionException on 403, naming the missing scope
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoException for any other failure
-   * @return the account the credential belongs to, and the kind of credential
    */
   public CredentialCheck verifyCredentials() {
     return CredentialCheck.verify(raw, apiKey != null ? CredentialKind.PRIVATE_API_KEY : CredentialKind.OAUTH);
@@ -474,9 +474,9 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     /**
      * Authenticates with a private API key ({@code pk_...}); replaces any OAuth session.
      *
-     * @throws KlaviyoValidationException if the key is not a private key (the message never contains it)
      * @param apiKey the private API key
      * @return this builder
+     * @throws KlaviyoValidationException if the key is not a private key (the message never contains it)
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = ApiKey.of(apiKey);

@@ -58,8 +58,8 @@ public final class BulkOptions {
     /**
      * At most {@code jobs} in flight at once (1 sends them one after another); at least 1.
      *
-     * @return this builder
      * @param jobs how many jobs may be in flight at once, at least 1
+     * @return this builder
      */
     public Builder maxInFlight(int jobs) {
       if (jobs < 1) throw new KlaviyoValidationException("maxInFlight", "must be at least 1");
@@ -70,8 +70,8 @@ public final class BulkOptions {
     /**
      * When true, the first failed job ends the run: later jobs are not sent and jobs in flight are cancelled.
      *
-     * @return this builder
      * @param stopOnFailure true to send no further job once one failed
+     * @return this builder
      */
     public Builder stopOnFailure(boolean stopOnFailure) {
       this.stopOnFailure = stopOnFailure;

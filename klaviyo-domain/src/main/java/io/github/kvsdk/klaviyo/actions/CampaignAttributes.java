@@ -95,8 +95,8 @@ public final class CampaignAttributes {
     /**
      * The name of the campaign; required to create one.
      *
-     * @return this builder
      * @param name the campaign's name
+     * @return this builder
      */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
@@ -108,8 +108,8 @@ public final class CampaignAttributes {
     /**
      * The campaign messages' attributes, each with a {@code channel} of {@code email} or {@code sms}.
      *
-     * @return this builder
      * @param messages the campaign's messages
+     * @return this builder
      */
     public Builder messages(List<Map<String, Object>> messages) {
       this.messages = messages;
@@ -119,8 +119,8 @@ public final class CampaignAttributes {
     /**
      * Ids of the lists and segments to send to ({@code audiences.included}).
      *
-     * @return this builder
      * @param ids list and segment ids
+     * @return this builder
      */
     public Builder includedAudiences(List<String> ids) {
       audiences.put("included", ids == null ? null : List.copyOf(ids));
@@ -130,8 +130,8 @@ public final class CampaignAttributes {
     /**
      * Ids of the lists and segments not to send to ({@code audiences.excluded}); an empty list excludes none.
      *
-     * @return this builder
      * @param ids list and segment ids
+     * @return this builder
      */
     public Builder excludedAudiences(List<String> ids) {
       audiences.put("excluded", ids == null ? null : List.copyOf(ids));
@@ -163,8 +163,8 @@ public final class CampaignAttributes {
     /**
      * {@code send_strategy}, such as {@code Map.of("method", "immediate")}.
      *
-     * @return this builder
      * @param strategy how and when the campaign is sent
+     * @return this builder
      */
     public Builder sendStrategy(Map<String, Object> strategy) {
       return option("send_strategy", strategy);

@@ -70,8 +70,8 @@ public final class Events extends EventsService {
    * Bulk Create Events: one {@code bulk_create_events} job per {@value #MAX_BULK_EVENTS} events, sent one after
    * another; every job is sent even if an earlier one failed.
    *
-   * @return each job's outcome: accepted, or failed with its typed error.
    * @param events the events to create, each checked before anything is sent
+   * @return each job's outcome: accepted, or failed with its typed error.
    */
   public BulkResult bulkCreate(List<NewEvent> events) {
     return bulkCreate(events, BulkOptions.defaults());

@@ -59,9 +59,9 @@ public final class Images extends ImagesService {
    * fileData}; exactly one must be given.
    *
    * @param name the image name; null means Klaviyo's default (the file name).
-   * @return the uploaded image, whichever way it was sent
    * @param imageUrl the public URL Klaviyo fetches the image from
    * @param fileData the image's bytes
+   * @return the uploaded image, whichever way it was sent
    */
   public ImageResponseObjectResource upload(String imageUrl, byte[] fileData, String name) {
     if ((imageUrl == null) == (fileData == null)) {
@@ -119,8 +119,8 @@ public final class Images extends ImagesService {
    *
    * @param fileName the uploaded file's name, with its extension
    * @param name the image's name in Klaviyo, or null to use the file name
-   * @return Klaviyo's response document
    * @param data the image's bytes
+   * @return Klaviyo's response document
    */
   public UploadImageFromFileResult uploadFile(byte[] data, String fileName, String name) {
     return uploadImageFromFile(fileParams(data, fileName, name));
@@ -130,8 +130,8 @@ public final class Images extends ImagesService {
    * Upload Image from a file ({@code upload_image_from_file}).
    *
    * @param name the image's name in Klaviyo, or null to use the file name
-   * @return Klaviyo's response document
    * @param file the image file to upload
+   * @return Klaviyo's response document
    */
   public UploadImageFromFileResult uploadFile(Path file, String name) {
     return uploadFile(read(file), file.getFileName().toString(), name);
@@ -142,9 +142,9 @@ public final class Images extends ImagesService {
    *
    * @param fileName the uploaded file's name, with its extension
    * @param name the image's name in Klaviyo, or null to use the file name
+   * @param data the image's bytes
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
-   * @param data the image's bytes
    */
   public CompletableFuture<UploadImageFromFileResult> uploadFileAsync(byte[] data, String fileName, String name) {
     return uploadImageFromFileAsync(fileParams(data, fileName, name));

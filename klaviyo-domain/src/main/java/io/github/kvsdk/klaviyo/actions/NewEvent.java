@@ -102,8 +102,8 @@ public final class NewEvent {
     /**
      * Name of the event, such as {@code Placed Order}.
      *
-     * @return this builder
      * @param metricName the name of the metric the event belongs to, such as {@code Placed Order}
+     * @return this builder
      */
     public Builder metricName(String metricName) {
       this.metricName = metricName;
@@ -113,8 +113,8 @@ public final class NewEvent {
     /**
      * The profile associated with the event, by its identifiers and attributes.
      *
-     * @return this builder
      * @param profile the profile the event happened to
+     * @return this builder
      */
     public Builder profile(ProfileAttributes profile) {
       this.profile = profile;
@@ -136,8 +136,8 @@ public final class NewEvent {
     /**
      * The properties of the event.
      *
-     * @return this builder
      * @param properties the event's custom properties, by name
+     * @return this builder
      */
     public Builder properties(Map<String, ?> properties) {
       this.properties = properties == null ? null : new LinkedHashMap<>(properties);
@@ -148,8 +148,8 @@ public final class NewEvent {
      * When the event occurred; by default, when the request is received. Klaviyo keeps whole seconds, so the
      * time is sent truncated to the second.
      *
-     * @return this builder
      * @param time when the event happened; default now
+     * @return this builder
      */
     public Builder time(Instant time) {
       optional.put("time", time == null ? null
@@ -160,8 +160,8 @@ public final class NewEvent {
     /**
      * A monetary value to associate with the event, sent with every digit.
      *
-     * @return this builder
      * @param value the monetary value of the event
+     * @return this builder
      */
     public Builder value(BigDecimal value) {
       optional.put("value", value);
@@ -171,8 +171,8 @@ public final class NewEvent {
     /**
      * The ISO 4217 currency code of {@link #value}.
      *
-     * @return this builder
      * @param valueCurrency the ISO 4217 currency of the value, such as {@code USD}
+     * @return this builder
      */
     public Builder valueCurrency(String valueCurrency) {
       optional.put("value_currency", valueCurrency);
@@ -182,8 +182,8 @@ public final class NewEvent {
     /**
      * A unique identifier for the event, used to deduplicate.
      *
-     * @return this builder
      * @param uniqueId a key that makes the event unique, so a retried create does not duplicate it
+     * @return this builder
      */
     public Builder uniqueId(String uniqueId) {
       optional.put("unique_id", uniqueId);

@@ -136,8 +136,8 @@ public final class ProfileAttributes {
     /**
      * Name of the company or organization the individual works for.
      *
-     * @return this builder
      * @param organization the person's company
+     * @return this builder
      */
     public Builder organization(String organization) {
       return put("organization", organization);
@@ -146,8 +146,8 @@ public final class ProfileAttributes {
     /**
      * The profile's locale as an IETF BCP 47 language tag, such as {@code en-US}.
      *
-     * @return this builder
      * @param locale the person's locale, such as {@code en-US}
+     * @return this builder
      */
     public Builder locale(String locale) {
       if (locale != null && !LOCALE.matcher(locale).matches()) {
@@ -159,8 +159,8 @@ public final class ProfileAttributes {
     /**
      * An anonymous identifier of the profile. Update Profile only: Create Profile does not take it.
      *
-     * @return this builder
      * @param anonymousId an id for a visitor not yet identified
+     * @return this builder
      */
     public Builder anonymousId(String anonymousId) {
       return put("anonymous_id", anonymousId);
@@ -169,8 +169,8 @@ public final class ProfileAttributes {
     /**
      * Individual's job title.
      *
-     * @return this builder
      * @param title the person's job title
+     * @return this builder
      */
     public Builder title(String title) {
       return put("title", title);
@@ -179,8 +179,8 @@ public final class ProfileAttributes {
     /**
      * URL pointing to the location of a profile image.
      *
-     * @return this builder
      * @param imageUrl the URL of the person's image
+     * @return this builder
      */
     public Builder image(String imageUrl) {
       return put("image", imageUrl);
@@ -191,8 +191,8 @@ public final class ProfileAttributes {
      * {@code latitude}, {@code longitude}, {@code region}, {@code zip}, {@code timezone}, {@code ip}. A key
      * mapped to {@code null} (use a {@code HashMap}) clears that part; {@code location(null)} clears it all.
      *
-     * @return this builder
      * @param location the person's location
+     * @return this builder
      */
     public Builder location(Map<String, ?> location) {
       if (location != null) {
@@ -210,8 +210,8 @@ public final class ProfileAttributes {
     /**
      * Custom properties assigned to the profile; on update, the keys given replace those keys' values.
      *
-     * @return this builder
      * @param properties custom properties to set, by name
+     * @return this builder
      */
     public Builder properties(Map<String, ?> properties) {
       return put("properties", properties == null ? null : new LinkedHashMap<>(properties));
@@ -221,8 +221,8 @@ public final class ProfileAttributes {
      * Update Profile only: appends a value or values to these array properties ({@code meta.patch_properties.append}),
      * such as {@code Map.of("skus", "92538")}.
      *
-     * @return this builder
      * @param values values to add to list properties, by property name
+     * @return this builder
      */
     public Builder appendProperties(Map<String, ?> values) {
       return patch("append", requirePatch("appendProperties", values));
@@ -231,8 +231,8 @@ public final class ProfileAttributes {
     /**
      * Update Profile only: removes a value or values from these array properties ({@code unappend}).
      *
-     * @return this builder
      * @param values values to add to list properties, by property name
+     * @return this builder
      */
     public Builder unappendProperties(Map<String, ?> values) {
       return patch("unappend", requirePatch("unappendProperties", values));
@@ -241,8 +241,8 @@ public final class ProfileAttributes {
     /**
      * Update Profile only: removes these properties, keys and values, from the profile ({@code unset}).
      *
-     * @return this builder
      * @param keys the names of the custom properties to remove
+     * @return this builder
      */
     public Builder unsetProperties(String... keys) {
       if (keys == null || keys.length == 0) {

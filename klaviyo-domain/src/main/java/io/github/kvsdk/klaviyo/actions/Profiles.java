@@ -194,9 +194,9 @@ public final class Profiles extends ProfilesService {
    * Subscribe Profiles: one {@code bulk_subscribe_profiles} job per {@value #MAX_SUBSCRIBE_BATCH} profiles, to
    * {@code listId} if not null, sent one after another; every job is sent even if an earlier one failed.
    *
-   * @return each job's outcome: accepted, or failed with its typed error.
    * @param listId the list to subscribe them to, or null for none
    * @param profiles the profiles to subscribe, each with its email and/or phone number and consent
+   * @return each job's outcome: accepted, or failed with its typed error.
    */
   public BulkResult subscribe(String listId, List<ProfileSubscription> profiles) {
     return subscribe(listId, profiles, SubscriptionOptions.none());
@@ -289,9 +289,9 @@ public final class Profiles extends ProfilesService {
    * profiles, from {@code listId} if not null, sent one after another; every job is sent even if an earlier
    * one failed.
    *
-   * @return each job's outcome: accepted, or failed with its typed error.
    * @param listId the list to unsubscribe them from, or null for none
    * @param profiles the profiles to unsubscribe, each with its email and/or phone number
+   * @return each job's outcome: accepted, or failed with its typed error.
    */
   public BulkResult unsubscribe(String listId, List<ProfileSubscription> profiles) {
     return unsubscribe(listId, profiles, BulkOptions.defaults());

@@ -46,8 +46,8 @@ public final class Segments extends SegmentsService {
    * @param name the segment's name; not blank
    * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
    *     documents
-   * @return Klaviyo's response document
    * @param starred true to star the segment in Klaviyo's interface
+   * @return Klaviyo's response document
    */
   public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     return createSegment(createParams(name, conditionGroups, starred));
@@ -71,9 +71,9 @@ public final class Segments extends SegmentsService {
    * @param name the segment's name; not blank
    * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
    *     documents
+   * @param starred true to star the segment in Klaviyo's interface
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
-   * @param starred true to star the segment in Klaviyo's interface
    */
   public CompletableFuture<CreateSegmentResult> createAsync(
       String name, List<Map<String, Object>> conditionGroups, boolean starred) {
@@ -183,8 +183,8 @@ public final class Segments extends SegmentsService {
    * @param name the segment's name; not blank
    * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
    *     documents
-   * @return Klaviyo's response document
    * @param starred true to star the segment in Klaviyo's interface
+   * @return Klaviyo's response document
    */
   public UpdateSegmentResult update(String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     return updateSegment(updateParams(id, name, conditionGroups, starred));
@@ -197,9 +197,9 @@ public final class Segments extends SegmentsService {
    * @param name the segment's name; not blank
    * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
    *     documents
+   * @param starred true to star the segment in Klaviyo's interface
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
-   * @param starred true to star the segment in Klaviyo's interface
    */
   public CompletableFuture<UpdateSegmentResult> updateAsync(
       String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {

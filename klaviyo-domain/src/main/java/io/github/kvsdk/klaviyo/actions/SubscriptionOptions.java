@@ -62,8 +62,8 @@ public final class SubscriptionOptions {
      * A custom method detail or source stored on the consent records ({@code custom_source}), such as "Marketing
      * Event".
      *
-     * @return this builder
      * @param customSource the source recorded on the consent, such as {@code Marketing Event}
+     * @return this builder
      */
     public Builder customSource(String customSource) {
       if (customSource == null || customSource.isBlank()) {
@@ -77,8 +77,8 @@ public final class SubscriptionOptions {
      * Whether the subscriptions are a historical import ({@code historical_import}). When true, every profile
      * needs {@link ProfileSubscription#consentedAt}; when not, none may have it (Klaviyo's rule).
      *
-     * @return this builder
      * @param historicalImport true to import past consent without sending confirmation messages
+     * @return this builder
      */
     public Builder historicalImport(boolean historicalImport) {
       this.historicalImport = historicalImport;
@@ -88,8 +88,8 @@ public final class SubscriptionOptions {
     /**
      * How the jobs are sent.
      *
-     * @return this builder
      * @param bulk how the jobs are sent
+     * @return this builder
      */
     public Builder bulk(BulkOptions bulk) {
       if (bulk == null) throw new KlaviyoValidationException("bulk", "is required; use BulkOptions.defaults()");

@@ -45,8 +45,8 @@ public final class TemplateAttributes {
     /**
      * The name of the template.
      *
-     * @return this builder
      * @param name the template's name
+     * @return this builder
      */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
@@ -57,8 +57,8 @@ public final class TemplateAttributes {
     /**
      * The HTML of the template.
      *
-     * @return this builder
      * @param html the template's HTML
+     * @return this builder
      */
     public Builder html(String html) {
       attributes.put("html", html);
@@ -68,8 +68,8 @@ public final class TemplateAttributes {
     /**
      * The plain-text version of the template; {@code null} removes it.
      *
-     * @return this builder
      * @param text the template's plain-text version
+     * @return this builder
      */
     public Builder text(String text) {
       attributes.put("text", text);

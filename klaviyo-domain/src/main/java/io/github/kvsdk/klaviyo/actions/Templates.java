@@ -52,8 +52,8 @@ public final class Templates extends TemplatesService {
    *
    * @param name the template's name; not blank
    * @param html the template's HTML
-   * @return Klaviyo's response document
    * @param text the template's plain-text version, or null
+   * @return Klaviyo's response document
    */
   public CreateTemplateResult create(String name, String html, String text) {
     return create(name, null, html, text);
@@ -64,10 +64,10 @@ public final class Templates extends TemplatesService {
    *
    * @param name the template's name; not blank
    * @param html the template's HTML
-   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
-   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
    * @param editorType the editor the template is made for, such as {@code CODE}
    * @param text the template's plain-text version, or null
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
    */
   public CompletableFuture<CreateTemplateResult> createAsync(String name, String editorType, String html, String text) {
     return createTemplateAsync(createParams(name, editorType, html, text));
@@ -165,8 +165,8 @@ public final class Templates extends TemplatesService {
    * null} is cleared, a part not set stays as it is.
    *
    * @param id the template's id
-   * @return Klaviyo's response document
    * @param changes the attributes to change; attributes not set are left unchanged
+   * @return Klaviyo's response document
    */
   public UpdateTemplateResult update(String id, TemplateAttributes changes) {
     return updateTemplate(updateParams(id, changes));
@@ -176,9 +176,9 @@ public final class Templates extends TemplatesService {
    * Update Template, asynchronously.
    *
    * @param id the template's id
+   * @param changes the attributes to change; attributes not set are left unchanged
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
-   * @param changes the attributes to change; attributes not set are left unchanged
    */
   public CompletableFuture<UpdateTemplateResult> updateAsync(String id, TemplateAttributes changes) {
     return updateTemplateAsync(updateParams(id, changes));

@@ -122,8 +122,8 @@ public final class RequestOptions {
     /**
      * The longest the whole call may take, retries and waits included; zero means none; at most 1 hour.
      *
-     * @return this builder
      * @param timeout the timeout for this request
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout("callTimeout", timeout);
@@ -133,8 +133,8 @@ public final class RequestOptions {
     /**
      * The longest silence while reading the response; zero means none; at most 1 hour.
      *
-     * @return this builder
      * @param timeout the timeout for this request
+     * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout("readTimeout", timeout);
@@ -144,8 +144,8 @@ public final class RequestOptions {
     /**
      * The retry policy for this request, such as {@link RetryPolicy#none()}.
      *
-     * @return this builder
      * @param retryPolicy the retry policy for this request
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       if (retryPolicy == null) throw new KlaviyoValidationException("retryPolicy", "must not be null");

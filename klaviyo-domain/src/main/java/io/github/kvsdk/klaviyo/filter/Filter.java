@@ -247,8 +247,8 @@ public final class Filter {
    * Checks every condition against the filter rules the pinned spec states for {@code operation}, and
    * that a filter the operation requires is present.
    *
-   * @return this filter, for chaining.
    * @param operation the operation the filter is for, from {@link io.github.kvsdk.klaviyo.catalog.OperationCatalog}
+   * @return this filter, for chaining.
    * @throws FilterValidationException naming the field, the operator and the allowed set, if Klaviyo would
    *     reject this filter on that operation.
    */

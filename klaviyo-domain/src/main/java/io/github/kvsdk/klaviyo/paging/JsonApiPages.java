@@ -72,8 +72,8 @@ public final class JsonApiPages {
   /**
    * Fetches the page at {@code url} now.
    *
-   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @param url the URL of the first page
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws KlaviyoException (or a subclass from the SDK's error mapping) if the request fails or the
    *     response is not a JSON:API collection.
    */
@@ -119,8 +119,8 @@ public final class JsonApiPages {
   /**
    * Every resource of the listing at {@code url}; nothing is fetched until iteration starts.
    *
-   * @return a pager over every item, fetching each page when the iteration reaches it
    * @param url the URL of the first page
+   * @return a pager over every item, fetching each page when the iteration reaches it
    */
   public AutoPager<Map<String, Object>> autoPager(HttpUrl url) {
     if (url == null) throw new NullPointerException("url == null");
@@ -131,10 +131,10 @@ public final class JsonApiPages {
    * Builds a page from a parsed JSON:API collection document.
    *
    * @param loader fetches the next page; called only through {@link Page#nextPage()}.
-   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @param document the response document
    * @param includedTypes the model class of each included resource type
    * @param converter binds JSON trees to model classes
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws IllegalArgumentException if {@code document} has no {@code data} array.
    */
   public static Page<Map<String, Object>> parse(

@@ -120,8 +120,8 @@ public final class QueryOptions {
    * Checks every option against what {@code operation} accepts, including that a filter the operation
    * requires is present.
    *
-   * @return this, for chaining.
    * @param operation the operation the options are for, from {@link io.github.kvsdk.klaviyo.catalog.OperationCatalog}
+   * @return this, for chaining.
    * @throws QueryValidationException if a sort, page size, fieldset or include value is not accepted.
    * @throws io.github.kvsdk.klaviyo.filter.FilterValidationException if the filter is not accepted.
    */
@@ -242,8 +242,8 @@ public final class QueryOptions {
     /**
      * Sets the filter; null removes it.
      *
-     * @return this builder
      * @param filter the filter, or null for none
+     * @return this builder
      */
     public Builder filter(Filter filter) {
       this.filter = filter;
@@ -253,8 +253,8 @@ public final class QueryOptions {
     /**
      * Sets the sort value, such as {@code updated} or {@code -updated}; null removes it.
      *
-     * @return this builder
      * @param sort the sort field, {@code -} first for descending, or null for none
+     * @return this builder
      */
     public Builder sort(String sort) {
       this.sort = sort;
@@ -264,8 +264,8 @@ public final class QueryOptions {
     /**
      * Sorts ascending by {@code field}.
      *
-     * @return this builder
      * @param field the field to sort by
+     * @return this builder
      */
     public Builder sortAscending(String field) {
       return sort(field);
@@ -274,8 +274,8 @@ public final class QueryOptions {
     /**
      * Sorts descending by {@code field}.
      *
-     * @return this builder
      * @param field the field to sort by
+     * @return this builder
      */
     public Builder sortDescending(String field) {
       return sort("-" + field);
@@ -284,8 +284,8 @@ public final class QueryOptions {
     /**
      * Sets {@code page[size]}; null removes it.
      *
-     * @return this builder
      * @param pageSize the page size, or null for the endpoint's default
+     * @return this builder
      */
     public Builder pageSize(Integer pageSize) {
       this.pageSize = pageSize;
@@ -295,9 +295,9 @@ public final class QueryOptions {
     /**
      * Requests only {@code names} of resources of {@code type}: {@code fields[type]=a,b}.
      *
-     * @return this builder
      * @param type the resource type, such as {@code profile}
      * @param names the field names
+     * @return this builder
      */
     public Builder fields(String type, String... names) {
       return fields(type, List.of(names));
@@ -306,9 +306,9 @@ public final class QueryOptions {
     /**
      * Requests only {@code names} of resources of {@code type}; an empty collection removes the fieldset.
      *
-     * @return this builder
      * @param type the resource type, such as {@code profile}
      * @param names the field names
+     * @return this builder
      */
     public Builder fields(String type, Collection<String> names) {
       put(fields, type, names);
@@ -318,9 +318,9 @@ public final class QueryOptions {
     /**
      * Requests {@code names} in addition to the default fields: {@code additional-fields[type]=a,b}.
      *
-     * @return this builder
      * @param type the resource type, such as {@code profile}
      * @param names the field names
+     * @return this builder
      */
     public Builder additionalFields(String type, String... names) {
       return additionalFields(type, List.of(names));
@@ -329,9 +329,9 @@ public final class QueryOptions {
     /**
      * Requests {@code names} in addition to the default fields; an empty collection removes them.
      *
-     * @return this builder
      * @param type the resource type, such as {@code profile}
      * @param names the field names
+     * @return this builder
      */
     public Builder additionalFields(String type, Collection<String> names) {
       put(additionalFields, type, names);
@@ -341,8 +341,8 @@ public final class QueryOptions {
     /**
      * Includes the related resources {@code relationships}, replacing earlier ones.
      *
-     * @return this builder
      * @param relationships the relationship names, such as {@code lists}
+     * @return this builder
      */
     public Builder include(String... relationships) {
       return include(List.of(relationships));
@@ -351,8 +351,8 @@ public final class QueryOptions {
     /**
      * Includes the related resources {@code relationships}, replacing earlier ones.
      *
-     * @return this builder
      * @param relationships the relationship names, such as {@code lists}
+     * @return this builder
      */
     public Builder include(Collection<String> relationships) {
       include.clear();
