@@ -76,8 +76,9 @@ public final class FacadeGenerator {
       int operations) throws IOException {
     String source = "/**\n"
         + " * The " + SourceNames.javadoc(group) + " operations of Klaviyo's API (" + operations + "): {@link "
-        + packageName + "." + serviceName + "}, obtained from the client, with one method per operation, and\n"
-        + " * the immutable {@code ...Params} each operation takes, built with its builder.\n"
+        + packageName + "." + serviceName + "},\n"
+        + " * obtained from the client, with one method per operation, and the immutable {@code ...Params} each\n"
+        + " * operation takes, built with its builder.\n"
         + " */\n"
         + "package " + packageName + ";\n";
     Path file = out.resolve(packageName.replace('.', '/')).resolve("package-info.java");
