@@ -268,7 +268,7 @@ public final class FacadeGenerator {
   private static void collect(Path folder, List<String> names) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".class") && !n.contains("$"))
+          .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.equals("package-info.class"))
           .map(n -> n.substring(0, n.length() - ".class".length()))
           .sorted()
           .forEach(names::add);
