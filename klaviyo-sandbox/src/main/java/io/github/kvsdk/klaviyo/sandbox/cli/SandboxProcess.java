@@ -100,6 +100,7 @@ public final class SandboxProcess implements AutoCloseable {
     return KlaviyoSandbox.DEFAULT_API_KEY;
   }
 
+  /** {@return true while the sandbox process runs} */
   public boolean isAlive() {
     return process.isAlive();
   }

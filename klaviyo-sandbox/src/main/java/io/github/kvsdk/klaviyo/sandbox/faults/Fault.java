@@ -184,6 +184,7 @@ public final class Fault {
     return times;
   }
 
+  /** {@return the probability, from 0 to 1, that a matching request is hit} */
   public double probabilityValue() {
     return probability;
   }

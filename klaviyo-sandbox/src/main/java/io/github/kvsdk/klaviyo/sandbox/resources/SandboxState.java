@@ -95,6 +95,7 @@ public final class SandboxState {
     return all;
   }
 
+  /** {@return the stored accounts: the one account of the sandbox} */
   public ResourceTable accounts() {
     return table(Types.ACCOUNT);
   }
