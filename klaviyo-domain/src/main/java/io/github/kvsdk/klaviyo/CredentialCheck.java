@@ -28,11 +28,12 @@ public final class CredentialCheck {
     this.credentialKind = credentialKind;
   }
 
-  /** The Klaviyo account id (the public key / site id, such as {@code AbC123}). */
+  /** {@return the Klaviyo account id (the public key / site id, such as {@code AbC123})} */
   public String accountId() {
     return accountId;
   }
 
+  /** {@return how the client authenticated: a private API key or OAuth} */
   public CredentialKind credentialKind() {
     return credentialKind;
   }

@@ -13,7 +13,11 @@ public enum CredentialKind {
     this.description = description;
   }
 
-  /** In words, such as "private API key". */
+  /**
+   * In words, such as "private API key".
+   *
+   * @return a short description for messages, such as {@code private API key}
+   */
   public String description() {
     return description;
   }

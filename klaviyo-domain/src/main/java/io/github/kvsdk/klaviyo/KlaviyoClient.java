@@ -99,9 +99,16 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
   public static final String DEFAULT_REVISION = GeneratedRevision.revision();
   /** Klaviyo's production API host. */
   public static final String DEFAULT_BASE_URL = "https://a.klaviyo.com";
+  /** How long establishing a connection may take unless {@link Builder#connectTimeout} says otherwise: 10 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** The longest silence while reading a response unless {@link Builder#readTimeout} says otherwise: 30 s. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The longest silence while sending a request unless {@link Builder#writeTimeout} says otherwise: 30 s. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * How long a whole call, retries and rate-limit waits included, may take unless {@link Builder#callTimeout}
+   * says otherwise: 60 s.
+   */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   /** The first revision of Klaviyo's date-versioned API; earlier dates are refused. */
@@ -186,15 +193,25 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
 
   /** Internal: the context the typed services run in. */
   @Override
+  /**
+   * For the generated services: the transport, options and validation they run calls with.
+   *
+   * @return the context shared by this client's services
+   */
   protected ServiceContext serviceContext() {
     return serviceContext;
   }
 
+  /** {@return a builder for a client; set a credential with {@link Builder#apiKey} or {@link Builder#oauth}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this client's settings; clients built from it share its connection pool. */
+  /**
+   * A builder holding this client's settings; clients built from it share its connection pool.
+   *
+   * @return a new builder; changing it does not change this client
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -204,6 +221,9 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    * credentials or rate-limit settings change) its rate-limit state. This client is unchanged.
    *
    * <pre>{@code KlaviyoClient slow = client.withOptions(b -> b.readTimeout(Duration.ofMinutes(2)));}</pre>
+   *
+   * @param options changes the settings of a builder holding this client's settings
+   * @return the new client
    */
   public KlaviyoClient withOptions(Consumer<Builder> options) {
     Builder builder = toBuilder();
@@ -219,13 +239,15 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    * retried unless Retry On All Errors is set. {@link io.github.kvsdk.klaviyo.raw.RawRequest.Builder#useClientRetryPolicy()}
    * applies this client's {@link #retryPolicy()} instead. A caller's own {@code Authorization} header is
    * refused: the client's credential is always the one sent.
+   *
+   * @return the raw request entry point of this client
    */
   public RawRequests raw() {
     return raw;
   }
 
   /**
-   * The documented action set over this client. Created on first use, then the same instance is returned
+   * {@return the documented action set over this client} Created on first use, then the same instance is returned
    * to every caller and thread; equivalent to (but cheaper than) {@link KlaviyoActions#of
    * KlaviyoActions.of(client)} per call.
    */
@@ -298,6 +320,10 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    * Advanced: an instance of a Retrofit service interface (such as the generated
    * {@code io.github.kvsdk.klaviyo.generated.api.*Api}) bound to this client. Instances are cached per type.
    * Run its calls with {@link io.github.kvsdk.klaviyo.http.KlaviyoCalls} for typed errors and futures.
+   *
+   * @param <S> the service interface
+   * @param retrofitService the service interface
+   * @return the service bound to this client
    */
   public <S> S service(Class<S> retrofitService) {
     Objects.requireNonNull(retrofitService, "retrofitService");
@@ -310,51 +336,67 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    * dispatcher threads, and its call timeout bounds those waits. Share it rather than rebuilding; {@code
    * newBuilder()} copies share its pools and interceptors, but their asynchronous calls wait on dispatcher
    * threads.
+   *
+   * @return the OkHttp client every call of this client goes through
    */
   public OkHttpClient httpClient() {
     return httpClient;
   }
 
-  /** The API host, such as {@code https://a.klaviyo.com/}. */
+  /** {@return the API host, such as {@code https://a.klaviyo.com/}} */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
 
-  /** Advanced: the Moshi instance used for all JSON, with the generated models' adapters. */
+  /**
+   * Advanced: the Moshi instance used for all JSON, with the generated models' adapters.
+   *
+   * @return the JSON binding of this client
+   */
   public Moshi moshi() {
     return moshi;
   }
 
-  /** The {@code revision} header value. */
+  /** {@return the {@code revision} header value} */
   public String revision() {
     return revision;
   }
 
+  /** {@return the {@code User-Agent} header sent with every request, naming this SDK and its version} */
   public String userAgent() {
     return userAgent;
   }
 
+  /** {@return which failures typed calls retry, how often and how long they wait in between} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** Advanced: the per-operation limiter (shared by clients derived with {@link #withOptions}). */
+  /**
+   * Advanced: the per-operation limiter (shared by clients derived with {@link #withOptions}).
+   *
+   * @return the rate limiter, whose state can be inspected
+   */
   public ClientRateLimiter rateLimiter() {
     return rateLimiter;
   }
 
+  /** {@return how long establishing a connection may take; zero means no limit} */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** {@return the longest silence while reading a response; zero means no limit} */
   public Duration readTimeout() {
     return readTimeout;
   }
 
+  /** {@return the longest silence while sending a request; zero means no limit} */
   public Duration writeTimeout() {
     return writeTimeout;
   }
 
+  /** {@return how long a whole call, retries and rate-limit waits included, may take; zero means no limit} */
   public Duration callTimeout() {
     return callTimeout;
   }
@@ -364,6 +406,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    * accounts:read} scope) and returns the account the credential belongs to. Use it to check a connection
    * before the first real call.
    *
+   * @return the account the credential belongs to, and the kind of credential
    * @throws io.github.kvsdk.klaviyo.errors.AuthenticationException on 401, naming the credential kind (never
    *     the secret)
    * @throws io.github.kvsdk.klaviyo.errors.PermissionException on 403, naming the missing scope
@@ -391,7 +434,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     }
   }
 
-  /** True once {@link #close()} was called. */
+  /** {@return true once {@link #close()} was called} */
   public boolean isClosed() {
     return closed.get();
   }
@@ -444,6 +487,8 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     /**
      * Authenticates with a private API key ({@code pk_...}); replaces any OAuth session.
      *
+     * @param apiKey the private API key
+     * @return this builder
      * @throws KlaviyoValidationException if the key is not a private key (the message never contains it)
      */
     public Builder apiKey(String apiKey) {
@@ -453,7 +498,13 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
       return this;
     }
 
-    /** Authenticates with OAuth bearer tokens from {@code session}; replaces any API key. */
+    /**
+     * Authenticates with OAuth bearer tokens from {@code session}; replaces any API key.
+     *
+     * @param session the OAuth session that supplies and refreshes tokens
+     * @return this builder
+     * @throws KlaviyoValidationException if {@code session} is null
+     */
     public Builder oauth(OAuthSession session) {
       if (session == null) throw new KlaviyoValidationException("oauth", "session is required");
       this.oauth = session;
@@ -469,6 +520,10 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
      * first revision of Klaviyo's date-versioned API, and not after today (UTC, with a day's grace for time
      * zones), since revisions are named after their release date. Klaviyo itself rejects unknown revisions;
      * these two rules catch typos before any request.
+     *
+     * @param revision the revision, such as {@code 2024-10-15}
+     * @return this builder
+     * @throws KlaviyoValidationException if the revision is malformed, before the first revision or in the future
      */
     public Builder revision(String revision) {
       var matcher = revision == null ? null : REVISION.matcher(revision);
@@ -498,11 +553,22 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
      * The API host; https, or http on loopback (127.0.0.0/8, ::1, localhost). Default https://a.klaviyo.com.
      * The host only: the SDK adds {@code /api/...} itself, so a URL ending in {@code /api} is refused (it would
      * send every call to {@code /api/api/...}).
+     *
+     * @param baseUrl the API host, such as {@code https://a.klaviyo.com}
+     * @return this builder
+     * @throws KlaviyoValidationException if the URL is malformed, not https (or http on loopback) or ends in {@code /api}
      */
     public Builder baseUrl(String baseUrl) {
       return baseUrl(BaseUrls.parse("baseUrl", baseUrl));
     }
 
+    /**
+     * The API host, as an {@link HttpUrl}; the same rules as {@link #baseUrl(String)}.
+     *
+     * @param baseUrl the API host, such as {@code https://a.klaviyo.com}
+     * @return this builder
+     * @throws KlaviyoValidationException if the URL is not https (or http on loopback) or ends in {@code /api}
+     */
     public Builder baseUrl(HttpUrl baseUrl) {
       HttpUrl checked = BaseUrls.check("baseUrl", baseUrl);
       List<String> segments = checked.pathSegments();
@@ -519,25 +585,49 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
       return this;
     }
 
-    /** Default 10 s; zero means no timeout. */
+    /**
+     * Default 10 s; zero means no timeout.
+     *
+     * @param timeout how long establishing a connection may take
+     * @return this builder
+     * @throws KlaviyoValidationException if the timeout is null, negative or too large
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout("connectTimeout", timeout);
       return this;
     }
 
-    /** The longest silence while reading a response. Default 30 s; zero means no timeout. */
+    /**
+     * The longest silence while reading a response. Default 30 s; zero means no timeout.
+     *
+     * @param timeout the longest silence while reading
+     * @return this builder
+     * @throws KlaviyoValidationException if the timeout is null, negative or too large
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout("readTimeout", timeout);
       return this;
     }
 
-    /** Default 30 s; zero means no timeout. */
+    /**
+     * Default 30 s; zero means no timeout.
+     *
+     * @param timeout the longest silence while sending
+     * @return this builder
+     * @throws KlaviyoValidationException if the timeout is null, negative or too large
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = timeout("writeTimeout", timeout);
       return this;
     }
 
-    /** The longest a whole call may take, retries and rate-limit waits included. Default 60 s; zero: none. */
+    /**
+     * The longest a whole call may take, retries and rate-limit waits included. Default 60 s; zero: none.
+     *
+     * @param timeout how long a whole call may take
+     * @return this builder
+     * @throws KlaviyoValidationException if the timeout is null, negative or too large
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout("callTimeout", timeout);
       return this;
@@ -546,6 +636,10 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     /**
      * An OkHttp client to build on, so connection pools and dispatchers can be shared; its interceptors run
      * before ours. It is not modified: this SDK configures a {@code newBuilder()} copy.
+     *
+     * @param okHttpClient the client to build on; not modified, not closed by this SDK
+     * @return this builder
+     * @throws KlaviyoValidationException if the value is null
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       if (okHttpClient == null) throw new KlaviyoValidationException("okHttpClient", "must not be null");
@@ -553,18 +647,36 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
       return this;
     }
 
-    /** Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} disables retries. */
+    /**
+     * Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} disables retries.
+     *
+     * @param retryPolicy which failures to retry and how
+     * @return this builder
+     * @throws KlaviyoValidationException if the value is null
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       if (retryPolicy == null) throw new KlaviyoValidationException("retryPolicy", "must not be null");
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** Turns the client-side rate limiter on (default) or off. */
+    /**
+     * Turns the client-side rate limiter on (default) or off.
+     *
+     * @param enabled false to send calls without waiting for Klaviyo's published limits
+     * @return this builder
+     */
     public Builder rateLimiting(boolean enabled) {
       return rateLimiting(enabled ? RateLimiterConfig.defaults() : RateLimiterConfig.disabled());
     }
 
+    /**
+     * Configures the client-side rate limiter: which limits it applies and how long a call may wait for them.
+     *
+     * @param config the limiter's settings; {@link RateLimiterConfig#disabled()} turns it off
+     * @return this builder
+     * @throws KlaviyoValidationException if {@code config} is null
+     */
     public Builder rateLimiting(RateLimiterConfig config) {
       if (config == null) throw new KlaviyoValidationException("rateLimiting", "must not be null");
       this.rateLimiterConfig = config;
@@ -577,6 +689,9 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
      * rate-limiter waits, by operation (see {@link io.github.kvsdk.klaviyo.metrics.KlaviyoMeters} for the
      * names). Off unless set; needs {@code io.micrometer:micrometer-core} on the class path, which a client
      * without a registry never loads.
+     *
+     * @param registry where the meters are registered
+     * @return this builder
      */
     public Builder meterRegistry(MeterRegistry registry) {
       if (registry == null) throw new KlaviyoValidationException("meterRegistry", "must not be null");
@@ -585,6 +700,9 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     }
 
     /**
+     * Builds the client. Build one per credential and share it: it holds connection pools and threads.
+     *
+     * @return the client; close it when done
      * @throws KlaviyoValidationException if no credential was set
      */
     public KlaviyoClient build() {

@@ -20,17 +20,37 @@ public final class Accounts extends AccountsService {
     this.ctx = ctx;
   }
 
-  /** Get Account ({@code get_account}), with {@code fields[account]} from {@code options}. */
+  /**
+   * Get Account ({@code get_account}), with {@code fields[account]} from {@code options}.
+   *
+   * @param id the account's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetAccountResult get(String id, QueryOptions options) {
     return getAccount(getParams(id, options));
   }
 
-  /** Get Account ({@code get_account}). */
+  /**
+   * Get Account ({@code get_account}).
+   *
+   * @param id the account's id
+   * @return Klaviyo's response document
+   */
   public GetAccountResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get Account, asynchronously. */
+  /**
+   * Get Account, asynchronously.
+   *
+   * @param id the account's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetAccountResult> getAsync(String id, QueryOptions options) {
     return getAccountAsync(getParams(id, options));
   }
@@ -40,12 +60,25 @@ public final class Accounts extends AccountsService {
     return GetAccountParams.builder().id(id).options(o).build();
   }
 
-  /** List Accounts ({@code get_accounts}). */
+  /**
+   * List Accounts ({@code get_accounts}).
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetAccountsResult list(QueryOptions options) {
     return getAccounts(listParams(options));
   }
 
-  /** List Accounts, asynchronously. */
+  /**
+   * List Accounts, asynchronously.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetAccountsResult> listAsync(QueryOptions options) {
     return getAccountsAsync(listParams(options));
   }

@@ -31,26 +31,27 @@ public final class BulkJob {
     this.error = error;
   }
 
-  /** The job's position, from 0, in the order the input was split. */
+  /** {@return the job's position, from 0, in the order the input was split} */
   public int index() {
     return index;
   }
 
-  /** The index in the caller's input list of the job's first item. */
+  /** {@return the index in the caller's input list of the job's first item} */
   public int firstItem() {
     return firstItem;
   }
 
-  /** How many input items (events or profiles) the job carried. */
+  /** {@return how many input items (events or profiles) the job carried} */
   public int size() {
     return size;
   }
 
+  /** {@return what became of the job} */
   public Status status() {
     return status;
   }
 
-  /** The typed error of a {@link Status#FAILED} job. */
+  /** {@return the typed error of a {@link Status#FAILED} job} */
   public Optional<KlaviyoException> error() {
     return Optional.ofNullable(error);
   }

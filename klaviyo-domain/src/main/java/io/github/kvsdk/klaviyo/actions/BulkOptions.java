@@ -29,6 +29,7 @@ public final class BulkOptions {
     return DEFAULTS;
   }
 
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,7 +39,7 @@ public final class BulkOptions {
     return maxInFlight;
   }
 
-  /** Whether the first failed job ends the run. */
+  /** {@return whether the first failed job ends the run} */
   public boolean stopOnFailure() {
     return stopOnFailure;
   }
@@ -54,19 +55,30 @@ public final class BulkOptions {
 
     private Builder() {}
 
-    /** At most {@code jobs} in flight at once (1 sends them one after another); at least 1. */
+    /**
+     * At most {@code jobs} in flight at once (1 sends them one after another); at least 1.
+     *
+     * @param jobs how many jobs may be in flight at once, at least 1
+     * @return this builder
+     */
     public Builder maxInFlight(int jobs) {
       if (jobs < 1) throw new KlaviyoValidationException("maxInFlight", "must be at least 1");
       this.maxInFlight = jobs;
       return this;
     }
 
-    /** When true, the first failed job ends the run: later jobs are not sent and jobs in flight are cancelled. */
+    /**
+     * When true, the first failed job ends the run: later jobs are not sent and jobs in flight are cancelled.
+     *
+     * @param stopOnFailure true to send no further job once one failed
+     * @return this builder
+     */
     public Builder stopOnFailure(boolean stopOnFailure) {
       this.stopOnFailure = stopOnFailure;
       return this;
     }
 
+    /** {@return the options} */
     public BulkOptions build() {
       return new BulkOptions(this);
     }

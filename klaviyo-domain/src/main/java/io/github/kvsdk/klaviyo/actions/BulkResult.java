@@ -15,38 +15,38 @@ public final class BulkResult {
     this.jobs = List.copyOf(jobs);
   }
 
-  /** Every job, in input order. */
+  /** {@return every job, in input order} */
   public List<BulkJob> jobs() {
     return jobs;
   }
 
-  /** The jobs Klaviyo accepted. */
+  /** {@return the jobs Klaviyo accepted} */
   public List<BulkJob> accepted() {
     return with(BulkJob.Status.ACCEPTED);
   }
 
-  /** The jobs that failed, each with its typed error. */
+  /** {@return the jobs that failed, each with its typed error} */
   public List<BulkJob> failed() {
     return with(BulkJob.Status.FAILED);
   }
 
-  /** The jobs cancelled in flight or never sent because the run stopped on a failure. */
+  /** {@return the jobs cancelled in flight or never sent because the run stopped on a failure} */
   public List<BulkJob> notDone() {
     return jobs.stream().filter(j -> j.status() == BulkJob.Status.CANCELLED || j.status() == BulkJob.Status.NOT_SENT)
         .toList();
   }
 
-  /** The number of input items (events or profiles) in accepted jobs. */
+  /** {@return the number of input items (events or profiles) in accepted jobs} */
   public int acceptedItems() {
     return accepted().stream().mapToInt(BulkJob::size).sum();
   }
 
-  /** True if Klaviyo accepted every job. */
+  /** {@return true if Klaviyo accepted every job} */
   public boolean allAccepted() {
     return jobs.stream().allMatch(j -> j.status() == BulkJob.Status.ACCEPTED);
   }
 
-  /** The first failed job, in input order. */
+  /** {@return the first failed job, in input order} */
   public Optional<BulkJob> firstFailure() {
     return failed().stream().findFirst();
   }

@@ -33,6 +33,7 @@ public final class CampaignAttributes {
     this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,7 +92,12 @@ public final class CampaignAttributes {
 
     private Builder() {}
 
-    /** The name of the campaign; required to create one. */
+    /**
+     * The name of the campaign; required to create one.
+     *
+     * @param name the campaign's name
+     * @return this builder
+     */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
       this.name = name;
@@ -99,35 +105,67 @@ public final class CampaignAttributes {
       return this;
     }
 
-    /** The campaign messages' attributes, each with a {@code channel} of {@code email} or {@code sms}. */
+    /**
+     * The campaign messages' attributes, each with a {@code channel} of {@code email} or {@code sms}.
+     *
+     * @param messages the campaign's messages
+     * @return this builder
+     */
     public Builder messages(List<Map<String, Object>> messages) {
       this.messages = messages;
       return this;
     }
 
-    /** Ids of the lists and segments to send to ({@code audiences.included}). */
+    /**
+     * Ids of the lists and segments to send to ({@code audiences.included}).
+     *
+     * @param ids list and segment ids
+     * @return this builder
+     */
     public Builder includedAudiences(List<String> ids) {
       audiences.put("included", ids == null ? null : List.copyOf(ids));
       return this;
     }
 
-    /** Ids of the lists and segments not to send to ({@code audiences.excluded}); an empty list excludes none. */
+    /**
+     * Ids of the lists and segments not to send to ({@code audiences.excluded}); an empty list excludes none.
+     *
+     * @param ids list and segment ids
+     * @return this builder
+     */
     public Builder excludedAudiences(List<String> ids) {
       audiences.put("excluded", ids == null ? null : List.copyOf(ids));
       return this;
     }
 
-    /** {@code tracking_options}, in the API's shape for the campaign's channel. */
+    /**
+     * {@code tracking_options}, in the API's shape for the campaign's channel.
+     *
+     * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+     *     include}); checked against the operation before sending
+     * @return this builder
+     */
     public Builder trackingOptions(Map<String, Object> options) {
       return option("tracking_options", options);
     }
 
-    /** {@code send_options}, in the API's shape for the campaign's channel. */
+    /**
+     * {@code send_options}, in the API's shape for the campaign's channel.
+     *
+     * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+     *     include}); checked against the operation before sending
+     * @return this builder
+     */
     public Builder sendOptions(Map<String, Object> options) {
       return option("send_options", options);
     }
 
-    /** {@code send_strategy}, such as {@code Map.of("method", "immediate")}. */
+    /**
+     * {@code send_strategy}, such as {@code Map.of("method", "immediate")}.
+     *
+     * @param strategy how and when the campaign is sent
+     * @return this builder
+     */
     public Builder sendStrategy(Map<String, Object> strategy) {
       return option("send_strategy", strategy);
     }
@@ -137,6 +175,7 @@ public final class CampaignAttributes {
       return this;
     }
 
+    /** {@return the attributes} */
     public CampaignAttributes build() {
       return new CampaignAttributes(this);
     }

@@ -37,12 +37,23 @@ public final class Campaigns extends CampaignsService {
     this.ctx = ctx;
   }
 
-  /** Create Campaign ({@code create_campaign}). */
+  /**
+   * Create Campaign ({@code create_campaign}).
+   *
+   * @param campaign the campaign's attributes, built with {@link CampaignAttributes#builder()}
+   * @return Klaviyo's response document
+   */
   public CreateCampaignResult create(CampaignAttributes campaign) {
     return createCampaign(createParams(campaign));
   }
 
-  /** Create Campaign, asynchronously. */
+  /**
+   * Create Campaign, asynchronously.
+   *
+   * @param campaign the campaign's attributes, built with {@link CampaignAttributes#builder()}
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<CreateCampaignResult> createAsync(CampaignAttributes campaign) {
     return createCampaignAsync(createParams(campaign));
   }
@@ -54,17 +65,37 @@ public final class Campaigns extends CampaignsService {
     return CreateCampaignParams.builder().body(ctx.body(body, CreateCampaignRequest.class)).build();
   }
 
-  /** Get Campaign ({@code get_campaign}). */
+  /**
+   * Get Campaign ({@code get_campaign}).
+   *
+   * @param id the campaign's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetCampaignResult get(String id, QueryOptions options) {
     return getCampaign(getParams(id, options));
   }
 
-  /** Get Campaign ({@code get_campaign}). */
+  /**
+   * Get Campaign ({@code get_campaign}).
+   *
+   * @param id the campaign's id
+   * @return Klaviyo's response document
+   */
   public GetCampaignResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get Campaign, asynchronously. */
+  /**
+   * Get Campaign, asynchronously.
+   *
+   * @param id the campaign's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetCampaignResult> getAsync(String id, QueryOptions options) {
     return getCampaignAsync(getParams(id, options));
   }
@@ -73,7 +104,11 @@ public final class Campaigns extends CampaignsService {
     return GetCampaignParams.builder().id(id).options(ctx.validate("get_campaign", options)).build();
   }
 
-  /** List Campaigns ({@code get_campaigns}): the first page of SMS campaigns, filtered by {@link #DEFAULT_FILTER}. */
+  /**
+   * List Campaigns ({@code get_campaigns}): the first page of SMS campaigns, filtered by {@link #DEFAULT_FILTER}.
+   *
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetCampaignsResultData> list() {
     return list(defaultOptions());
   }
@@ -83,6 +118,9 @@ public final class Campaigns extends CampaignsService {
    * {@code options} must carry a filter on {@code messages.channel}, such as {@code
    * equals(messages.channel,'email')}; {@link #list()} uses {@link #DEFAULT_FILTER}.
    *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if {@code options} is null or its filter
    *     is missing or names no {@code messages.channel}, before anything is sent
    */
@@ -90,22 +128,40 @@ public final class Campaigns extends CampaignsService {
     return getCampaigns(listParams(options));
   }
 
-  /** List Campaigns, asynchronously, filtered by {@link #DEFAULT_FILTER}. */
+  /**
+   * List Campaigns, asynchronously, filtered by {@link #DEFAULT_FILTER}.
+   *
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetCampaignsResultData>> listAsync() {
     return listAsync(defaultOptions());
   }
 
-  /** List Campaigns, asynchronously (see {@link #list(QueryOptions)}). */
+  /**
+   * List Campaigns, asynchronously (see {@link #list(QueryOptions)}).
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetCampaignsResultData>> listAsync(QueryOptions options) {
     return getCampaignsAsync(listParams(options));
   }
 
-  /** Every SMS campaign (filtered by {@link #DEFAULT_FILTER}), fetched lazily page by page. */
+  /** {@return every SMS campaign (filtered by {@link #DEFAULT_FILTER}), fetched lazily page by page} */
   public AutoPager<GetCampaignsResultData> listAll() {
     return listAll(defaultOptions());
   }
 
-  /** Every campaign matching {@code options} (see {@link #list(QueryOptions)}), fetched lazily page by page. */
+  /**
+   * Every campaign matching {@code options} (see {@link #list(QueryOptions)}), fetched lazily page by page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetCampaignsResultData> listAll(QueryOptions options) {
     return getCampaignsAutoPager(listParams(options));
   }
@@ -122,12 +178,25 @@ public final class Campaigns extends CampaignsService {
     return GetCampaignsParams.builder().options(ctx.validate("get_campaigns", options)).build();
   }
 
-  /** Update Campaign ({@code update_campaign}): only the attributes set are changed. */
+  /**
+   * Update Campaign ({@code update_campaign}): only the attributes set are changed.
+   *
+   * @param id the campaign's id
+   * @param campaign the campaign's attributes, built with {@link CampaignAttributes#builder()}
+   * @return Klaviyo's response document
+   */
   public UpdateCampaignResult update(String id, CampaignAttributes campaign) {
     return updateCampaign(updateParams(id, campaign));
   }
 
-  /** Update Campaign, asynchronously. */
+  /**
+   * Update Campaign, asynchronously.
+   *
+   * @param id the campaign's id
+   * @param campaign the campaign's attributes, built with {@link CampaignAttributes#builder()}
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UpdateCampaignResult> updateAsync(String id, CampaignAttributes campaign) {
     return updateCampaignAsync(updateParams(id, campaign));
   }
@@ -139,12 +208,22 @@ public final class Campaigns extends CampaignsService {
     return UpdateCampaignParams.builder().id(id).body(ctx.body(body, UpdateCampaignRequest.class)).build();
   }
 
-  /** Delete Campaign ({@code delete_campaign}). */
+  /**
+   * Delete Campaign ({@code delete_campaign}).
+   *
+   * @param id the campaign's id
+   */
   public void delete(String id) {
     deleteCampaign(DeleteCampaignParams.builder().id(id).build());
   }
 
-  /** Delete Campaign, asynchronously. */
+  /**
+   * Delete Campaign, asynchronously.
+   *
+   * @param id the campaign's id
+   * @return a future that completes when Klaviyo has accepted the request, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Void> deleteAsync(String id) {
     return deleteCampaignAsync(DeleteCampaignParams.builder().id(id).build());
   }

@@ -40,12 +40,22 @@ public final class Events extends EventsService {
     this.ctx = ctx;
   }
 
-  /** Create Event ({@code create_event}); Klaviyo accepts it with 202 and processes it asynchronously. */
+  /**
+   * Create Event ({@code create_event}); Klaviyo accepts it with 202 and processes it asynchronously.
+   *
+   * @param event the event, built with {@link NewEvent#builder()}
+   */
   public void create(NewEvent event) {
     createEvent(createParams(event));
   }
 
-  /** Create Event, asynchronously. */
+  /**
+   * Create Event, asynchronously.
+   *
+   * @param event the event, built with {@link NewEvent#builder()}
+   * @return a future that completes when Klaviyo has accepted the request, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Void> createAsync(NewEvent event) {
     return createEventAsync(createParams(event));
   }
@@ -60,13 +70,20 @@ public final class Events extends EventsService {
    * Bulk Create Events: one {@code bulk_create_events} job per {@value #MAX_BULK_EVENTS} events, sent one after
    * another; every job is sent even if an earlier one failed.
    *
+   * @param events the events to create, each checked before anything is sent
    * @return each job's outcome: accepted, or failed with its typed error.
    */
   public BulkResult bulkCreate(List<NewEvent> events) {
     return bulkCreate(events, BulkOptions.defaults());
   }
 
-  /** Bulk Create Events, sending the jobs as {@code options} say (for example stopping on the first failure). */
+  /**
+   * Bulk Create Events, sending the jobs as {@code options} say (for example stopping on the first failure).
+   *
+   * @param events the events to create, each checked before anything is sent
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return each job's outcome: accepted, or failed with its typed error
+   */
   public BulkResult bulkCreate(List<NewEvent> events, BulkOptions options) {
     List<List<NewEvent>> batches = batches(requireEvents(events), MAX_BULK_EVENTS);
     return BulkRun.runAll(bulkParams(batches), ActionContext.sizes(batches), options, this::bulkCreateEvents);
@@ -75,12 +92,21 @@ public final class Events extends EventsService {
   /**
    * Bulk Create Events, asynchronously, with at most {@value BulkOptions#DEFAULT_MAX_IN_FLIGHT} jobs in flight.
    * The future completes with every job's outcome once all have settled.
+   *
+   * @param events the events to create, each checked before anything is sent
+   * @return a future that completes with each job's outcome once every job was sent
    */
   public CompletableFuture<BulkResult> bulkCreateAsync(List<NewEvent> events) {
     return bulkCreateAsync(events, BulkOptions.defaults());
   }
 
-  /** Bulk Create Events, asynchronously, as {@code options} say. */
+  /**
+   * Bulk Create Events, asynchronously, as {@code options} say.
+   *
+   * @param events the events to create, each checked before anything is sent
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return a future that completes with each job's outcome once every job was sent
+   */
   public CompletableFuture<BulkResult> bulkCreateAsync(List<NewEvent> events, BulkOptions options) {
     List<List<NewEvent>> batches = batches(requireEvents(events), MAX_BULK_EVENTS);
     return BulkRun.runAllAsync(bulkParams(batches), ActionContext.sizes(batches), options, this::bulkCreateEventsAsync);
@@ -124,17 +150,35 @@ public final class Events extends EventsService {
         "attributes", Map.of("events-bulk-create", Map.of("data", items))));
   }
 
-  /** Get Event ({@code get_event}), with Event, Metric and Profile Fields from {@code options}. */
+  /**
+   * Get Event ({@code get_event}), with Event, Metric and Profile Fields from {@code options}.
+   *
+   * @param id the event's id
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return Klaviyo's response document
+   */
   public GetEventResult get(String id, QueryOptions options) {
     return getEvent(getParams(id, options));
   }
 
-  /** Get Event ({@code get_event}). */
+  /**
+   * Get Event ({@code get_event}).
+   *
+   * @param id the event's id
+   * @return Klaviyo's response document
+   */
   public GetEventResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get Event, asynchronously. */
+  /**
+   * Get Event, asynchronously.
+   *
+   * @param id the event's id
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetEventResult> getAsync(String id, QueryOptions options) {
     return getEventAsync(getParams(id, options));
   }
@@ -143,17 +187,33 @@ public final class Events extends EventsService {
     return GetEventParams.builder().id(id).options(ctx.validate("get_event", options)).build();
   }
 
-  /** List Events ({@code get_events}): the first page (200 events). */
+  /**
+   * List Events ({@code get_events}): the first page (200 events).
+   *
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetEventsResultData> list(QueryOptions options) {
     return getEvents(listParams(options));
   }
 
-  /** List Events, asynchronously. */
+  /**
+   * List Events, asynchronously.
+   *
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetEventsResultData>> listAsync(QueryOptions options) {
     return getEventsAsync(listParams(options));
   }
 
-  /** Every event matching {@code options}, fetched lazily page by page. */
+  /**
+   * Every event matching {@code options}, fetched lazily page by page.
+   *
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetEventsResultData> listAll(QueryOptions options) {
     return getEventsAutoPager(listParams(options));
   }

@@ -59,6 +59,8 @@ public final class Images extends ImagesService {
    * fileData}; exactly one must be given.
    *
    * @param name the image name; null means Klaviyo's default (the file name).
+   * @param imageUrl the public URL Klaviyo fetches the image from
+   * @param fileData the image's bytes
    * @return the uploaded image, whichever way it was sent
    */
   public ImageResponseObjectResource upload(String imageUrl, byte[] fileData, String name) {
@@ -71,12 +73,25 @@ public final class Images extends ImagesService {
     return ctx.converter.fromTree(ctx.converter.toTree(data), ImageResponseObjectResource.class);
   }
 
-  /** Upload Image from a URL or {@code data:image/...;base64,} URI ({@code upload_image_from_url}). */
+  /**
+   * Upload Image from a URL or {@code data:image/...;base64,} URI ({@code upload_image_from_url}).
+   *
+   * @param imageUrl the public URL Klaviyo fetches the image from
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @return Klaviyo's response document
+   */
   public UploadImageFromUrlResult uploadFromUrl(String imageUrl, String name) {
     return uploadImageFromUrl(urlParams(imageUrl, name));
   }
 
-  /** Upload Image from a URL, asynchronously. */
+  /**
+   * Upload Image from a URL, asynchronously.
+   *
+   * @param imageUrl the public URL Klaviyo fetches the image from
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UploadImageFromUrlResult> uploadFromUrlAsync(String imageUrl, String name) {
     return uploadImageFromUrlAsync(urlParams(imageUrl, name));
   }
@@ -99,17 +114,38 @@ public final class Images extends ImagesService {
     return UploadImageFromUrlParams.builder().body(ctx.body(body, UploadImageFromUrlRequest.class)).build();
   }
 
-  /** Upload Image from bytes ({@code upload_image_from_file}); the format is detected from the content. */
+  /**
+   * Upload Image from bytes ({@code upload_image_from_file}); the format is detected from the content.
+   *
+   * @param fileName the uploaded file's name, with its extension
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @param data the image's bytes
+   * @return Klaviyo's response document
+   */
   public UploadImageFromFileResult uploadFile(byte[] data, String fileName, String name) {
     return uploadImageFromFile(fileParams(data, fileName, name));
   }
 
-  /** Upload Image from a file ({@code upload_image_from_file}). */
+  /**
+   * Upload Image from a file ({@code upload_image_from_file}).
+   *
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @param file the image file to upload
+   * @return Klaviyo's response document
+   */
   public UploadImageFromFileResult uploadFile(Path file, String name) {
     return uploadFile(read(file), file.getFileName().toString(), name);
   }
 
-  /** Upload Image from bytes, asynchronously. */
+  /**
+   * Upload Image from bytes, asynchronously.
+   *
+   * @param fileName the uploaded file's name, with its extension
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @param data the image's bytes
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UploadImageFromFileResult> uploadFileAsync(byte[] data, String fileName, String name) {
     return uploadImageFromFileAsync(fileParams(data, fileName, name));
   }
@@ -150,17 +186,37 @@ public final class Images extends ImagesService {
     }
   }
 
-  /** Get Image ({@code get_image}), with {@code fields[image]} from {@code options}. */
+  /**
+   * Get Image ({@code get_image}), with {@code fields[image]} from {@code options}.
+   *
+   * @param id the image's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetImageResult get(String id, QueryOptions options) {
     return getImage(getParams(id, options));
   }
 
-  /** Get Image ({@code get_image}). */
+  /**
+   * Get Image ({@code get_image}).
+   *
+   * @param id the image's id
+   * @return Klaviyo's response document
+   */
   public GetImageResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get Image, asynchronously. */
+  /**
+   * Get Image, asynchronously.
+   *
+   * @param id the image's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetImageResult> getAsync(String id, QueryOptions options) {
     return getImageAsync(getParams(id, options));
   }
@@ -169,17 +225,36 @@ public final class Images extends ImagesService {
     return GetImageParams.builder().id(id).options(ctx.validate("get_image", options)).build();
   }
 
-  /** List Images ({@code get_images}): the first page. */
+  /**
+   * List Images ({@code get_images}): the first page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetImagesResultData> list(QueryOptions options) {
     return getImages(listParams(options));
   }
 
-  /** List Images, asynchronously. */
+  /**
+   * List Images, asynchronously.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetImagesResultData>> listAsync(QueryOptions options) {
     return getImagesAsync(listParams(options));
   }
 
-  /** Every image matching {@code options}, fetched lazily page by page. */
+  /**
+   * Every image matching {@code options}, fetched lazily page by page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetImagesResultData> listAll(QueryOptions options) {
     return getImagesAutoPager(listParams(options));
   }
@@ -188,12 +263,27 @@ public final class Images extends ImagesService {
     return GetImagesParams.builder().options(ctx.validate("get_images", options)).build();
   }
 
-  /** Update Image ({@code update_image}): null arguments are left unchanged. */
+  /**
+   * Update Image ({@code update_image}): null arguments are left unchanged.
+   *
+   * @param id the image's id
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @param hidden true to hide the image from the asset library
+   * @return Klaviyo's response document
+   */
   public UpdateImageResult update(String id, String name, Boolean hidden) {
     return updateImage(updateParams(id, name, hidden));
   }
 
-  /** Update Image, asynchronously. */
+  /**
+   * Update Image, asynchronously.
+   *
+   * @param id the image's id
+   * @param name the image's name in Klaviyo, or null to use the file name
+   * @param hidden true to hide the image from the asset library
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UpdateImageResult> updateAsync(String id, String name, Boolean hidden) {
     return updateImageAsync(updateParams(id, name, hidden));
   }

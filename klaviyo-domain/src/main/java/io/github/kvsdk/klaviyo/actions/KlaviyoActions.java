@@ -46,58 +46,100 @@ public final class KlaviyoActions {
     this.templates = new Templates(ctx);
   }
 
-  /** The action set over {@code client}; cheap to create, safe to share between threads. */
+  /**
+   * The action set over {@code client}; cheap to create, safe to share between threads.
+   *
+   * @param client the client requests go through
+   * @return the client's actions
+   */
   public static KlaviyoActions of(KlaviyoClient client) {
     if (client == null) throw new NullPointerException("client == null");
     return client.actions();
   }
 
-  /** Internal: the client creates its action set with this. */
+  /**
+   * Internal: the client creates its action set with this.
+   *
+   * @param services the client's services
+   * @return the client's actions
+   */
   public static KlaviyoActions create(ServiceContext services) {
     return new KlaviyoActions(services);
   }
 
-  /** Get Account, List Accounts. */
+  /**
+   * Get Account, List Accounts.
+   *
+   * @return the accounts actions
+   */
   public Accounts accounts() {
     return accounts;
   }
 
-  /** Create, Get, List, Update and Delete Campaign. */
+  /**
+   * Create, Get, List, Update and Delete Campaign.
+   *
+   * @return the campaigns actions
+   */
   public Campaigns campaigns() {
     return campaigns;
   }
 
-  /** Create Event, Bulk Create Events, Get Event, List Events. */
+  /**
+   * Create Event, Bulk Create Events, Get Event, List Events.
+   *
+   * @return the events actions
+   */
   public Events events() {
     return events;
   }
 
-  /** Upload Image, Get Image, List Images, Update Image. */
+  /**
+   * Upload Image, Get Image, List Images, Update Image.
+   *
+   * @return the images actions
+   */
   public Images images() {
     return images;
   }
 
-  /** Create, Get, List, Update and Delete List; List List Profiles. */
+  /**
+   * Create, Get, List, Update and Delete List; List List Profiles.
+   *
+   * @return the lists actions
+   */
   public Lists lists() {
     return lists;
   }
 
-  /** Create, Get, List and Update Profile; Subscribe and Unsubscribe Profiles. */
+  /**
+   * Create, Get, List and Update Profile; Subscribe and Unsubscribe Profiles.
+   *
+   * @return the profiles actions
+   */
   public Profiles profiles() {
     return profiles;
   }
 
-  /** Create, Get, List, Update and Delete Segment. */
+  /**
+   * Create, Get, List, Update and Delete Segment.
+   *
+   * @return the segments actions
+   */
   public Segments segments() {
     return segments;
   }
 
-  /** Create, Get, List, Update and Delete Template. */
+  /**
+   * Create, Get, List, Update and Delete Template.
+   *
+   * @return the templates actions
+   */
   public Templates templates() {
     return templates;
   }
 
-  /** How included resources of list actions resolve: JSON:API type to generated model class. */
+  /** {@return how included resources of list actions resolve: JSON:API type to generated model class} */
   public IncludedTypes includedTypes() {
     return ctx.includedTypes;
   }

@@ -40,7 +40,11 @@ public final class Lists extends ListsService {
     this.ctx = ctx;
   }
 
-  /** Create List named {@value #DEFAULT_NAME}, the default name ({@code create_list}). */
+  /**
+   * Create List named {@value #DEFAULT_NAME}, the default name ({@code create_list}).
+   *
+   * @return Klaviyo's response document
+   */
   public CreateListResult create() {
     return create(DEFAULT_NAME);
   }
@@ -48,6 +52,8 @@ public final class Lists extends ListsService {
   /**
    * Create List ({@code create_list}).
    *
+   * @param name the list's name; not blank
+   * @return Klaviyo's response document
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if {@code name} is null or blank; use
    *     {@link #create()} for the default name
    */
@@ -55,7 +61,13 @@ public final class Lists extends ListsService {
     return createList(createParams(name));
   }
 
-  /** Create List, asynchronously. */
+  /**
+   * Create List, asynchronously.
+   *
+   * @param name the list's name; not blank
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<CreateListResult> createAsync(String name) {
     return createListAsync(createParams(name));
   }
@@ -66,32 +78,71 @@ public final class Lists extends ListsService {
     return CreateListParams.builder().body(ctx.body(body, CreateListRequest.class)).build();
   }
 
-  /** Get List ({@code get_list}), with {@code fields[list]} and friends from {@code options}. */
+  /**
+   * Get List ({@code get_list}), with {@code fields[list]} and friends from {@code options}.
+   *
+   * @param id the list's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetListResult get(String id, QueryOptions options) {
     return getList(GetListParams.builder().id(id).options(ctx.validate("get_list", options)).build());
   }
 
-  /** Get List ({@code get_list}). */
+  /**
+   * Get List ({@code get_list}).
+   *
+   * @param id the list's id
+   * @return Klaviyo's response document
+   */
   public GetListResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get List, asynchronously. */
+  /**
+   * Get List, asynchronously.
+   *
+   * @param id the list's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetListResult> getAsync(String id, QueryOptions options) {
     return getListAsync(GetListParams.builder().id(id).options(ctx.validate("get_list", options)).build());
   }
 
-  /** List Lists ({@code get_lists}): the first page. */
+  /**
+   * List Lists ({@code get_lists}): the first page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetListsResultData> list(QueryOptions options) {
     return getLists(listParams(options));
   }
 
-  /** List Lists, asynchronously. */
+  /**
+   * List Lists, asynchronously.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetListsResultData>> listAsync(QueryOptions options) {
     return getListsAsync(listParams(options));
   }
 
-  /** List Lists, every page, fetched lazily. */
+  /**
+   * List Lists, every page, fetched lazily.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetListsResultData> listAll(QueryOptions options) {
     return getListsAutoPager(listParams(options));
   }
@@ -100,7 +151,12 @@ public final class Lists extends ListsService {
     return GetListsParams.builder().options(ctx.validate("get_lists", options)).build();
   }
 
-  /** Update List ({@code update_list}), renaming it to {@value #DEFAULT_NAME}, the default name. */
+  /**
+   * Update List ({@code update_list}), renaming it to {@value #DEFAULT_NAME}, the default name.
+   *
+   * @param id the list's id
+   * @return Klaviyo's response document
+   */
   public UpdateListResult update(String id) {
     return update(id, DEFAULT_NAME);
   }
@@ -108,6 +164,9 @@ public final class Lists extends ListsService {
   /**
    * Update List ({@code update_list}).
    *
+   * @param id the list's id
+   * @param name the list's name; not blank
+   * @return Klaviyo's response document
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if {@code name} is null or blank; use
    *     {@link #update(String)} for the default name
    */
@@ -115,7 +174,14 @@ public final class Lists extends ListsService {
     return updateList(updateParams(id, name));
   }
 
-  /** Update List, asynchronously. */
+  /**
+   * Update List, asynchronously.
+   *
+   * @param id the list's id
+   * @param name the list's name; not blank
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UpdateListResult> updateAsync(String id, String name) {
     return updateListAsync(updateParams(id, name));
   }
@@ -126,27 +192,59 @@ public final class Lists extends ListsService {
     return UpdateListParams.builder().id(id).body(ctx.body(body, UpdateListRequest.class)).build();
   }
 
-  /** Delete List ({@code delete_list}). */
+  /**
+   * Delete List ({@code delete_list}).
+   *
+   * @param id the list's id
+   */
   public void delete(String id) {
     deleteList(DeleteListParams.builder().id(id).build());
   }
 
-  /** Delete List, asynchronously. */
+  /**
+   * Delete List, asynchronously.
+   *
+   * @param id the list's id
+   * @return a future that completes when Klaviyo has accepted the request, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Void> deleteAsync(String id) {
     return deleteListAsync(DeleteListParams.builder().id(id).build());
   }
 
-  /** List List Profiles ({@code get_profiles_for_list}): the first page of the list's members. */
+  /**
+   * List List Profiles ({@code get_profiles_for_list}): the first page of the list's members.
+   *
+   * @param listId the list's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetProfilesForListResultData> profiles(String listId, QueryOptions options) {
     return getProfilesForList(profilesParams(listId, options));
   }
 
-  /** List List Profiles, asynchronously. */
+  /**
+   * List List Profiles, asynchronously.
+   *
+   * @param listId the list's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetProfilesForListResultData>> profilesAsync(String listId, QueryOptions options) {
     return getProfilesForListAsync(profilesParams(listId, options));
   }
 
-  /** Every member of the list, fetched lazily page by page. */
+  /**
+   * Every member of the list, fetched lazily page by page.
+   *
+   * @param listId the list's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetProfilesForListResultData> allProfiles(String listId, QueryOptions options) {
     return getProfilesForListAutoPager(profilesParams(listId, options));
   }

@@ -48,6 +48,7 @@ public final class NewEvent {
     this.optional = new LinkedHashMap<>(b.optional);
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -98,13 +99,23 @@ public final class NewEvent {
 
     private Builder() {}
 
-    /** Name of the event, such as {@code Placed Order}. */
+    /**
+     * Name of the event, such as {@code Placed Order}.
+     *
+     * @param metricName the name of the metric the event belongs to, such as {@code Placed Order}
+     * @return this builder
+     */
     public Builder metricName(String metricName) {
       this.metricName = metricName;
       return this;
     }
 
-    /** The profile associated with the event, by its identifiers and attributes. */
+    /**
+     * The profile associated with the event, by its identifiers and attributes.
+     *
+     * @param profile the profile the event happened to
+     * @return this builder
+     */
     public Builder profile(ProfileAttributes profile) {
       this.profile = profile;
       return this;
@@ -113,13 +124,21 @@ public final class NewEvent {
     /**
      * The Klaviyo id of an existing profile the event happened to (the profile resource's {@code id}); with
      * it, {@link #profile} is optional and, when given, updates that profile's attributes.
+     *
+     * @param profileId the profile's id
+     * @return this builder
      */
     public Builder profileId(String profileId) {
       this.profileId = profileId;
       return this;
     }
 
-    /** The properties of the event. */
+    /**
+     * The properties of the event.
+     *
+     * @param properties the event's custom properties, by name
+     * @return this builder
+     */
     public Builder properties(Map<String, ?> properties) {
       this.properties = properties == null ? null : new LinkedHashMap<>(properties);
       return this;
@@ -128,6 +147,9 @@ public final class NewEvent {
     /**
      * When the event occurred; by default, when the request is received. Klaviyo keeps whole seconds, so the
      * time is sent truncated to the second.
+     *
+     * @param time when the event happened; default now
+     * @return this builder
      */
     public Builder time(Instant time) {
       optional.put("time", time == null ? null
@@ -135,24 +157,45 @@ public final class NewEvent {
       return this;
     }
 
-    /** A monetary value to associate with the event, sent with every digit. */
+    /**
+     * A monetary value to associate with the event, sent with every digit.
+     *
+     * @param value the monetary value of the event
+     * @return this builder
+     */
     public Builder value(BigDecimal value) {
       optional.put("value", value);
       return this;
     }
 
-    /** The ISO 4217 currency code of {@link #value}. */
+    /**
+     * The ISO 4217 currency code of {@link #value}.
+     *
+     * @param valueCurrency the ISO 4217 currency of the value, such as {@code USD}
+     * @return this builder
+     */
     public Builder valueCurrency(String valueCurrency) {
       optional.put("value_currency", valueCurrency);
       return this;
     }
 
-    /** A unique identifier for the event, used to deduplicate. */
+    /**
+     * A unique identifier for the event, used to deduplicate.
+     *
+     * @param uniqueId a key that makes the event unique, so a retried create does not duplicate it
+     * @return this builder
+     */
     public Builder uniqueId(String uniqueId) {
       optional.put("unique_id", uniqueId);
       return this;
     }
 
+    /**
+     * Builds the event.
+     *
+     * @return the event
+     * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if the metric name or the profile is missing
+     */
     public NewEvent build() {
       return new NewEvent(this);
     }

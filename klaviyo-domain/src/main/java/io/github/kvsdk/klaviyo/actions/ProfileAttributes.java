@@ -37,24 +37,25 @@ public final class ProfileAttributes {
     this.patchProperties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.patchProperties));
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The JSON:API attributes to send, with Klaviyo's names ({@code phone_number}, {@code first_name}...). */
+  /** {@return the JSON:API attributes to send, with Klaviyo's names ({@code phone_number}, {@code first_name}...)} */
   public Map<String, Object> toAttributes() {
     return attributes;
   }
 
   /**
-   * The {@code meta} member of an Update Profile request ({@code patch_properties}), or an empty map when no
-   * patch operation was set.
+   * {@return the {@code meta} member of an Update Profile request ({@code patch_properties}), or an empty map when no
+   * patch operation was set}
    */
   public Map<String, Object> toMeta() {
     return patchProperties.isEmpty() ? Map.of() : Map.of("patch_properties", patchProperties);
   }
 
-  /** True if an email, phone number or external id is set to a value: Klaviyo needs one to create a profile. */
+  /** {@return true if an email, phone number or external id is set to a value: Klaviyo needs one to create a profile} */
   public boolean hasIdentifier() {
     return attributes.get("email") != null || attributes.get("phone_number") != null
         || attributes.get("external_id") != null;
@@ -76,7 +77,12 @@ public final class ProfileAttributes {
 
     private Builder() {}
 
-    /** Individual's email address. */
+    /**
+     * Individual's email address.
+     *
+     * @param email the email address
+     * @return this builder
+     */
     public Builder email(String email) {
       if (email != null && (email.isBlank() || email.indexOf('@') < 1 || email.endsWith("@"))) {
         throw new KlaviyoValidationException("email", "must be an email address such as name@example.com");
@@ -84,7 +90,12 @@ public final class ProfileAttributes {
       return put("email", email);
     }
 
-    /** Individual's phone number in E.164 format, such as {@code +15005550006}. */
+    /**
+     * Individual's phone number in E.164 format, such as {@code +15005550006}.
+     *
+     * @param phoneNumber the phone number in E.164 form, such as {@code +15005550006}
+     * @return this builder
+     */
     public Builder phoneNumber(String phoneNumber) {
       if (phoneNumber != null && !E164.matcher(phoneNumber).matches()) {
         throw new KlaviyoValidationException("phoneNumber", "must be in E.164 format: + and up to 15 digits");
@@ -92,26 +103,51 @@ public final class ProfileAttributes {
       return put("phone_number", phoneNumber);
     }
 
-    /** An identifier that links the profile to a profile in an external system. */
+    /**
+     * An identifier that links the profile to a profile in an external system.
+     *
+     * @param externalId the profile's id in the caller's system
+     * @return this builder
+     */
     public Builder externalId(String externalId) {
       return put("external_id", externalId);
     }
 
+    /**
+     * Sets the person's first name.
+     *
+     * @param firstName the first name; null leaves it out
+     * @return this builder
+     */
     public Builder firstName(String firstName) {
       return put("first_name", firstName);
     }
 
+    /**
+     * Sets the person's last name.
+     *
+     * @param lastName the last name; null leaves it out
+     * @return this builder
+     */
     public Builder lastName(String lastName) {
       return put("last_name", lastName);
     }
 
-    /** Name of the company or organization the individual works for. */
+    /**
+     * Name of the company or organization the individual works for.
+     *
+     * @param organization the person's company
+     * @return this builder
+     */
     public Builder organization(String organization) {
       return put("organization", organization);
     }
 
     /**
      * The profile's locale as an IETF BCP 47 language tag, such as {@code en-US}.
+     *
+     * @param locale the person's locale, such as {@code en-US}
+     * @return this builder
      */
     public Builder locale(String locale) {
       if (locale != null && !LOCALE.matcher(locale).matches()) {
@@ -120,17 +156,32 @@ public final class ProfileAttributes {
       return put("locale", locale);
     }
 
-    /** An anonymous identifier of the profile. Update Profile only: Create Profile does not take it. */
+    /**
+     * An anonymous identifier of the profile. Update Profile only: Create Profile does not take it.
+     *
+     * @param anonymousId an id for a visitor not yet identified
+     * @return this builder
+     */
     public Builder anonymousId(String anonymousId) {
       return put("anonymous_id", anonymousId);
     }
 
-    /** Individual's job title. */
+    /**
+     * Individual's job title.
+     *
+     * @param title the person's job title
+     * @return this builder
+     */
     public Builder title(String title) {
       return put("title", title);
     }
 
-    /** URL pointing to the location of a profile image. */
+    /**
+     * URL pointing to the location of a profile image.
+     *
+     * @param imageUrl the URL of the person's image
+     * @return this builder
+     */
     public Builder image(String imageUrl) {
       return put("image", imageUrl);
     }
@@ -139,6 +190,9 @@ public final class ProfileAttributes {
      * Location information: any of {@code address1}, {@code address2}, {@code city}, {@code country},
      * {@code latitude}, {@code longitude}, {@code region}, {@code zip}, {@code timezone}, {@code ip}. A key
      * mapped to {@code null} (use a {@code HashMap}) clears that part; {@code location(null)} clears it all.
+     *
+     * @param location the person's location
+     * @return this builder
      */
     public Builder location(Map<String, ?> location) {
       if (location != null) {
@@ -153,7 +207,12 @@ public final class ProfileAttributes {
       return put("location", location);
     }
 
-    /** Custom properties assigned to the profile; on update, the keys given replace those keys' values. */
+    /**
+     * Custom properties assigned to the profile; on update, the keys given replace those keys' values.
+     *
+     * @param properties custom properties to set, by name
+     * @return this builder
+     */
     public Builder properties(Map<String, ?> properties) {
       return put("properties", properties == null ? null : new LinkedHashMap<>(properties));
     }
@@ -161,17 +220,30 @@ public final class ProfileAttributes {
     /**
      * Update Profile only: appends a value or values to these array properties ({@code meta.patch_properties.append}),
      * such as {@code Map.of("skus", "92538")}.
+     *
+     * @param values values to add to list properties, by property name
+     * @return this builder
      */
     public Builder appendProperties(Map<String, ?> values) {
       return patch("append", requirePatch("appendProperties", values));
     }
 
-    /** Update Profile only: removes a value or values from these array properties ({@code unappend}). */
+    /**
+     * Update Profile only: removes a value or values from these array properties ({@code unappend}).
+     *
+     * @param values values to add to list properties, by property name
+     * @return this builder
+     */
     public Builder unappendProperties(Map<String, ?> values) {
       return patch("unappend", requirePatch("unappendProperties", values));
     }
 
-    /** Update Profile only: removes these properties, keys and values, from the profile ({@code unset}). */
+    /**
+     * Update Profile only: removes these properties, keys and values, from the profile ({@code unset}).
+     *
+     * @param keys the names of the custom properties to remove
+     * @return this builder
+     */
     public Builder unsetProperties(String... keys) {
       if (keys == null || keys.length == 0) {
         throw new KlaviyoValidationException("unsetProperties", "needs at least one property name");
@@ -184,6 +256,7 @@ public final class ProfileAttributes {
       return patch("unset", keys.length == 1 ? keys[0] : java.util.List.of(keys));
     }
 
+    /** {@return the attributes} */
     public ProfileAttributes build() {
       return new ProfileAttributes(this);
     }

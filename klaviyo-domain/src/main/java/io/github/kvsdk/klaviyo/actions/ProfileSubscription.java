@@ -27,17 +27,33 @@ public final class ProfileSubscription {
     this.consentedAt = consentedAt;
   }
 
-  /** Email marketing for {@code email}. */
+  /**
+   * Email marketing for {@code email}.
+   *
+   * @param email the email address
+   * @return the subscription
+   */
   public static ProfileSubscription email(String email) {
     return new ProfileSubscription(email, null, null);
   }
 
-  /** SMS marketing for {@code phoneNumber}, in E.164 format. */
+  /**
+   * SMS marketing for {@code phoneNumber}, in E.164 format.
+   *
+   * @param phoneNumber the phone number in E.164 form, such as {@code +15005550006}
+   * @return the subscription
+   */
   public static ProfileSubscription sms(String phoneNumber) {
     return new ProfileSubscription(null, phoneNumber, null);
   }
 
-  /** Email marketing for {@code email} and SMS marketing for {@code phoneNumber}. */
+  /**
+   * Email marketing for {@code email} and SMS marketing for {@code phoneNumber}.
+   *
+   * @param email the email address
+   * @param phoneNumber the phone number in E.164 form, such as {@code +15005550006}
+   * @return the subscription
+   */
   public static ProfileSubscription emailAndSms(String email, String phoneNumber) {
     return new ProfileSubscription(email, phoneNumber, null);
   }
@@ -45,6 +61,9 @@ public final class ProfileSubscription {
   /**
    * This subscription with the time its consent was gathered ({@code consented_at} of each channel). Subscribe
    * Profiles only, and only in a historical import: Klaviyo refuses it otherwise.
+   *
+   * @param consentedAt when the person consented, for historical imports
+   * @return the subscription
    */
   public ProfileSubscription consentedAt(Instant consentedAt) {
     if (consentedAt == null) throw new KlaviyoValidationException("consentedAt", "is required when given");

@@ -48,12 +48,23 @@ public final class Profiles extends ProfilesService {
     this.ctx = ctx;
   }
 
-  /** Create Profile ({@code create_profile}). At least one of email, phone number or external id is needed. */
+  /**
+   * Create Profile ({@code create_profile}). At least one of email, phone number or external id is needed.
+   *
+   * @param profile the profile's attributes, built with {@link ProfileAttributes#builder()}
+   * @return Klaviyo's response document
+   */
   public CreateProfileResult create(ProfileAttributes profile) {
     return createProfile(createParams(profile));
   }
 
-  /** Create Profile, asynchronously. */
+  /**
+   * Create Profile, asynchronously.
+   *
+   * @param profile the profile's attributes, built with {@link ProfileAttributes#builder()}
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<CreateProfileResult> createAsync(ProfileAttributes profile) {
     return createProfileAsync(createParams(profile));
   }
@@ -70,32 +81,71 @@ public final class Profiles extends ProfilesService {
     return CreateProfileParams.builder().body(ctx.body(body, CreateProfileRequest.class)).build();
   }
 
-  /** Get Profile ({@code get_profile}), with Fields and Additional Profile Fields from {@code options}. */
+  /**
+   * Get Profile ({@code get_profile}), with Fields and Additional Profile Fields from {@code options}.
+   *
+   * @param id the profile's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetProfileResult get(String id, QueryOptions options) {
     return getProfile(GetProfileParams.builder().id(id).options(ctx.validate("get_profile", options)).build());
   }
 
-  /** Get Profile ({@code get_profile}). */
+  /**
+   * Get Profile ({@code get_profile}).
+   *
+   * @param id the profile's id
+   * @return Klaviyo's response document
+   */
   public GetProfileResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get Profile, asynchronously. */
+  /**
+   * Get Profile, asynchronously.
+   *
+   * @param id the profile's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetProfileResult> getAsync(String id, QueryOptions options) {
     return getProfileAsync(GetProfileParams.builder().id(id).options(ctx.validate("get_profile", options)).build());
   }
 
-  /** List Profile ({@code get_profiles}): the first page. */
+  /**
+   * List Profile ({@code get_profiles}): the first page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetProfilesResultData> list(QueryOptions options) {
     return getProfiles(listParams(options));
   }
 
-  /** List Profile, asynchronously. */
+  /**
+   * List Profile, asynchronously.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetProfilesResultData>> listAsync(QueryOptions options) {
     return getProfilesAsync(listParams(options));
   }
 
-  /** Every profile matching {@code options}, fetched lazily page by page. */
+  /**
+   * Every profile matching {@code options}, fetched lazily page by page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetProfilesResultData> listAll(QueryOptions options) {
     return getProfilesAutoPager(listParams(options));
   }
@@ -108,12 +158,23 @@ public final class Profiles extends ProfilesService {
    * Update Profile ({@code update_profile}): sends exactly the attributes set on {@code profile}, so only those
    * change; an attribute set to {@code null} is cleared. Patch operations on properties go in the request's
    * {@code meta}.
+   *
+   * @param id the profile's id
+   * @param profile the profile's attributes, built with {@link ProfileAttributes#builder()}
+   * @return Klaviyo's response document
    */
   public UpdateProfileResult update(String id, ProfileAttributes profile) {
     return updateProfile(updateParams(id, profile));
   }
 
-  /** Update Profile, asynchronously. */
+  /**
+   * Update Profile, asynchronously.
+   *
+   * @param id the profile's id
+   * @param profile the profile's attributes, built with {@link ProfileAttributes#builder()}
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UpdateProfileResult> updateAsync(String id, ProfileAttributes profile) {
     return updateProfileAsync(updateParams(id, profile));
   }
@@ -133,18 +194,32 @@ public final class Profiles extends ProfilesService {
    * Subscribe Profiles: one {@code bulk_subscribe_profiles} job per {@value #MAX_SUBSCRIBE_BATCH} profiles, to
    * {@code listId} if not null, sent one after another; every job is sent even if an earlier one failed.
    *
+   * @param listId the list to subscribe them to, or null for none
+   * @param profiles the profiles to subscribe, each with its email and/or phone number and consent
    * @return each job's outcome: accepted, or failed with its typed error.
    */
   public BulkResult subscribe(String listId, List<ProfileSubscription> profiles) {
     return subscribe(listId, profiles, SubscriptionOptions.none());
   }
 
-  /** Subscribe Profiles without a list: the account's default opt-in process applies. */
+  /**
+   * Subscribe Profiles without a list: the account's default opt-in process applies.
+   *
+   * @param profiles the profiles to subscribe, each with its email and/or phone number and consent
+   * @return each job's outcome: accepted, or failed with its typed error
+   */
   public BulkResult subscribe(List<ProfileSubscription> profiles) {
     return subscribe(null, profiles);
   }
 
-  /** Subscribe Profiles with a custom source, as a historical import, or sending the jobs as {@code options} say. */
+  /**
+   * Subscribe Profiles with a custom source, as a historical import, or sending the jobs as {@code options} say.
+   *
+   * @param listId the list to subscribe them to, or null for none
+   * @param profiles the profiles to subscribe, each with its email and/or phone number and consent
+   * @param options the custom source, historical import flag and how the jobs are sent
+   * @return each job's outcome: accepted, or failed with its typed error
+   */
   public BulkResult subscribe(String listId, List<ProfileSubscription> profiles, SubscriptionOptions options) {
     List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_SUBSCRIBE_BATCH);
     SubscriptionOptions o = requireOptions(options, profiles);
@@ -155,12 +230,24 @@ public final class Profiles extends ProfilesService {
   /**
    * Subscribe Profiles, asynchronously, with at most {@value BulkOptions#DEFAULT_MAX_IN_FLIGHT} jobs in flight;
    * the future completes with every job's outcome.
+   *
+   * @param listId the list's id
+   * @param profiles the profiles to subscribe, each with its email and/or phone number and consent
+   * @return a future that completes with each job's outcome once every job was sent
    */
   public CompletableFuture<BulkResult> subscribeAsync(String listId, List<ProfileSubscription> profiles) {
     return subscribeAsync(listId, profiles, SubscriptionOptions.none());
   }
 
-  /** Subscribe Profiles, asynchronously, as {@code options} say. */
+  /**
+   * Subscribe Profiles, asynchronously, as {@code options} say.
+   *
+   * @param listId the list's id
+   * @param profiles the profiles to subscribe, each with its email and/or phone number and consent
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with each job's outcome once every job was sent
+   */
   public CompletableFuture<BulkResult> subscribeAsync(
       String listId, List<ProfileSubscription> profiles, SubscriptionOptions options) {
     List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_SUBSCRIBE_BATCH);
@@ -202,18 +289,32 @@ public final class Profiles extends ProfilesService {
    * profiles, from {@code listId} if not null, sent one after another; every job is sent even if an earlier
    * one failed.
    *
+   * @param listId the list to unsubscribe them from, or null for none
+   * @param profiles the profiles to unsubscribe, each with its email and/or phone number
    * @return each job's outcome: accepted, or failed with its typed error.
    */
   public BulkResult unsubscribe(String listId, List<ProfileSubscription> profiles) {
     return unsubscribe(listId, profiles, BulkOptions.defaults());
   }
 
-  /** Unsubscribe Profiles without a list. */
+  /**
+   * Unsubscribe Profiles without a list.
+   *
+   * @param profiles the profiles to unsubscribe, each with its email and/or phone number
+   * @return each job's outcome: accepted, or failed with its typed error
+   */
   public BulkResult unsubscribe(List<ProfileSubscription> profiles) {
     return unsubscribe(null, profiles);
   }
 
-  /** Unsubscribe Profiles, sending the jobs as {@code options} say. */
+  /**
+   * Unsubscribe Profiles, sending the jobs as {@code options} say.
+   *
+   * @param listId the list to unsubscribe them from, or null for none
+   * @param profiles the profiles to unsubscribe, each with its email and/or phone number
+   * @param options how the jobs are sent (parallelism, stop on first failure)
+   * @return each job's outcome: accepted, or failed with its typed error
+   */
   public BulkResult unsubscribe(String listId, List<ProfileSubscription> profiles, BulkOptions options) {
     List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_UNSUBSCRIBE_BATCH);
     return BulkRun.runAll(unsubscribeJobs(listId, batches), ActionContext.sizes(batches), options,
@@ -223,12 +324,24 @@ public final class Profiles extends ProfilesService {
   /**
    * Unsubscribe Profiles, asynchronously, with at most {@value BulkOptions#DEFAULT_MAX_IN_FLIGHT} jobs in
    * flight; the future completes with every job's outcome.
+   *
+   * @param listId the list's id
+   * @param profiles the profiles to unsubscribe, each with its email and/or phone number
+   * @return a future that completes with each job's outcome once every job was sent
    */
   public CompletableFuture<BulkResult> unsubscribeAsync(String listId, List<ProfileSubscription> profiles) {
     return unsubscribeAsync(listId, profiles, BulkOptions.defaults());
   }
 
-  /** Unsubscribe Profiles, asynchronously, as {@code options} say. */
+  /**
+   * Unsubscribe Profiles, asynchronously, as {@code options} say.
+   *
+   * @param listId the list's id
+   * @param profiles the profiles to unsubscribe, each with its email and/or phone number
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with each job's outcome once every job was sent
+   */
   public CompletableFuture<BulkResult> unsubscribeAsync(
       String listId, List<ProfileSubscription> profiles, BulkOptions options) {
     List<List<ProfileSubscription>> batches = batches(requireProfiles(profiles), MAX_UNSUBSCRIBE_BATCH);

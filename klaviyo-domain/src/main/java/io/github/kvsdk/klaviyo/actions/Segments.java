@@ -40,23 +40,55 @@ public final class Segments extends SegmentsService {
     this.ctx = ctx;
   }
 
-  /** Create Segment ({@code create_segment}), starred or not as {@code starred} says. */
+  /**
+   * Create Segment ({@code create_segment}), starred or not as {@code starred} says.
+   *
+   * @param name the segment's name; not blank
+   * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
+   *     documents
+   * @param starred true to star the segment in Klaviyo's interface
+   * @return Klaviyo's response document
+   */
   public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     return createSegment(createParams(name, conditionGroups, starred));
   }
 
-  /** Create Segment, not starred ({@link #DEFAULT_STARRED}). */
+  /**
+   * Create Segment, not starred ({@link #DEFAULT_STARRED}).
+   *
+   * @param name the segment's name; not blank
+   * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
+   *     documents
+   * @return Klaviyo's response document
+   */
   public CreateSegmentResult create(String name, List<Map<String, Object>> conditionGroups) {
     return create(name, conditionGroups, DEFAULT_STARRED);
   }
 
-  /** Create Segment, asynchronously. */
+  /**
+   * Create Segment, asynchronously.
+   *
+   * @param name the segment's name; not blank
+   * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
+   *     documents
+   * @param starred true to star the segment in Klaviyo's interface
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<CreateSegmentResult> createAsync(
       String name, List<Map<String, Object>> conditionGroups, boolean starred) {
     return createSegmentAsync(createParams(name, conditionGroups, starred));
   }
 
-  /** Create Segment, asynchronously, not starred ({@link #DEFAULT_STARRED}). */
+  /**
+   * Create Segment, asynchronously, not starred ({@link #DEFAULT_STARRED}).
+   *
+   * @param name the segment's name; not blank
+   * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
+   *     documents
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<CreateSegmentResult> createAsync(String name, List<Map<String, Object>> conditionGroups) {
     return createAsync(name, conditionGroups, DEFAULT_STARRED);
   }
@@ -70,32 +102,71 @@ public final class Segments extends SegmentsService {
     return CreateSegmentParams.builder().body(ctx.body(body, CreateSegmentRequest.class)).build();
   }
 
-  /** Get Segment ({@code get_segment}). */
+  /**
+   * Get Segment ({@code get_segment}).
+   *
+   * @param id the segment's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return Klaviyo's response document
+   */
   public GetSegmentResult get(String id, QueryOptions options) {
     return getSegment(GetSegmentParams.builder().id(id).options(ctx.validate("get_segment", options)).build());
   }
 
-  /** Get Segment ({@code get_segment}). */
+  /**
+   * Get Segment ({@code get_segment}).
+   *
+   * @param id the segment's id
+   * @return Klaviyo's response document
+   */
   public GetSegmentResult get(String id) {
     return get(id, QueryOptions.none());
   }
 
-  /** Get Segment, asynchronously. */
+  /**
+   * Get Segment, asynchronously.
+   *
+   * @param id the segment's id
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<GetSegmentResult> getAsync(String id, QueryOptions options) {
     return getSegmentAsync(GetSegmentParams.builder().id(id).options(ctx.validate("get_segment", options)).build());
   }
 
-  /** List Segments ({@code get_segments}): the first page (10 segments). */
+  /**
+   * List Segments ({@code get_segments}): the first page (10 segments).
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
+   */
   public Page<GetSegmentsResultData> list(QueryOptions options) {
     return getSegments(listParams(options));
   }
 
-  /** List Segments, asynchronously. */
+  /**
+   * List Segments, asynchronously.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a future that completes with the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()}
+   *     fetches the next, or exceptionally with a typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Page<GetSegmentsResultData>> listAsync(QueryOptions options) {
     return getSegmentsAsync(listParams(options));
   }
 
-  /** Every segment matching {@code options}, fetched lazily page by page. */
+  /**
+   * Every segment matching {@code options}, fetched lazily page by page.
+   *
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<GetSegmentsResultData> listAll(QueryOptions options) {
     return getSegmentsAutoPager(listParams(options));
   }
@@ -107,12 +178,29 @@ public final class Segments extends SegmentsService {
   /**
    * Update Segment ({@code update_segment}): a null argument is not sent, so that part stays as it is (a
    * segment's name, definition and star cannot be cleared).
+   *
+   * @param id the segment's id
+   * @param name the segment's name; not blank
+   * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
+   *     documents
+   * @param starred true to star the segment in Klaviyo's interface
+   * @return Klaviyo's response document
    */
   public UpdateSegmentResult update(String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     return updateSegment(updateParams(id, name, conditionGroups, starred));
   }
 
-  /** Update Segment, asynchronously. */
+  /**
+   * Update Segment, asynchronously.
+   *
+   * @param id the segment's id
+   * @param name the segment's name; not blank
+   * @param conditionGroups the segment's definition: its condition groups, as the JSON trees Klaviyo's segment API
+   *     documents
+   * @param starred true to star the segment in Klaviyo's interface
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<UpdateSegmentResult> updateAsync(
       String id, String name, List<Map<String, Object>> conditionGroups, Boolean starred) {
     return updateSegmentAsync(updateParams(id, name, conditionGroups, starred));
@@ -131,12 +219,22 @@ public final class Segments extends SegmentsService {
     return UpdateSegmentParams.builder().id(id).body(ctx.body(body, UpdateSegmentRequest.class)).build();
   }
 
-  /** Delete Segment ({@code delete_segment}). */
+  /**
+   * Delete Segment ({@code delete_segment}).
+   *
+   * @param id the segment's id
+   */
   public void delete(String id) {
     deleteSegment(DeleteSegmentParams.builder().id(id).build());
   }
 
-  /** Delete Segment, asynchronously. */
+  /**
+   * Delete Segment, asynchronously.
+   *
+   * @param id the segment's id
+   * @return a future that completes when Klaviyo has accepted the request, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public CompletableFuture<Void> deleteAsync(String id) {
     return deleteSegmentAsync(DeleteSegmentParams.builder().id(id).build());
   }

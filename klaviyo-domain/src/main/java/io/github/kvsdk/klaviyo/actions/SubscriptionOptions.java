@@ -25,20 +25,22 @@ public final class SubscriptionOptions {
     return NONE;
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The custom source, or null if not set. */
+  /** {@return the custom source, or null if not set} */
   public String customSource() {
     return customSource;
   }
 
-  /** Whether this is a historical import, or null if not set. */
+  /** {@return whether this is a historical import, or null if not set} */
   public Boolean historicalImport() {
     return historicalImport;
   }
 
+  /** {@return how the subscription jobs are sent} */
   public BulkOptions bulk() {
     return bulk;
   }
@@ -56,7 +58,13 @@ public final class SubscriptionOptions {
 
     private Builder() {}
 
-    /** A custom method detail or source stored on the consent records ({@code custom_source}), such as "Marketing Event". */
+    /**
+     * A custom method detail or source stored on the consent records ({@code custom_source}), such as "Marketing
+     * Event".
+     *
+     * @param customSource the source recorded on the consent, such as {@code Marketing Event}
+     * @return this builder
+     */
     public Builder customSource(String customSource) {
       if (customSource == null || customSource.isBlank()) {
         throw new KlaviyoValidationException("customSource", "must not be null or blank");
@@ -68,19 +76,28 @@ public final class SubscriptionOptions {
     /**
      * Whether the subscriptions are a historical import ({@code historical_import}). When true, every profile
      * needs {@link ProfileSubscription#consentedAt}; when not, none may have it (Klaviyo's rule).
+     *
+     * @param historicalImport true to import past consent without sending confirmation messages
+     * @return this builder
      */
     public Builder historicalImport(boolean historicalImport) {
       this.historicalImport = historicalImport;
       return this;
     }
 
-    /** How the jobs are sent. */
+    /**
+     * How the jobs are sent.
+     *
+     * @param bulk how the jobs are sent
+     * @return this builder
+     */
     public Builder bulk(BulkOptions bulk) {
       if (bulk == null) throw new KlaviyoValidationException("bulk", "is required; use BulkOptions.defaults()");
       this.bulk = bulk;
       return this;
     }
 
+    /** {@return the options} */
     public SubscriptionOptions build() {
       return new SubscriptionOptions(this);
     }

@@ -21,6 +21,7 @@ public final class TemplateAttributes {
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -41,25 +42,41 @@ public final class TemplateAttributes {
 
     private Builder() {}
 
-    /** The name of the template. */
+    /**
+     * The name of the template.
+     *
+     * @param name the template's name
+     * @return this builder
+     */
     public Builder name(String name) {
       if (name != null && name.isBlank()) throw new KlaviyoValidationException("name", "must not be blank");
       attributes.put("name", name);
       return this;
     }
 
-    /** The HTML of the template. */
+    /**
+     * The HTML of the template.
+     *
+     * @param html the template's HTML
+     * @return this builder
+     */
     public Builder html(String html) {
       attributes.put("html", html);
       return this;
     }
 
-    /** The plain-text version of the template; {@code null} removes it. */
+    /**
+     * The plain-text version of the template; {@code null} removes it.
+     *
+     * @param text the template's plain-text version
+     * @return this builder
+     */
     public Builder text(String text) {
       attributes.put("text", text);
       return this;
     }
 
+    /** {@return the attributes} */
     public TemplateAttributes build() {
       return new TemplateAttributes(attributes);
     }

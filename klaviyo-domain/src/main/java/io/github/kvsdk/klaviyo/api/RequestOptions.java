@@ -36,17 +36,25 @@ public final class RequestOptions {
     this.skipValidation = b.skipValidation;
   }
 
-  /** The client's options, unchanged. */
+  /** {@return the client's options, unchanged} */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** A builder with nothing overridden. */
+  /**
+   * A builder with nothing overridden.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /**
+   * A builder holding these options.
+   *
+   * @return this builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.callTimeout = callTimeout;
@@ -56,30 +64,30 @@ public final class RequestOptions {
     return b;
   }
 
-  /** The longest the whole call may take, retries and waits included; empty to keep the client's. */
+  /** {@return the longest the whole call may take, retries and waits included; empty to keep the client's} */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
   }
 
-  /** The longest silence while reading the response; empty to keep the client's. */
+  /** {@return the longest silence while reading the response; empty to keep the client's} */
   public Optional<Duration> readTimeout() {
     return Optional.ofNullable(readTimeout);
   }
 
-  /** The retry policy; empty to keep the client's. */
+  /** {@return the retry policy; empty to keep the client's} */
   public Optional<RetryPolicy> retryPolicy() {
     return Optional.ofNullable(retryPolicy);
   }
 
   /**
-   * True if filter, sort, fieldset, include and page-size values are sent as given, without checking them
-   * against what the pinned revision documents (for a value Klaviyo accepts that the revision does not list).
+   * {@return true if filter, sort, fieldset, include and page-size values are sent as given, without checking them
+   * against what the pinned revision documents (for a value Klaviyo accepts that the revision does not list)}
    */
   public boolean skipValidation() {
     return skipValidation;
   }
 
-  /** True if a timeout or the retry policy is overridden, so the request needs a derived client. */
+  /** {@return true if a timeout or the retry policy is overridden, so the request needs a derived client} */
   public boolean changesTransport() {
     return callTimeout != null || readTimeout != null || retryPolicy != null;
   }
@@ -111,32 +119,51 @@ public final class RequestOptions {
 
     private Builder() {}
 
-    /** The longest the whole call may take, retries and waits included; zero means none; at most 1 hour. */
+    /**
+     * The longest the whole call may take, retries and waits included; zero means none; at most 1 hour.
+     *
+     * @param timeout the timeout for this request
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout("callTimeout", timeout);
       return this;
     }
 
-    /** The longest silence while reading the response; zero means none; at most 1 hour. */
+    /**
+     * The longest silence while reading the response; zero means none; at most 1 hour.
+     *
+     * @param timeout the timeout for this request
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout("readTimeout", timeout);
       return this;
     }
 
-    /** The retry policy for this request, such as {@link RetryPolicy#none()}. */
+    /**
+     * The retry policy for this request, such as {@link RetryPolicy#none()}.
+     *
+     * @param retryPolicy the retry policy for this request
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       if (retryPolicy == null) throw new KlaviyoValidationException("retryPolicy", "must not be null");
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** Sends query values without checking them against the pinned revision. */
+    /**
+     * Sends query values without checking them against the pinned revision.
+     *
+     * @return this builder
+     */
     public Builder skipValidation() {
       this.skipValidation = true;
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -26,6 +26,8 @@ public final class ApiKey {
   /**
    * Validates {@code key} as a private API key.
    *
+   * @param key the private API key, starting with {@code pk_}
+   * @return the key
    * @throws KlaviyoValidationException naming the field {@code apiKey}; the message never contains the key
    */
   public static ApiKey of(String key) {

@@ -12,6 +12,12 @@ import okhttp3.Response;
 public final class ApiKeyInterceptor implements Interceptor {
   private final ApiKey apiKey;
 
+  /**
+   * Sends {@code apiKey} as {@code Authorization: Klaviyo-API-Key ...} on every request not tagged with {@link
+   * OmitAuthorization}.
+   *
+   * @param apiKey the private API key
+   */
   public ApiKeyInterceptor(ApiKey apiKey) {
     this.apiKey = apiKey;
   }

@@ -6,9 +6,14 @@ package io.github.kvsdk.klaviyo.auth;
  * Attach with {@code builder.tag(OmitAuthorization.class, OmitAuthorization.INSTANCE)}.
  */
 public enum OmitAuthorization {
+  /** The tag to attach; the only value. */
   INSTANCE;
 
-  /** True if {@code request} carries this tag. */
+  /**
+   * {@return true if {@code request} carries this tag}
+   *
+   * @param request the request
+   */
   public static boolean isSet(okhttp3.Request request) {
     return request.tag(OmitAuthorization.class) != null;
   }

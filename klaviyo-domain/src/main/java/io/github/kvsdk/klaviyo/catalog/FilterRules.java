@@ -39,34 +39,44 @@ public final class FilterRules {
   }
 
   /**
-   * False if the operation takes a filter whose rules the pinned spec states in a form this SDK cannot
-   * read: such filters are sent unchecked and Klaviyo decides.
+   * {@return false if the operation takes a filter whose rules the pinned spec states in a form this SDK cannot
+   * read: such filters are sent unchecked and Klaviyo decides}
    */
   public boolean checked() {
     return checked;
   }
 
-  /** The filterable fields in the order the spec lists them. Empty if the operation takes no filter. */
+  /** {@return the filterable fields in the order the spec lists them} Empty if the operation takes no filter. */
   public Set<String> fields() {
     return operatorsByField.keySet();
   }
 
-  /** The operators allowed on {@code field}; empty if the field cannot be filtered on. */
+  /**
+   * The operators allowed on {@code field}; empty if the field cannot be filtered on.
+   *
+   * @param field the field name
+   * @return the operators allowed on the field; empty if it cannot be filtered
+   */
   public Set<FilterOperator> operators(String field) {
     return operatorsByField.getOrDefault(field, Set.of());
   }
 
-  /** True if {@code operator} may be applied to {@code field}. */
+  /**
+   * {@return true if {@code operator} may be applied to {@code field}}
+   *
+   * @param field the field name
+   * @param operator the operator
+   */
   public boolean allows(String field, FilterOperator operator) {
     return operators(field).contains(operator);
   }
 
-  /** All rules as an unmodifiable map from field to its allowed operators. */
+  /** {@return all rules as an unmodifiable map from field to its allowed operators} */
   public Map<String, Set<FilterOperator>> asMap() {
     return operatorsByField;
   }
 
-  /** True if the operation rejects requests without a filter on one of {@link #requiredOneOf()}. */
+  /** {@return true if the operation rejects requests without a filter on one of {@link #requiredOneOf()}} */
   public boolean required() {
     return !requiredOneOf.isEmpty();
   }
@@ -74,6 +84,8 @@ public final class FilterRules {
   /**
    * Fields of which at least one must be filtered on, such as {@code messages.channel} for campaigns or
    * {@code coupon.id}/{@code profile.id} for coupon codes. Empty if a filter is optional.
+   *
+   * @return fields of which the filter must use at least one; empty if none is required
    */
   public Set<String> requiredOneOf() {
     return requiredOneOf;

@@ -58,85 +58,96 @@ public final class Operation {
     this.pathSegments = segments(pathTemplate);
   }
 
-  /** The spec's operation id, such as {@code get_profiles}. */
+  /** {@return the spec's operation id, such as {@code get_profiles}} */
   public String operationId() {
     return operationId;
   }
 
-  /** The HTTP method in upper case, such as {@code GET}. */
+  /** {@return the HTTP method in upper case, such as {@code GET}} */
   public String method() {
     return method;
   }
 
-  /** The path with parameters in braces, such as {@code /api/profiles/{id}}. */
+  /** {@return the path with parameters in braces, such as {@code /api/profiles/{id}}} */
   public String pathTemplate() {
     return pathTemplate;
   }
 
-  /** The documented rate limit. */
+  /** {@return the documented rate limit} */
   public RateLimit rateLimit() {
     return rateLimit;
   }
 
-  /** The OAuth scopes the operation requires, such as {@code profiles:read}. */
+  /** {@return the OAuth scopes the operation requires, such as {@code profiles:read}} */
   public List<String> scopes() {
     return scopes;
   }
 
-  /** True if the operation takes a {@code filter} query parameter. */
+  /** {@return true if the operation takes a {@code filter} query parameter} */
   public boolean filterable() {
     return !filterRules.fields().isEmpty() || !filterRules.checked();
   }
 
-  /** The filter rules; empty rules if the operation takes no filter. */
+  /** {@return the filter rules; empty rules if the operation takes no filter} */
   public FilterRules filterRules() {
     return filterRules;
   }
 
   /**
-   * The accepted {@code sort} values, ascending and descending (leading {@code -}), such as {@code
-   * created} and {@code -created}. Empty if the operation cannot be sorted.
+   * {@return the accepted {@code sort} values, ascending and descending (leading {@code -}), such as {@code
+   * created} and {@code -created}} Empty if the operation cannot be sorted.
    */
   public List<String> sortValues() {
     return sortValues;
   }
 
-  /** True if the operation returns pages linked by a cursor. */
+  /** {@return true if the operation returns pages linked by a cursor} */
   public boolean paginated() {
     return cursorParameter != null;
   }
 
   /**
-   * The query parameter that carries the page cursor: {@code page[cursor]} for list endpoints and {@code
-   * page_cursor} for the reporting endpoints. Empty if the operation is not paginated.
+   * {@return the query parameter that carries the page cursor: {@code page[cursor]} for list endpoints and {@code
+   * page_cursor} for the reporting endpoints} Empty if the operation is not paginated.
    */
   public Optional<String> cursorParameter() {
     return Optional.ofNullable(cursorParameter);
   }
 
-  /** The page size, if the spec states one, either as a {@code page[size]} parameter or in prose. */
+  /** {@return the page size, if the spec states one, either as a {@code page[size]} parameter or in prose} */
   public Optional<PageSize> pageSize() {
     return Optional.ofNullable(pageSize);
   }
 
-  /** For each resource type with a {@code fields[TYPE]} parameter, the field names it accepts. */
+  /**
+   * For each resource type with a {@code fields[TYPE]} parameter, the field names it accepts.
+   *
+   * @return the fields {@code fields[TYPE]} accepts, per resource type
+   */
   public Map<String, Set<String>> fieldsets() {
     return fieldsets;
   }
 
-  /** For each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts. */
+  /**
+   * For each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts.
+   *
+   * @return the {@code additional-fields} each resource type accepts
+   */
   public Map<String, Set<String>> additionalFields() {
     return additionalFields;
   }
 
-  /** The relationship names {@code include} accepts; empty if the operation takes no include. */
+  /** {@return the relationship names {@code include} accepts; empty if the operation takes no include} */
   public Set<String> includes() {
     return includes;
   }
 
   /**
-   * Returns true if this operation serves {@code method} on {@code path}. The path may be a template
+   * {@return true if this operation serves {@code method} on {@code path}} The path may be a template
    * (with {@code {id}}) or a concrete path; a trailing slash and any query are ignored.
+   *
+   * @param method the HTTP method
+   * @param path the request path
    */
   public boolean matches(String method, String path) {
     return this.method.equalsIgnoreCase(method) && literalSegmentsMatched(segments(path)) >= 0;

@@ -44,29 +44,34 @@ public final class OperationCatalog {
     this.byId = Collections.unmodifiableMap(index);
   }
 
-  /** Returns the catalogue built into this library, loading it on first call. */
+  /** {@return the catalogue built into this library, loading it on first call} */
   public static OperationCatalog packaged() {
     return Packaged.INSTANCE;
   }
 
-  /** The API revision the catalogue describes, such as {@code 2024-10-15}. */
+  /** {@return the API revision the catalogue describes, such as {@code 2024-10-15}} */
   public String revision() {
     return revision;
   }
 
-  /** All operations in spec order. */
+  /** {@return all operations in spec order} */
   public List<Operation> operations() {
     return operations;
   }
 
-  /** Returns the operation with {@code operationId}, or empty if the revision has none. */
+  /**
+   * {@return the operation with {@code operationId}, or empty if the revision has none}
+   *
+   * @param operationId the operation id, such as {@code get_profiles}
+   */
   public Optional<Operation> find(String operationId) {
     return Optional.ofNullable(byId.get(operationId));
   }
 
   /**
-   * Returns the operation with {@code operationId}.
+   * {@return the operation with {@code operationId}}
    *
+   * @param operationId the operation id, such as {@code get_profiles}
    * @throws IllegalArgumentException if the revision has no such operation.
    */
   public Operation operation(String operationId) {
@@ -79,10 +84,13 @@ public final class OperationCatalog {
   }
 
   /**
-   * Returns the operation serving {@code method} on {@code path}, which may be a template such as {@code
-   * /api/profiles/{id}} or a concrete path such as {@code /api/profiles/01H...}. When several templates
+   * {@return the operation serving {@code method} on {@code path}, which may be a template such as {@code
+   * /api/profiles/{id}} or a concrete path such as {@code /api/profiles/01H...}} When several templates
    * fit, the one with the most literal segments wins ({@code /api/profiles/{id}} loses to a literal
    * sibling of the same length).
+   *
+   * @param method the HTTP method, such as {@code GET}
+   * @param path the request path, such as {@code /api/profiles/abc}
    */
   public Optional<Operation> find(String method, String path) {
     String[] segments = Operation.segments(path);

@@ -20,27 +20,31 @@ public final class PageSize {
     this.adjustable = adjustable;
   }
 
-  /** The page size used when the request does not choose one. */
+  /** {@return the page size used when the request does not choose one} */
   public int defaultSize() {
     return defaultSize;
   }
 
-  /** The smallest {@code page[size]} accepted. Equal to {@link #maxSize()} when not adjustable. */
+  /** {@return the smallest {@code page[size]} accepted} Equal to {@link #maxSize()} when not adjustable. */
   public int minSize() {
     return minSize;
   }
 
-  /** The largest {@code page[size]} accepted, or the fixed page size. */
+  /** {@return the largest {@code page[size]} accepted, or the fixed page size} */
   public int maxSize() {
     return maxSize;
   }
 
-  /** True if the operation takes a {@code page[size]} query parameter. */
+  /** {@return true if the operation takes a {@code page[size]} query parameter} */
   public boolean adjustable() {
     return adjustable;
   }
 
-  /** True if {@code size} may be sent as {@code page[size]}. */
+  /**
+   * {@return true if {@code size} may be sent as {@code page[size]}}
+   *
+   * @param size the page size
+   */
   public boolean accepts(int size) {
     return adjustable && size >= minSize && size <= maxSize;
   }

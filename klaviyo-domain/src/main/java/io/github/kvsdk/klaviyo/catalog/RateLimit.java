@@ -19,17 +19,29 @@ public final class RateLimit {
     this.dailyLimit = dailyLimit;
   }
 
-  /** Requests allowed per one-second window, such as 75 for {@code 75/s}. */
+  /**
+   * Requests allowed per one-second window, such as 75 for {@code 75/s}.
+   *
+   * @return how many requests a second the burst window allows
+   */
   public int burstPerSecond() {
     return burstPerSecond;
   }
 
-  /** Requests allowed per one-minute window, such as 700 for {@code 700/m}. */
+  /**
+   * Requests allowed per one-minute window, such as 700 for {@code 700/m}.
+   *
+   * @return how many requests a minute the steady window allows
+   */
   public int steadyPerMinute() {
     return steadyPerMinute;
   }
 
-  /** Requests allowed per day, if the operation has a daily cap (for example image upload: 100). */
+  /**
+   * Requests allowed per day, if the operation has a daily cap (for example image upload: 100).
+   *
+   * @return the daily limit, if Klaviyo publishes one
+   */
   public OptionalInt dailyLimit() {
     return dailyLimit > 0 ? OptionalInt.of(dailyLimit) : OptionalInt.empty();
   }

@@ -5,6 +5,15 @@ import okhttp3.Headers;
 
 /** 401 Unauthorized: the API key or access token is missing, wrong, revoked or expired. */
 public final class AuthenticationException extends KlaviyoApiException {
+  /**
+   * Creates the exception for a 401 answer.
+   *
+   * @param message what went wrong, with Klaviyo's error details; never a credential
+   * @param statusCode the HTTP status
+   * @param headers the response headers
+   * @param errors the errors of Klaviyo's error document; empty if it sent none
+   * @param requestId Klaviyo's request id from the response headers, for support requests; null if absent
+   */
   public AuthenticationException(String message, int statusCode, Headers headers, List<KlaviyoError> errors, String requestId) {
     super(message, statusCode, headers, errors, requestId);
   }

@@ -9,11 +9,24 @@ import okhttp3.Headers;
  * remaining 4xx codes. Use {@link KlaviyoErrorMapper} to build one from a response.
  */
 public class KlaviyoApiException extends KlaviyoException {
+  /** The HTTP status. */
   private final int statusCode;
+  /** The response headers. */
   private final Headers headers;
+  /** The errors of Klaviyo's error document. */
   private final List<KlaviyoError> errors;
+  /** Klaviyo's request id, or null. */
   private final String requestId;
 
+  /**
+   * Creates the exception for an error answer.
+   *
+   * @param message what went wrong, with Klaviyo's error details; never a credential
+   * @param statusCode the HTTP status
+   * @param headers the response headers
+   * @param errors the errors of Klaviyo's error document; empty if it sent none
+   * @param requestId Klaviyo's request id from the response headers, for support requests; null if absent
+   */
   public KlaviyoApiException(String message, int statusCode, Headers headers, List<KlaviyoError> errors,
       String requestId) {
     super(message);
@@ -23,27 +36,31 @@ public class KlaviyoApiException extends KlaviyoException {
     this.requestId = requestId;
   }
 
-  /** The HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The response headers (never the request's, so no credentials). */
+  /** {@return the response headers (never the request's, so no credentials)} */
   public Headers headers() {
     return headers;
   }
 
-  /** Klaviyo's error list, possibly empty when the body was not JSON:API. */
+  /**
+   * Klaviyo's error list, possibly empty when the body was not JSON:API.
+   *
+   * @return the errors of Klaviyo's error document; empty if it sent none
+   */
   public List<KlaviyoError> errors() {
     return errors;
   }
 
-  /** The ids of {@link #errors()}, in order, skipping absent ones. */
+  /** {@return the ids of {@link #errors()}, in order, skipping absent ones} */
   public List<String> errorIds() {
     return errors.stream().map(KlaviyoError::id).filter(id -> id != null).toList();
   }
 
-  /** The request id Klaviyo attached to the response, if any. See {@link KlaviyoErrorMapper#REQUEST_ID_HEADERS}. */
+  /** {@return the request id Klaviyo attached to the response, if any} See {@link KlaviyoErrorMapper#REQUEST_ID_HEADERS}. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

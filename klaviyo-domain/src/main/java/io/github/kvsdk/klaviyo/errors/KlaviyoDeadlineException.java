@@ -11,10 +11,22 @@ import java.time.Duration;
  * <p>Raise the client's {@code callTimeout}, or per call the raw request's timeout, to let such waits happen.
  */
 public final class KlaviyoDeadlineException extends KlaviyoTimeoutException {
+  /** The wait that was needed. */
   private final Duration requiredWait;
+  /** What was left of the call timeout. */
   private final Duration remaining;
+  /** What asked for the wait: a back-off, {@code Retry-After} or the rate limiter. */
   private final String reason;
 
+  /**
+   * Creates the exception.
+   *
+   * @param what the call that failed, such as its method and path
+   * @param reason what asked for the wait: a back-off, {@code Retry-After} or the rate limiter
+   * @param requiredWait the wait that was needed
+   * @param remaining what was left of the call timeout
+   * @param callTimeout the call timeout in force
+   */
   public KlaviyoDeadlineException(String what, String reason, Duration requiredWait, Duration remaining,
       Duration callTimeout) {
     super(what + " would wait " + requiredWait.toMillis() + " ms for " + reason + ", but only "
@@ -26,17 +38,17 @@ public final class KlaviyoDeadlineException extends KlaviyoTimeoutException {
     this.reason = reason;
   }
 
-  /** How long the call would have had to wait before its next attempt. */
+  /** {@return how long the call would have had to wait before its next attempt} */
   public Duration requiredWait() {
     return requiredWait;
   }
 
-  /** What was left of the call timeout when the wait was needed. */
+  /** {@return what was left of the call timeout when the wait was needed} */
   public Duration remaining() {
     return remaining;
   }
 
-  /** What asked for the wait: {@code "Retry-After"}, {@code "retry back-off"} or {@code "the rate limiter"}. */
+  /** {@return what asked for the wait: {@code "Retry-After"}, {@code "retry back-off"} or {@code "the rate limiter"}} */
   public String reason() {
     return reason;
   }

@@ -25,6 +25,18 @@ public record KlaviyoError(
     String sourcePointer,
     String sourceParameter,
     Map<String, Object> meta) {
+  /**
+   * Creates an error; {@code meta} is copied.
+   *
+   * @param id the error's unique id
+   * @param status the HTTP status as sent in the body, or 0 when absent
+   * @param code a stable machine-readable code such as {@code invalid}
+   * @param title a short human-readable summary
+   * @param detail a longer explanation
+   * @param sourcePointer a JSON pointer into the request body, or null
+   * @param sourceParameter the query parameter at fault, or null
+   * @param meta extra data; null reads as empty
+   */
   public KlaviyoError {
     meta = meta == null ? Map.of() : Map.copyOf(Objects.requireNonNull(meta));
   }

@@ -42,6 +42,9 @@ public final class KlaviyoErrorMapper {
 
   /**
    * Builds the exception for a non-2xx {@code response}, reading (and closing) its body.
+   *
+   * @param response the error response; its body is read and closed
+   * @return the typed exception for the status
    */
   public static KlaviyoApiException fromResponse(Response response) {
     String body = null;
@@ -56,7 +59,16 @@ public final class KlaviyoErrorMapper {
     return fromParts(request.method(), request.url().encodedPath(), response.code(), response.headers(), body);
   }
 
-  /** Builds the exception for a non-2xx status with an already-read {@code body} (which may be null). */
+  /**
+   * Builds the exception for a non-2xx status with an already-read {@code body} (which may be null).
+   *
+   * @param method the request's HTTP method, named in the message
+   * @param path the request's path, named in the message
+   * @param status the HTTP status
+   * @param headers the response headers
+   * @param body the response body, or null
+   * @return the typed exception for the status
+   */
   public static KlaviyoApiException fromParts(String method, String path, int status, Headers headers, String body) {
     List<KlaviyoError> errors = parseErrors(body);
     String requestId = requestId(headers);
@@ -77,6 +89,11 @@ public final class KlaviyoErrorMapper {
   /**
    * Maps a transport failure: unwraps exceptions tunnelled through interceptors, and distinguishes timeouts
    * from other network failures.
+   *
+   * @param e the failure
+   * @param method the request's HTTP method, named in the message
+   * @param path the request's path, named in the message
+   * @return the typed exception: a timeout, a network failure or the exception tunneled through OkHttp
    */
   public static KlaviyoException fromIOException(IOException e, String method, String path) {
     if (e instanceof TunneledKlaviyoException tunneled) return tunneled.klaviyoException();
@@ -95,6 +112,11 @@ public final class KlaviyoErrorMapper {
   /**
    * Maps a failure to read a 2xx body: {@code JsonEncodingException} (or a premature end of the JSON) as
    * malformed JSON, {@code JsonDataException} as a document that does not fit the model it is bound to.
+   *
+   * @param e the failure
+   * @param method the request's HTTP method, named in the message
+   * @param path the request's path, named in the message
+   * @return the exception naming the request
    */
   public static KlaviyoUnexpectedResponseException fromBindingFailure(Exception e, String method, String path) {
     String what = e instanceof JsonDataException ? "a document that does not fit the pinned revision's schema"
@@ -103,13 +125,22 @@ public final class KlaviyoErrorMapper {
         method + " " + path + " returned " + what + ": " + e.getMessage(), e);
   }
 
-  /** True if {@code e}, thrown while a 2xx body was bound, means the body (not the transport) was at fault. */
+  /**
+   * {@return true if {@code e}, thrown while a 2xx body was bound, means the body (not the transport) was at fault}
+   *
+   * @param e the failure
+   */
   public static boolean isBindingFailure(Throwable e) {
     return e instanceof JsonDataException || e instanceof JsonEncodingException
         || (e instanceof EOFException && e.getMessage() != null && e.getMessage().startsWith("End of input"));
   }
 
-  /** The first present header of {@link #REQUEST_ID_HEADERS}, or null. */
+  /**
+   * The first present header of {@link #REQUEST_ID_HEADERS}, or null.
+   *
+   * @param headers the response headers
+   * @return Klaviyo's request id, or null
+   */
   public static String requestId(Headers headers) {
     for (String name : REQUEST_ID_HEADERS) {
       String value = headers.get(name);
@@ -118,7 +149,12 @@ public final class KlaviyoErrorMapper {
     return null;
   }
 
-  /** Parses a JSON:API {@code errors} document; anything else yields an empty list. */
+  /**
+   * Parses a JSON:API {@code errors} document; anything else yields an empty list.
+   *
+   * @param body the response body, or null
+   * @return the errors; empty if the body is not an error document
+   */
   public static List<KlaviyoError> parseErrors(String body) {
     if (body == null || body.isBlank()) return List.of();
     Object root;

@@ -8,6 +8,12 @@ package io.github.kvsdk.klaviyo.errors;
  * never the body.
  */
 public class KlaviyoUnexpectedResponseException extends KlaviyoException {
+  /**
+   * Creates the exception.
+   *
+   * @param message what was unexpected about the response
+   * @param cause the parse failure, or null
+   */
   public KlaviyoUnexpectedResponseException(String message, Throwable cause) {
     super(message, cause);
   }

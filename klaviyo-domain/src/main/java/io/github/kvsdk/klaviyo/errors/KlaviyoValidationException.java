@@ -5,21 +5,29 @@ package io.github.kvsdk.klaviyo.errors;
  * the rule it broke, so callers (and the poller CLI) can report it precisely.
  */
 public class KlaviyoValidationException extends KlaviyoException {
+  /** The input that broke a rule. */
   private final String field;
+  /** The rule it broke. */
   private final String rule;
 
+  /**
+   * Creates the exception; the message is {@code field + ": " + rule}.
+   *
+   * @param field the input that broke a rule, such as {@code email} or {@code page[size]}
+   * @param rule the rule, such as {@code must not be blank}
+   */
   public KlaviyoValidationException(String field, String rule) {
     super(field + ": " + rule);
     this.field = field;
     this.rule = rule;
   }
 
-  /** The name of the invalid input, such as {@code revision} or {@code apiKey}. */
+  /** {@return the name of the invalid input, such as {@code revision} or {@code apiKey}} */
   public String field() {
     return field;
   }
 
-  /** What the input must satisfy, in plain words. Never contains the rejected value if it could be secret. */
+  /** {@return what the input must satisfy, in plain words} Never contains the rejected value if it could be secret. */
   public String rule() {
     return rule;
   }

@@ -5,6 +5,15 @@ import okhttp3.Headers;
 
 /** 404 Not Found: the resource or route does not exist. */
 public final class NotFoundException extends KlaviyoApiException {
+  /**
+   * Creates the exception for a 404 answer.
+   *
+   * @param message what went wrong, with Klaviyo's error details; never a credential
+   * @param statusCode the HTTP status
+   * @param headers the response headers
+   * @param errors the errors of Klaviyo's error document; empty if it sent none
+   * @param requestId Klaviyo's request id from the response headers, for support requests; null if absent
+   */
   public NotFoundException(String message, int statusCode, Headers headers, List<KlaviyoError> errors, String requestId) {
     super(message, statusCode, headers, errors, requestId);
   }

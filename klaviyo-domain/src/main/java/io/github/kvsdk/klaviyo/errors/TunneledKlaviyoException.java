@@ -8,11 +8,16 @@ import java.io.IOException;
  * so callers see the original typed exception. Advanced API for interceptors; users never see this type.
  */
 public final class TunneledKlaviyoException extends IOException {
+  /**
+   * Wraps {@code cause} to pass it through OkHttp.
+   *
+   * @param cause the typed exception callers will see
+   */
   public TunneledKlaviyoException(KlaviyoException cause) {
     super(cause.getMessage(), cause);
   }
 
-  /** The exception to rethrow at the call site. */
+  /** {@return the exception to rethrow at the call site} */
   public KlaviyoException klaviyoException() {
     return (KlaviyoException) getCause();
   }

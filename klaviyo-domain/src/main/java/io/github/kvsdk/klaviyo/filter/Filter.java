@@ -44,81 +44,168 @@ public final class Filter {
     this.conditions = List.copyOf(conditions);
   }
 
-  /** {@code equals(field,value)}; the value may be a scalar, a list or null. */
+  /**
+   * {@code equals(field,value)}; the value may be a scalar, a list or null.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter equalTo(String field, Object value) {
     return of(FilterOperator.EQUALS, field, value);
   }
 
-  /** {@code any(field,[values])}: the field equals one of {@code values}. */
+  /**
+   * {@code any(field,[values])}: the field equals one of {@code values}.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param values the values; not empty
+   * @return the filter
+   */
   public static Filter any(String field, Collection<?> values) {
     return of(FilterOperator.ANY, field, values);
   }
 
-  /** {@code greater-than(field,value)}; the value is a number or a date-time. */
+  /**
+   * {@code greater-than(field,value)}; the value is a number or a date-time.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter greaterThan(String field, Object value) {
     return of(FilterOperator.GREATER_THAN, field, value);
   }
 
-  /** {@code less-than(field,value)}; the value is a number or a date-time. */
+  /**
+   * {@code less-than(field,value)}; the value is a number or a date-time.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter lessThan(String field, Object value) {
     return of(FilterOperator.LESS_THAN, field, value);
   }
 
-  /** {@code greater-or-equal(field,value)}; the value is a number or a date-time. */
+  /**
+   * {@code greater-or-equal(field,value)}; the value is a number or a date-time.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter greaterOrEqual(String field, Object value) {
     return of(FilterOperator.GREATER_OR_EQUAL, field, value);
   }
 
-  /** {@code less-or-equal(field,value)}; the value is a number or a date-time. */
+  /**
+   * {@code less-or-equal(field,value)}; the value is a number or a date-time.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter lessOrEqual(String field, Object value) {
     return of(FilterOperator.LESS_OR_EQUAL, field, value);
   }
 
-  /** {@code contains(field,value)}: a string field contains a substring, or an array field an element. */
+  /**
+   * {@code contains(field,value)}: a string field contains a substring, or an array field an element.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter contains(String field, Object value) {
     return of(FilterOperator.CONTAINS, field, value);
   }
 
-  /** {@code contains-any(field,[values])}: an array field contains at least one of {@code values}. */
+  /**
+   * {@code contains-any(field,[values])}: an array field contains at least one of {@code values}.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param values the values; not empty
+   * @return the filter
+   */
   public static Filter containsAny(String field, Collection<?> values) {
     return of(FilterOperator.CONTAINS_ANY, field, values);
   }
 
-  /** {@code contains-all(field,[values])}: an array field contains every one of {@code values}. */
+  /**
+   * {@code contains-all(field,[values])}: an array field contains every one of {@code values}.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param values the values; not empty
+   * @return the filter
+   */
   public static Filter containsAll(String field, Collection<?> values) {
     return of(FilterOperator.CONTAINS_ALL, field, values);
   }
 
-  /** {@code starts-with(field,"prefix")}. */
+  /**
+   * {@code starts-with(field,"prefix")}.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param prefix the prefix
+   * @return the filter
+   */
   public static Filter startsWith(String field, String prefix) {
     return of(FilterOperator.STARTS_WITH, field, prefix);
   }
 
-  /** {@code ends-with(field,"suffix")}. */
+  /**
+   * {@code ends-with(field,"suffix")}.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param suffix the suffix
+   * @return the filter
+   */
   public static Filter endsWith(String field, String suffix) {
     return of(FilterOperator.ENDS_WITH, field, suffix);
   }
 
-  /** {@code has(field)}: the resource has the field or relationship, such as an event's {@code profile}. */
+  /**
+   * {@code has(field)}: the resource has the field or relationship, such as an event's {@code profile}.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @return the filter
+   */
   public static Filter has(String field) {
     return new Filter(List.of(condition(FilterOperator.HAS, field, false, null)));
   }
 
-  /** {@code has(field,value)}: the field, an array, has {@code value} among its elements. */
+  /**
+   * {@code has(field,value)}: the field, an array, has {@code value} among its elements.
+   *
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter has(String field, Object value) {
     return of(FilterOperator.HAS, field, value);
   }
 
-  /** {@code operator(field,value)} for any operator; the value is checked as for the named factories. */
+  /**
+   * {@code operator(field,value)} for any operator; the value is checked as for the named factories.
+   *
+   * @param operator the operator
+   * @param field the attribute or relationship to filter on, such as {@code email} or {@code updated}
+   * @param value the value: a string, number, boolean, date-time ({@code Instant}, {@code OffsetDateTime}) or null
+   * @return the filter
+   */
   public static Filter of(FilterOperator operator, String field, Object value) {
     return new Filter(List.of(condition(operator, field, true, value)));
   }
 
   /**
    * Parses an expression in Klaviyo's syntax, such as {@code equals(messages.channel,'sms')} (the filter
-   * List Campaigns uses when the caller gives none, because Klaviyo requires a channel filter there). Strings may use double or single quotes; bare values must be {@code
+   * List Campaigns uses when the caller gives none, because Klaviyo requires a channel filter there). Strings may
+   * use double or single quotes; bare values must be {@code
    * true}, {@code false}, {@code null}, a number, an ISO-8601 date-time with offset, or a date.
    *
+   * @param expression an expression in Klaviyo's filter syntax, such as {@code equals(email,"a@example.com")}
+   * @return the filter
    * @throws FilterValidationException if the expression is null or malformed.
    */
   public static Filter parse(String expression) {
@@ -130,19 +217,23 @@ public final class Filter {
     return new Filter(parsed);
   }
 
-  /** Returns a filter holding this filter's conditions followed by {@code other}'s (logical AND). */
+  /**
+   * {@return a filter holding this filter's conditions followed by {@code other}'s (logical AND)}
+   *
+   * @param other the conditions to add
+   */
   public Filter and(Filter other) {
     List<FilterCondition> all = new ArrayList<>(conditions);
     all.addAll(other.conditions);
     return new Filter(all);
   }
 
-  /** The conditions, all of which must hold. Never empty. */
+  /** {@return the conditions, all of which must hold} Never empty. */
   public List<FilterCondition> conditions() {
     return conditions;
   }
 
-  /** Returns the expression in Klaviyo's syntax, such as {@code equals(email,"a@b.com")}, not URL-encoded. */
+  /** {@return the expression in Klaviyo's syntax, such as {@code equals(email,"a@b.com")}, not URL-encoded} */
   public String expression() {
     StringBuilder out = new StringBuilder();
     for (FilterCondition condition : conditions) {
@@ -156,6 +247,7 @@ public final class Filter {
    * Checks every condition against the filter rules the pinned spec states for {@code operation}, and
    * that a filter the operation requires is present.
    *
+   * @param operation the operation the filter is for, from {@link io.github.kvsdk.klaviyo.catalog.OperationCatalog}
    * @return this filter, for chaining.
    * @throws FilterValidationException naming the field, the operator and the allowed set, if Klaviyo would
    *     reject this filter on that operation.
@@ -169,6 +261,8 @@ public final class Filter {
    * Checks {@code filter}, which may be null when the caller sends none, against {@code operation}'s
    * rules; a null filter fails only if the operation requires one.
    *
+   * @param operation the operation the filter is for, from {@link io.github.kvsdk.klaviyo.catalog.OperationCatalog}
+   * @param filter the filter to check
    * @throws FilterValidationException if Klaviyo would reject the request's filter.
    */
   public static void validate(Operation operation, Filter filter) {

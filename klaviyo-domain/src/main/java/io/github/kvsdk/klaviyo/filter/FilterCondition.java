@@ -27,27 +27,27 @@ public final class FilterCondition {
     this.value = value;
   }
 
-  /** The operator, such as {@link FilterOperator#GREATER_THAN}. */
+  /** {@return the operator, such as {@link FilterOperator#GREATER_THAN}} */
   public FilterOperator operator() {
     return operator;
   }
 
-  /** The field, such as {@code updated} or {@code messages.channel}. */
+  /** {@return the field, such as {@code updated} or {@code messages.channel}} */
   public String field() {
     return field;
   }
 
-  /** False only for the one-argument form {@code has(field)}. */
+  /** {@return false only for the one-argument form {@code has(field)}} */
   public boolean hasValue() {
     return hasValue;
   }
 
-  /** The normalized value; null if the value is null or absent. */
+  /** {@return the normalized value; null if the value is null or absent} */
   public Object value() {
     return value;
   }
 
-  /** Returns the term in Klaviyo's syntax, not URL-encoded. */
+  /** {@return the term in Klaviyo's syntax, not URL-encoded} */
   public String expression() {
     StringBuilder out = new StringBuilder();
     out.append(operator.wireName()).append('(').append(field);

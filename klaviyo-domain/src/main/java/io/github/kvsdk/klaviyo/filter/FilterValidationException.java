@@ -17,8 +17,11 @@ import java.util.Set;
 public final class FilterValidationException extends KlaviyoValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The operation checked against, or null. */
   private final String operationId;
+  /** The operator at fault, or null. */
   private final FilterOperator operator;
+  /** What the operation allows instead. */
   private final Set<String> allowed;
 
   FilterValidationException(
@@ -34,19 +37,19 @@ public final class FilterValidationException extends KlaviyoValidationException 
         null, field, operator, Set.of(), "Invalid value for " + operator.wireName() + "(" + field + "): " + rule);
   }
 
-  /** The operation the filter was checked against, if the check was against an operation. */
+  /** {@return the operation the filter was checked against, if the check was against an operation} */
   public Optional<String> operationId() {
     return Optional.ofNullable(operationId);
   }
 
-  /** The offending operator, if the problem concerns one. */
+  /** {@return the offending operator, if the problem concerns one} */
   public Optional<FilterOperator> operator() {
     return Optional.ofNullable(operator);
   }
 
   /**
-   * What would have been accepted: the allowed operators (wire names) when the operator was rejected,
-   * the filterable fields when the field was rejected, otherwise empty.
+   * {@return what would have been accepted: the allowed operators (wire names) when the operator was rejected,
+   * the filterable fields when the field was rejected, otherwise empty}
    */
   public Set<String> allowed() {
     return allowed;

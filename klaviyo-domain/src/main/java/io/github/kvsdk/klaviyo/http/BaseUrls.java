@@ -12,7 +12,13 @@ import okhttp3.HttpUrl;
 public final class BaseUrls {
   private BaseUrls() {}
 
-  /** Parses and validates {@code url} for the input named {@code field}. */
+  /**
+   * Parses and validates {@code url} for the input named {@code field}.
+   *
+   * @param field the setting the URL came from, named in the error
+   * @param url the URL
+   * @return the parsed URL
+   */
   public static HttpUrl parse(String field, String url) {
     if (url == null || url.isBlank()) throw new KlaviyoValidationException(field, "is required");
     HttpUrl parsed = HttpUrl.parse(url.strip());
@@ -22,7 +28,13 @@ public final class BaseUrls {
     return check(field, parsed);
   }
 
-  /** Validates an already parsed URL for the input named {@code field}; returns it unchanged. */
+  /**
+   * Validates an already parsed URL for the input named {@code field}; returns it unchanged.
+   *
+   * @param field the setting the URL came from, named in the error
+   * @param url the URL
+   * @return the URL
+   */
   public static HttpUrl check(String field, HttpUrl url) {
     if (url == null) throw new KlaviyoValidationException(field, "is required");
     if (url.username().length() > 0 || url.password().length() > 0) {
@@ -37,7 +49,11 @@ public final class BaseUrls {
         "must use https; plain http is only allowed for loopback hosts (127.0.0.0/8, ::1, localhost)");
   }
 
-  /** True for {@code localhost}, 127.0.0.0/8 and ::1, judged from the literal without a DNS lookup. */
+  /**
+   * {@return true for {@code localhost}, 127.0.0.0/8 and ::1, judged from the literal without a DNS lookup}
+   *
+   * @param host a host name or IP address
+   */
   public static boolean isLoopback(String host) {
     if (host.equalsIgnoreCase("localhost")) return true;
     boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");

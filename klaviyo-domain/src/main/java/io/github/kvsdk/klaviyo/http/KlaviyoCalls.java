@@ -30,7 +30,13 @@ public final class KlaviyoCalls {
 
   private KlaviyoCalls() {}
 
-  /** Executes {@code call} on the calling thread. A 204 or empty body returns null. */
+  /**
+   * Executes {@code call} on the calling thread. A 204 or empty body returns null.
+   *
+   * @param <T> the response type
+   * @param call a call of a generated Retrofit service
+   * @return the response body
+   */
   public static <T> T execute(Call<T> call) {
     Request request = request(call);
     Response<T> response;
@@ -42,7 +48,14 @@ public final class KlaviyoCalls {
     return bodyOrThrow(response);
   }
 
-  /** Enqueues {@code call}; the future completes with the body or a {@link KlaviyoException}. */
+  /**
+   * Enqueues {@code call}; the future completes with the body or a {@link KlaviyoException}.
+   *
+   * @param <T> the response type
+   * @param call a call of a generated Retrofit service
+   * @return a future that completes with the response body, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
+   */
   public static <T> CompletableFuture<T> executeAsync(Call<T> call) {
     CompletableFuture<T> future = new CompletableFuture<>();
     Request request;

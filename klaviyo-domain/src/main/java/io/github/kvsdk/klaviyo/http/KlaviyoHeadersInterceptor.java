@@ -22,6 +22,12 @@ public final class KlaviyoHeadersInterceptor implements Interceptor {
   private final String revision;
   private final String userAgent;
 
+  /**
+   * Adds the {@code revision}, {@code User-Agent} and {@code Accept} headers to requests that do not set them.
+   *
+   * @param revision the API revision, such as {@code 2024-10-15}
+   * @param userAgent the {@code User-Agent} value
+   */
   public KlaviyoHeadersInterceptor(String revision, String userAgent) {
     this.revision = revision;
     this.userAgent = userAgent;

@@ -32,14 +32,16 @@ public final class PathParameters {
 
   private PathParameters() {}
 
-  /** A Retrofit converter factory that checks every {@code @Path} value with {@link #check}. */
+  /** {@return a Retrofit converter factory that checks every {@code @Path} value with {@link #check}} */
   public static Converter.Factory converterFactory() {
     return FACTORY;
   }
 
   /**
-   * Returns {@code value} if it can stand as one path segment.
+   * {@return {@code value} if it can stand as one path segment}
    *
+   * @param name the path parameter, named in the error
+   * @param value the value
    * @throws KlaviyoValidationException naming {@code name} if {@code value} is null, blank, {@code "."} or
    *     {@code ".."}
    */

@@ -11,8 +11,10 @@ public final class Timeouts {
   private Timeouts() {}
 
   /**
-   * Returns {@code timeout} if it is zero (no timeout) or positive and at most {@link #MAX}.
+   * {@return {@code timeout} if it is zero (no timeout) or positive and at most {@link #MAX}}
    *
+   * @param field the setting, named in the error
+   * @param timeout the timeout
    * @throws KlaviyoValidationException naming {@code field} otherwise
    */
   public static Duration check(String field, Duration timeout) {

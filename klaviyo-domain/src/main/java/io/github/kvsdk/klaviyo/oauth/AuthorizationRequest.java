@@ -39,26 +39,27 @@ public final class AuthorizationRequest {
     this.pkce = pkce;
   }
 
+  /** {@return a builder; client id, redirect URI and at least one scope are required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Where to send the browser. */
+  /** {@return where to send the browser} */
   public HttpUrl url() {
     return url;
   }
 
-  /** The anti-CSRF value the redirect must echo back. */
+  /** {@return the anti-CSRF value the redirect must echo back} */
   public String state() {
     return state;
   }
 
-  /** The PKCE pair; its verifier goes to {@link OAuthTokenClient#exchangeCode}. */
+  /** {@return the PKCE pair; its verifier goes to {@link OAuthTokenClient#exchangeCode}} */
   public Pkce pkce() {
     return pkce;
   }
 
-  /** A random, URL-safe {@code state} value with 256 bits of entropy. */
+  /** {@return a random, URL-safe {@code state} value with 256 bits of entropy} */
   public static String randomState() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
@@ -70,6 +71,7 @@ public final class AuthorizationRequest {
     return "AuthorizationRequest{url=" + url + ", pkce=" + pkce + "}";
   }
 
+  /** Collects the parameters of an authorization request; not thread-safe. */
   public static final class Builder {
     private HttpUrl authorizeUrl = HttpUrl.get(DEFAULT_AUTHORIZE_URL);
     private String clientId;
@@ -80,12 +82,25 @@ public final class AuthorizationRequest {
 
     private Builder() {}
 
-    /** Overrides the authorization endpoint, for tests. https, or http on loopback. */
+    /**
+     * Overrides the authorization endpoint, for tests. https, or http on loopback.
+     *
+     * @param url the authorization endpoint
+     * @return this builder
+     * @throws KlaviyoValidationException if the URL is malformed, or not https and not on loopback
+     */
     public Builder authorizeUrl(String url) {
       this.authorizeUrl = BaseUrls.parse("authorizeUrl", url);
       return this;
     }
 
+    /**
+     * Required: the app's client id.
+     *
+     * @param clientId the client id
+     * @return this builder
+     * @throws KlaviyoValidationException if the id is null or blank
+     */
     public Builder clientId(String clientId) {
       if (clientId == null || clientId.isBlank()) throw new KlaviyoValidationException("clientId", "is required");
       this.clientId = clientId;
@@ -96,6 +111,10 @@ public final class AuthorizationRequest {
      * The redirect URI registered with the app; an absolute http(s) URL. It is sent exactly as given (no
      * trailing slash added, nothing normalised), because Klaviyo compares it character for character with the
      * registered one; pass the same string to the code exchange.
+     *
+     * @param redirectUri the registered redirect URI
+     * @return this builder
+     * @throws KlaviyoValidationException if it is not an absolute http(s) URL
      */
     public Builder redirectUri(String redirectUri) {
       HttpUrl parsed = redirectUri == null ? null : HttpUrl.parse(redirectUri);
@@ -106,7 +125,13 @@ public final class AuthorizationRequest {
       return this;
     }
 
-    /** Adds scopes such as {@code profiles:read}; they are sent space-separated. */
+    /**
+     * Adds scopes such as {@code profiles:read}; they are sent space-separated.
+     *
+     * @param scopes scopes such as {@code profiles:read}
+     * @return this builder
+     * @throws KlaviyoValidationException if a scope is null or not of the form {@code resource:access}
+     */
     public Builder scopes(String... scopes) {
       for (String scope : scopes) {
         if (scope == null || !SCOPE.matcher(scope).matches()) {
@@ -118,19 +143,36 @@ public final class AuthorizationRequest {
       return this;
     }
 
-    /** Sets the {@code state}; a random one is generated when absent. */
+    /**
+     * Sets the {@code state}; a random one is generated when absent.
+     *
+     * @param state an unguessable value to check on the redirect
+     * @return this builder
+     * @throws KlaviyoValidationException if it is null or blank
+     */
     public Builder state(String state) {
       if (state == null || state.isBlank()) throw new KlaviyoValidationException("state", "must not be blank");
       this.state = state;
       return this;
     }
 
-    /** Sets the PKCE pair; a fresh one is generated when absent. */
+    /**
+     * Sets the PKCE pair; a fresh one is generated when absent.
+     *
+     * @param pkce the pair, or null to generate one
+     * @return this builder
+     */
     public Builder pkce(Pkce pkce) {
       this.pkce = pkce;
       return this;
     }
 
+    /**
+     * Builds the authorization URL, generating a random {@code state} and a PKCE pair where none was set.
+     *
+     * @return the request: the URL to send the user to, with the state and PKCE verifier to keep
+     * @throws KlaviyoValidationException if the client id, the redirect URI or every scope is missing
+     */
     public AuthorizationRequest build() {
       if (clientId == null) throw new KlaviyoValidationException("clientId", "is required");
       if (redirectUri == null) throw new KlaviyoValidationException("redirectUri", "is required");

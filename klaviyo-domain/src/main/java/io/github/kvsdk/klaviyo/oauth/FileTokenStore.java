@@ -49,10 +49,16 @@ public final class FileTokenStore implements TokenStore {
 
   private final Path path;
 
+  /**
+   * A store keeping the tokens in the JSON file at {@code path}, created on the first save.
+   *
+   * @param path the token file; keep it private, it holds secrets
+   */
   public FileTokenStore(Path path) {
     this.path = path.toAbsolutePath();
   }
 
+  /** {@return the token file, as an absolute path} */
   public Path path() {
     return path;
   }

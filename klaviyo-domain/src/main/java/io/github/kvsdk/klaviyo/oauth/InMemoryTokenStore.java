@@ -7,9 +7,14 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class InMemoryTokenStore implements TokenStore {
   private final AtomicReference<OAuthTokens> tokens = new AtomicReference<>();
 
+  /** An empty store. */
   public InMemoryTokenStore() {}
 
-  /** A store that starts with {@code initial}. */
+  /**
+   * A store that starts with {@code initial}.
+   *
+   * @param initial the tokens the store starts with
+   */
   public InMemoryTokenStore(OAuthTokens initial) {
     tokens.set(initial);
   }

@@ -17,11 +17,19 @@ public final class OAuthClientCredentials {
     this.clientSecret = clientSecret;
   }
 
-  /** Validates both values: required, without whitespace or control characters. */
+  /**
+   * Validates both values: required, without whitespace or control characters.
+   *
+   * @param clientId the app's client id
+   * @param clientSecret the app's client secret; never logged or shown by {@code toString()}
+   * @return the credentials
+   * @throws KlaviyoValidationException if a value is missing or holds whitespace or control characters
+   */
   public static OAuthClientCredentials of(String clientId, String clientSecret) {
     return new OAuthClientCredentials(check("clientId", clientId), check("clientSecret", clientSecret));
   }
 
+  /** {@return the app's client id} */
   public String clientId() {
     return clientId;
   }

@@ -16,6 +16,11 @@ import okhttp3.Response;
 public final class OAuthInterceptor implements Interceptor {
   private final OAuthSession session;
 
+  /**
+   * Authorizes requests with the session's current access token, refreshing it when needed.
+   *
+   * @param session the session that supplies tokens
+   */
   public OAuthInterceptor(OAuthSession session) {
     this.session = session;
   }

@@ -53,23 +53,34 @@ public final class OAuthSession {
     this.clock = b.clock;
   }
 
+  /** {@return a builder; {@link Builder#tokenClient} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the client that exchanges and refreshes tokens} */
   public OAuthTokenClient tokenClient() {
     return tokenClient;
   }
 
+  /** {@return where the tokens are kept} */
   public TokenStore tokenStore() {
     return tokenStore;
   }
 
+  /** {@return how long before expiry the access token is refreshed} */
   public Duration refreshSkew() {
     return refreshSkew;
   }
 
-  /** Exchanges the redirect's {@code code} for tokens, saves them and makes them current. */
+  /**
+   * Exchanges the redirect's {@code code} for tokens, saves them and makes them current.
+   *
+   * @param code the {@code code} of the redirect
+   * @param codeVerifier the PKCE verifier of the authorization request
+   * @param redirectUri the redirect URI of the authorization request, exactly as sent
+   * @return the new tokens
+   */
   public OAuthTokens completeAuthorization(String code, String codeVerifier, String redirectUri) {
     OAuthTokens tokens = tokenClient.exchangeCode(code, codeVerifier, redirectUri);
     refreshLock.lock();
@@ -82,7 +93,7 @@ public final class OAuthSession {
     return tokens;
   }
 
-  /** The current tokens, loading them from the store on first use. */
+  /** {@return the current tokens, loading them from the store on first use} */
   public Optional<OAuthTokens> tokens() {
     OAuthTokens tokens = current;
     if (tokens == null) {
@@ -93,7 +104,7 @@ public final class OAuthSession {
   }
 
   /**
-   * A usable access token, refreshing first if it expires within the skew.
+   * {@return a usable access token, refreshing first if it expires within the skew}
    *
    * @throws ReauthorizationRequiredException if there are no tokens or the refresh token is dead
    */
@@ -113,6 +124,9 @@ public final class OAuthSession {
   /**
    * Called after Klaviyo rejected {@code rejectedAccessToken} with 401: refreshes unless another caller already
    * replaced that token, and returns the token to retry with.
+   *
+   * @param rejectedAccessToken the access token the API answered 401 to
+   * @return the access token to retry with
    */
   public String refreshAfterUnauthorized(String rejectedAccessToken) {
     refreshLock.lock();
@@ -125,7 +139,11 @@ public final class OAuthSession {
     }
   }
 
-  /** Refreshes now, whatever the expiry. */
+  /**
+   * Refreshes now, whatever the expiry.
+   *
+   * @return the new tokens
+   */
   public OAuthTokens refresh() {
     refreshLock.lock();
     try {
@@ -231,6 +249,7 @@ public final class OAuthSession {
     return "OAuthSession{tokenClient=" + tokenClient + ", tokenStore=" + tokenStore + "}";
   }
 
+  /** Configures an {@link OAuthSession}; not thread-safe. */
   public static final class Builder {
     private OAuthTokenClient tokenClient;
     private TokenStore tokenStore = new InMemoryTokenStore();
@@ -239,18 +258,35 @@ public final class OAuthSession {
 
     private Builder() {}
 
+    /**
+     * Required: the client that exchanges codes and refreshes tokens.
+     *
+     * @param tokenClient the token client
+     * @return this builder
+     */
     public Builder tokenClient(OAuthTokenClient tokenClient) {
       this.tokenClient = Objects.requireNonNull(tokenClient, "tokenClient");
       return this;
     }
 
-    /** Where tokens live; default {@link InMemoryTokenStore}. */
+    /**
+     * Where tokens live; default {@link InMemoryTokenStore}.
+     *
+     * @param tokenStore the store; a {@link FileTokenStore} keeps tokens across restarts
+     * @return this builder
+     */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
       return this;
     }
 
-    /** How long before expiry to refresh. Between 0 and 30 minutes; default 60 s. */
+    /**
+     * How long before expiry to refresh. Between 0 and 30 minutes; default 60 s.
+     *
+     * @param refreshSkew between zero and 30 minutes
+     * @return this builder
+     * @throws KlaviyoValidationException if the skew is null, negative or over 30 minutes
+     */
     public Builder refreshSkew(Duration refreshSkew) {
       if (refreshSkew == null || refreshSkew.isNegative() || refreshSkew.compareTo(Duration.ofMinutes(30)) > 0) {
         throw new KlaviyoValidationException("refreshSkew", "must be between 0 and 30 minutes");
@@ -259,11 +295,23 @@ public final class OAuthSession {
       return this;
     }
 
+    /**
+     * The clock expiry is judged by; default the system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * Builds the session; it loads tokens from the store on first use.
+     *
+     * @return the session
+     * @throws KlaviyoValidationException if no token client was set
+     */
     public OAuthSession build() {
       if (tokenClient == null) throw new KlaviyoValidationException("tokenClient", "is required");
       return new OAuthSession(this);

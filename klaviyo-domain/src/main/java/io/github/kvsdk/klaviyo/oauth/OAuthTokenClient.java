@@ -56,19 +56,29 @@ public final class OAuthTokenClient {
     this.clock = b.clock;
   }
 
+  /** {@return a builder; {@link Builder#credentials} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the app's client id and secret; the secret never appears in {@code toString()}} */
   public OAuthClientCredentials credentials() {
     return credentials;
   }
 
+  /** {@return the host of the token endpoint} */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
 
-  /** Exchanges an authorization {@code code} for tokens ({@code grant_type=authorization_code}). */
+  /**
+   * Exchanges an authorization {@code code} for tokens ({@code grant_type=authorization_code}).
+   *
+   * @param code the {@code code} of the redirect
+   * @param codeVerifier the PKCE verifier of the authorization request
+   * @param redirectUri the redirect URI of the authorization request, exactly as sent
+   * @return the new tokens
+   */
   public OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri) {
     if (code == null || code.isBlank()) throw new KlaviyoValidationException("code", "is required");
     Pkce.fromVerifier(codeVerifier); // validates
@@ -88,6 +98,8 @@ public final class OAuthTokenClient {
    * Obtains a new access token ({@code grant_type=refresh_token}). If Klaviyo does not rotate the refresh token,
    * the returned tokens keep {@code refreshToken}.
    *
+   * @param refreshToken the refresh token
+   * @return the new tokens
    * @throws ReauthorizationRequiredException on {@code invalid_grant}
    */
   public OAuthTokens refresh(String refreshToken) {
@@ -101,7 +113,12 @@ public final class OAuthTokenClient {
     return tokens(post("/oauth/token", form, "refresh_token"), refreshToken);
   }
 
-  /** Revokes {@code token}; revoking a refresh token also ends its access tokens. */
+  /**
+   * Revokes {@code token}; revoking a refresh token also ends its access tokens.
+   *
+   * @param token the token to revoke
+   * @param hint whether it is an access or a refresh token
+   */
   public void revoke(String token, TokenTypeHint hint) {
     if (token == null || token.isEmpty()) throw new KlaviyoValidationException("token", "is required");
     Objects.requireNonNull(hint, "hint");
@@ -174,6 +191,7 @@ public final class OAuthTokenClient {
     return "OAuthTokenClient{baseUrl=" + baseUrl + ", credentials=" + credentials + "}";
   }
 
+  /** Configures an {@link OAuthTokenClient}; not thread-safe. */
   public static final class Builder {
     private OAuthClientCredentials credentials;
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
@@ -182,34 +200,69 @@ public final class OAuthTokenClient {
 
     private Builder() {}
 
+    /**
+     * Required: the app's client id and secret.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(OAuthClientCredentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
     }
 
-    /** The token endpoint's host; https, or http on loopback for tests and the sandbox. */
+    /**
+     * The token endpoint's host; https, or http on loopback for tests and the sandbox.
+     *
+     * @param baseUrl the host, such as {@code https://a.klaviyo.com}
+     * @return this builder
+     * @throws KlaviyoValidationException if the URL is malformed, or not https and not on loopback
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = BaseUrls.parse("baseUrl", baseUrl);
       return this;
     }
 
+    /**
+     * The token endpoint's host, as an {@link HttpUrl}; https, or http on loopback.
+     *
+     * @param baseUrl the host
+     * @return this builder
+     * @throws KlaviyoValidationException if the URL is not https and not on loopback
+     */
     public Builder baseUrl(HttpUrl baseUrl) {
       this.baseUrl = BaseUrls.check("baseUrl", baseUrl);
       return this;
     }
 
-    /** Shares connection pools with an existing client. Its interceptors apply, so keep them token-free. */
+    /**
+     * Shares connection pools with an existing client. Its interceptors apply, so keep them token-free.
+     *
+     * @param httpClient the client to share; not modified
+     * @return this builder
+     */
     public Builder okHttpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** The clock that turns {@code expires_in} into an expiry instant. */
+    /**
+     * The clock that turns {@code expires_in} into an expiry instant.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * Builds the token client.
+     *
+     * @return the token client
+     * @throws KlaviyoValidationException if no credentials were set
+     */
     public OAuthTokenClient build() {
       if (credentials == null) throw new KlaviyoValidationException("credentials", "is required");
       return new OAuthTokenClient(this);

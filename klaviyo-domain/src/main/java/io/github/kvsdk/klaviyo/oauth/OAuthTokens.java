@@ -13,18 +13,36 @@ import java.time.Instant;
  * @param scope the granted scopes, space-separated, or null
  */
 public record OAuthTokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
+  /**
+   * Creates tokens.
+   *
+   * @param accessToken the bearer token for API calls
+   * @param refreshToken the refresh token, or null
+   * @param expiresAt when the access token expires, or null if unknown
+   * @param scope the granted scopes, space-separated, or null
+   * @throws KlaviyoValidationException if the access token is missing
+   */
   public OAuthTokens {
     if (accessToken == null || accessToken.isEmpty()) {
       throw new KlaviyoValidationException("accessToken", "is required");
     }
   }
 
-  /** True if the access token expires within {@code skew} of {@code now}. */
+  /**
+   * {@return true if the access token expires within {@code skew} of {@code now}}
+   *
+   * @param skew how long before expiry counts as expiring
+   * @param now the current time
+   */
   public boolean expiresWithin(Duration skew, Instant now) {
     return expiresAt != null && !now.plus(skew).isBefore(expiresAt);
   }
 
-  /** Returns a copy with a different refresh token. */
+  /**
+   * {@return a copy with a different refresh token}
+   *
+   * @param newRefreshToken the new refresh token, or null to keep this one
+   */
   public OAuthTokens withRefreshToken(String newRefreshToken) {
     return new OAuthTokens(accessToken, newRefreshToken, expiresAt, scope);
   }

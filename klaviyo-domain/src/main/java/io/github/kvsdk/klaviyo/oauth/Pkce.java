@@ -28,14 +28,19 @@ public final class Pkce {
     this.challenge = s256(verifier);
   }
 
-  /** A fresh verifier of 86 characters from 64 bytes of {@link SecureRandom}. */
+  /** {@return a fresh verifier of 86 characters from 64 bytes of {@link SecureRandom}} */
   public static Pkce generate() {
     byte[] bytes = new byte[64];
     RANDOM.nextBytes(bytes);
     return new Pkce(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
-  /** Recreates the pair from a stored verifier, validating it against {@link #VERIFIER}. */
+  /**
+   * Recreates the pair from a stored verifier, validating it against {@link #VERIFIER}.
+   *
+   * @param verifier the code verifier: 43 to 128 characters of {@code A-Z a-z 0-9 - . _ ~}
+   * @return the pair
+   */
   public static Pkce fromVerifier(String verifier) {
     if (verifier == null || !VERIFIER.matcher(verifier).matches()) {
       throw new KlaviyoValidationException("codeVerifier",
@@ -44,17 +49,17 @@ public final class Pkce {
     return new Pkce(verifier);
   }
 
-  /** The secret half, sent only in the code exchange. */
+  /** {@return the secret half, sent only in the code exchange} */
   public String verifier() {
     return verifier;
   }
 
-  /** {@code BASE64URL(SHA-256(verifier))} without padding, sent in the authorization URL. */
+  /** {@return {@code BASE64URL(SHA-256(verifier))} without padding, sent in the authorization URL} */
   public String challenge() {
     return challenge;
   }
 
-  /** Always {@code S256}. */
+  /** {@return always {@code S256}} */
   public String method() {
     return "S256";
   }

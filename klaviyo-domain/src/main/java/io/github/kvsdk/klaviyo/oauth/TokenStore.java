@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * not use the new tokens.
  */
 public interface TokenStore {
-  /** The stored tokens, or empty if none were saved yet. */
+  /** {@return the stored tokens, or empty if none were saved yet} */
   Optional<OAuthTokens> load();
 
   /** Durably replaces the stored tokens. */

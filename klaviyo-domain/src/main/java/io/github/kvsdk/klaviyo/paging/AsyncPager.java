@@ -35,19 +35,37 @@ public final class AsyncPager<T> implements Flow.Publisher<T> {
     this.firstPage = firstPage;
   }
 
-  /** Walks the listing {@code fetcher} serves, from its first page. */
+  /**
+   * Walks the listing {@code fetcher} serves, from its first page.
+   *
+   * @param <T> the resource type
+   * @param fetcher fetches the pages of the listing
+   * @return the pager; nothing is fetched until a walk starts
+   */
   public static <T> AsyncPager<T> from(PageFetcher<T> fetcher) {
     Objects.requireNonNull(fetcher, "fetcher");
     return new AsyncPager<>(() -> fetcher.loadAsync(null));
   }
 
-  /** Walks from {@code first}, which has already been fetched. */
+  /**
+   * Walks from {@code first}, which has already been fetched.
+   *
+   * @param <T> the resource type
+   * @param first the first page
+   * @return the pager
+   */
   public static <T> AsyncPager<T> startingAt(Page<T> first) {
     Objects.requireNonNull(first, "first");
     return new AsyncPager<>(() -> CompletableFuture.completedFuture(first));
   }
 
-  /** Walks from the page {@code fetchFirst} returns; nothing is fetched until a walk starts. */
+  /**
+   * Walks from the page {@code fetchFirst} returns; nothing is fetched until a walk starts.
+   *
+   * @param <T> the resource type
+   * @param fetchFirst starts fetching the first page
+   * @return the pager
+   */
   public static <T> AsyncPager<T> lazy(Supplier<CompletableFuture<Page<T>>> fetchFirst) {
     Objects.requireNonNull(fetchFirst, "fetchFirst");
     return new AsyncPager<>(fetchFirst);
@@ -56,6 +74,10 @@ public final class AsyncPager<T> implements Flow.Publisher<T> {
   /**
    * Calls {@code action} with every page in order, on the thread that completed its fetch. The future
    * completes after the last page, or fails with the first fetch failure (or the action's exception).
+   *
+   * @param action runs once per page, in order
+   * @return a future that completes once every page was handled, or exceptionally with the first failure (a
+   *     typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException} or what {@code action} threw)
    */
   public CompletableFuture<Void> forEachPage(Consumer<? super Page<T>> action) {
     Objects.requireNonNull(action, "action");
@@ -64,7 +86,13 @@ public final class AsyncPager<T> implements Flow.Publisher<T> {
     return walk.result;
   }
 
-  /** Calls {@code action} with every resource of every page, in order; see {@link #forEachPage}. */
+  /**
+   * Calls {@code action} with every resource of every page, in order; see {@link #forEachPage}.
+   *
+   * @param action runs once per resource, in listing order
+   * @return a future that completes once every page was handled, or exceptionally with the first failure (a
+   *     typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException} or what {@code action} threw)
+   */
   public CompletableFuture<Void> forEach(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
     return forEachPage(page -> page.data().forEach(action));

@@ -37,22 +37,34 @@ public final class AutoPager<T> implements Iterable<T> {
     this.prefetch = prefetch;
   }
 
-  /** Iterates from {@code first}, which has already been fetched. */
+  /**
+   * Iterates from {@code first}, which has already been fetched.
+   *
+   * @param <T> the resource type
+   * @param first the first page
+   * @return a pager over every item, fetching each further page when the iteration reaches it
+   */
   public static <T> AutoPager<T> startingAt(Page<T> first) {
     if (first == null) throw new NullPointerException("first == null");
     return new AutoPager<>(() -> first, false);
   }
 
-  /** Iterates from the page {@code fetchFirst} returns; nothing is fetched until iteration starts. */
+  /**
+   * Iterates from the page {@code fetchFirst} returns; nothing is fetched until iteration starts.
+   *
+   * @param <T> the resource type
+   * @param fetchFirst fetches the first page
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public static <T> AutoPager<T> lazy(Supplier<Page<T>> fetchFirst) {
     if (fetchFirst == null) throw new NullPointerException("fetchFirst == null");
     return new AutoPager<>(fetchFirst, false);
   }
 
   /**
-   * Returns a pager over the same listing that fetches pages ahead of the caller, on the client's dispatcher
+   * {@return a pager over the same listing that fetches pages ahead of the caller, on the client's dispatcher
    * (no thread of its own): as soon as one response has been read and its {@code links.next} found, the
-   * dispatcher thread that read it sends the request for the next page. The caller's thread only binds pages
+   * dispatcher thread that read it sends the request for the next page} The caller's thread only binds pages
    * and runs the caller's own code, so on a long listing that work overlaps with the server's instead of
    * taking turns with it.
    *
@@ -68,7 +80,7 @@ public final class AutoPager<T> implements Iterable<T> {
     return prefetch ? this : new AutoPager<>(firstPage, true);
   }
 
-  /** True if this pager {@linkplain #prefetching() prefetches} the next page. */
+  /** {@return true if this pager {@linkplain #prefetching() prefetches} the next page} */
   public boolean isPrefetching() {
     return prefetch;
   }
@@ -80,7 +92,7 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * A sequential, ordered stream of every resource; pages are fetched as the stream is consumed. Closing
+   * {@return a sequential, ordered stream of every resource; pages are fetched as the stream is consumed} Closing
    * the stream stops a {@linkplain #prefetching() prefetching} pager's fetching.
    */
   public Stream<T> stream() {
@@ -90,7 +102,7 @@ public final class AutoPager<T> implements Iterable<T> {
         .onClose(pages::cancelPrefetch);
   }
 
-  /** The pages themselves, each fetched when the iteration reaches it. */
+  /** {@return the pages themselves, each fetched when the iteration reaches it} */
   public Iterable<Page<T>> pages() {
     return () -> new PageIterator<>(firstPage, prefetch);
   }

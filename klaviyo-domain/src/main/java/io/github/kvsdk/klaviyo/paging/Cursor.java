@@ -27,7 +27,9 @@ public final class Cursor {
   }
 
   /**
-   * Returns the cursor of a {@code links.next} URL, or empty if the link is absent or carries no cursor.
+   * {@return the cursor of a {@code links.next} URL, or empty if the link is absent or carries no cursor}
+   *
+   * @param link a {@code links.next} URL, or null
    */
   public static Optional<Cursor> fromLink(String link) {
     if (link == null || link.isEmpty()) return Optional.empty();
@@ -40,17 +42,17 @@ public final class Cursor {
     return Optional.empty();
   }
 
-  /** The query parameter that carried the cursor: {@code page[cursor]}, or {@code page_cursor} for reports. */
+  /** {@return the query parameter that carried the cursor: {@code page[cursor]}, or {@code page_cursor} for reports} */
   public String parameter() {
     return parameter;
   }
 
-  /** The decoded {@code page[cursor]} value. */
+  /** {@return the decoded {@code page[cursor]} value} */
   public String value() {
     return value;
   }
 
-  /** The full URL of the next page, as the server sent it. */
+  /** {@return the full URL of the next page, as the server sent it} */
   public String link() {
     return link;
   }

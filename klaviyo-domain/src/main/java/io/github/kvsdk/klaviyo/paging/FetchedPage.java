@@ -35,7 +35,12 @@ public final class FetchedPage {
     this.body = body;
   }
 
-  /** Returns the page {@code body} holds; nothing is parsed yet. */
+  /**
+   * {@return the page {@code body} holds; nothing is parsed yet}
+   *
+   * @param url the URL the page was fetched from
+   * @param body the response body
+   */
   public static FetchedPage of(HttpUrl url, ByteString body) {
     if (url == null) throw new NullPointerException("url == null");
     if (body == null) throw new NullPointerException("body == null");
@@ -45,6 +50,8 @@ public final class FetchedPage {
   /**
    * Executes {@code call} on the calling thread and reads the whole response.
    *
+   * @param call the call of one page
+   * @return the fetched page
    * @throws KlaviyoException the typed error for a non-2xx status or a network failure.
    */
   public static FetchedPage execute(Call call) {
@@ -59,6 +66,9 @@ public final class FetchedPage {
   /**
    * Enqueues {@code call} on its client's dispatcher; the future completes with the read page or
    * exceptionally with the error {@link #execute} would throw. Cancelling the future cancels the call.
+   *
+   * @param call the call of one page
+   * @return a future that completes with the fetched page
    */
   public static CompletableFuture<FetchedPage> enqueue(Call call) {
     CompletableFuture<FetchedPage> future = future(call);
@@ -115,28 +125,28 @@ public final class FetchedPage {
     return new FetchedPage(response.request().url(), response.body().bytes());
   }
 
-  /** The URL this page was fetched from. */
+  /** {@return the URL this page was fetched from} */
   public HttpUrl url() {
     return url;
   }
 
-  /** The response body, unparsed. */
+  /** {@return the response body, unparsed} */
   public ByteString body() {
     return ByteString.of(body);
   }
 
-  /** The size of the body in bytes. */
+  /** {@return the size of the body in bytes} */
   public long size() {
     return body.length;
   }
 
-  /** A fresh source over {@link #body()}, for binding. */
+  /** {@return a fresh source over {@link #body()}, for binding} */
   public BufferedSource source() {
     return new Buffer().write(body);
   }
 
   /**
-   * The cursor of the next page, from the document's top-level {@code links.next}; absent on the last page.
+   * {@return the cursor of the next page, from the document's top-level {@code links.next}; absent on the last page}
    *
    * @throws KlaviyoUnexpectedResponseException if the body is not a JSON object.
    */

@@ -32,15 +32,22 @@ public final class Included {
     this.converter = converter;
   }
 
-  /** No included resources. */
+  /**
+   * No included resources.
+   *
+   * @return the empty set of included resources
+   */
   public static Included empty() {
     return EMPTY;
   }
 
   /**
-   * Returns the included resources {@code resources} (JSON objects with {@code type} and {@code id}),
-   * bound on demand through {@code converter} to the classes in {@code types}.
+   * {@return the included resources {@code resources} (JSON objects with {@code type} and {@code id}),
+   * bound on demand through {@code converter} to the classes in {@code types}}
    *
+   * @param resources the {@code included} array of a response
+   * @param types the model class of each resource type
+   * @param converter binds JSON trees to model classes
    * @throws IllegalArgumentException if a resource is not a JSON object with a string {@code type}.
    */
   public static Included of(List<?> resources, IncludedTypes types, ResourceConverter converter) {
@@ -59,28 +66,34 @@ public final class Included {
     return new Included(Collections.unmodifiableList(trees), types, converter);
   }
 
-  /** Every included resource as a JSON tree, in response order. */
+  /** {@return every included resource as a JSON tree, in response order} */
   public List<Map<String, Object>> raw() {
     return resources;
   }
 
-  /** The number of included resources. */
+  /** {@return the number of included resources} */
   public int size() {
     return resources.size();
   }
 
+  /** {@return true if the page includes no related resource} */
   public boolean isEmpty() {
     return resources.isEmpty();
   }
 
-  /** The distinct {@code type} values present, in order of first appearance. */
+  /** {@return the distinct {@code type} values present, in order of first appearance} */
   public Set<String> types() {
     Set<String> result = new LinkedHashSet<>();
     for (Map<String, Object> resource : resources) result.add((String) resource.get("type"));
     return result;
   }
 
-  /** The resources whose {@code type} is {@code type}, as JSON trees. */
+  /**
+   * The resources whose {@code type} is {@code type}, as JSON trees.
+   *
+   * @param type the JSON:API type, such as {@code tag}
+   * @return the resources of that type, in response order; empty if none
+   */
   public List<Map<String, Object>> ofType(String type) {
     List<Map<String, Object>> result = new ArrayList<>();
     for (Map<String, Object> resource : resources) {
@@ -92,6 +105,9 @@ public final class Included {
   /**
    * The resources of the type registered for {@code modelClass}, bound to it.
    *
+   * @param <R> the model class
+   * @param modelClass the model class of one resource type
+   * @return the resources of that type, bound to the class, in response order
    * @throws IllegalArgumentException if {@code modelClass} is not registered in this page's {@link
    *     IncludedTypes}.
    */
@@ -102,7 +118,13 @@ public final class Included {
     return result;
   }
 
-  /** The resource with {@code type} and {@code id}, as a JSON tree. */
+  /**
+   * The resource with {@code type} and {@code id}, as a JSON tree.
+   *
+   * @param id the resource's id
+   * @param type the JSON:API type, such as {@code tag}
+   * @return the resource, or empty if the page does not include it
+   */
   public Optional<Map<String, Object>> find(String type, String id) {
     for (Map<String, Object> resource : resources) {
       if (type.equals(resource.get("type")) && id.equals(resource.get("id"))) return Optional.of(resource);
@@ -113,6 +135,10 @@ public final class Included {
   /**
    * The resource of {@code modelClass}'s registered type with {@code id}, bound to {@code modelClass}.
    *
+   * @param id the resource's id
+   * @param <R> the model class
+   * @param modelClass the model class of the resource's type
+   * @return the resource bound to the class, or empty if the page does not include it
    * @throws IllegalArgumentException if {@code modelClass} is not registered.
    */
   public <R> Optional<R> find(Class<R> modelClass, String id) {
@@ -120,8 +146,8 @@ public final class Included {
   }
 
   /**
-   * Every resource bound to the class registered for its type; resources of unregistered types stay
-   * JSON trees.
+   * {@return every resource bound to the class registered for its type; resources of unregistered types stay
+   * JSON trees}
    */
   public List<Object> resolved() {
     List<Object> result = new ArrayList<>(resources.size());

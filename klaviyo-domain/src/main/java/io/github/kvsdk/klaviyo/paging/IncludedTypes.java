@@ -25,12 +25,20 @@ public final class IncludedTypes {
     return NONE;
   }
 
-  /** Returns a new builder. */
+  /**
+   * Returns a new builder.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder(Map.of());
   }
 
-  /** Returns a builder holding this registry's registrations. */
+  /**
+   * Returns a builder holding this registry's registrations.
+   *
+   * @return this builder
+   */
   public Builder toBuilder() {
     return new Builder(classByType);
   }
@@ -48,7 +56,7 @@ public final class IncludedTypes {
     return Optional.empty();
   }
 
-  /** All registrations, from type to class. */
+  /** {@return all registrations, from type to class} */
   public Map<String, Class<?>> asMap() {
     return classByType;
   }
@@ -69,6 +77,7 @@ public final class IncludedTypes {
     /**
      * Binds resources whose {@code type} is {@code type} to {@code modelClass}.
      *
+     * @return this builder
      * @throws IllegalArgumentException if either is already registered to something else.
      */
     public Builder add(String type, Class<?> modelClass) {
@@ -88,6 +97,7 @@ public final class IncludedTypes {
       return this;
     }
 
+    /** {@return the registrations} */
     public IncludedTypes build() {
       return new IncludedTypes(classByType);
     }

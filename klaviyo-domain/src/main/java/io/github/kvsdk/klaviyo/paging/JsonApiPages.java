@@ -45,12 +45,24 @@ public final class JsonApiPages {
     this.converter = converter;
   }
 
-  /** Pages fetched with {@code client}; included resources stay JSON trees. */
+  /**
+   * Pages fetched with {@code client}; included resources stay JSON trees.
+   *
+   * @param client the client requests go through
+   * @return the paging helper
+   */
   public static JsonApiPages create(OkHttpClient client) {
     return create(client, IncludedTypes.none(), null);
   }
 
-  /** Pages fetched with {@code client}; included resources bind to {@code includedTypes} via {@code converter}. */
+  /**
+   * Pages fetched with {@code client}; included resources bind to {@code includedTypes} via {@code converter}.
+   *
+   * @param client the client requests go through
+   * @param includedTypes the model class of each included resource type
+   * @param converter binds JSON trees to model classes
+   * @return the paging helper
+   */
   public static JsonApiPages create(OkHttpClient client, IncludedTypes includedTypes, ResourceConverter converter) {
     if (client == null) throw new NullPointerException("client == null");
     if (includedTypes == null) throw new NullPointerException("includedTypes == null");
@@ -60,6 +72,8 @@ public final class JsonApiPages {
   /**
    * Fetches the page at {@code url} now.
    *
+   * @param url the URL of the first page
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws KlaviyoException (or a subclass from the SDK's error mapping) if the request fails or the
    *     response is not a JSON:API collection.
    */
@@ -68,10 +82,14 @@ public final class JsonApiPages {
   }
 
   /**
-   * Returns the URL of {@code operation}'s first page with {@code options} as query parameters, after
-   * checking the options against what the operation accepts.
+   * {@return the URL of {@code operation}'s first page with {@code options} as query parameters, after
+   * checking the options against what the operation accepts}
    *
    * @param pathParameters values for the template's {@code {name}} segments, in order.
+   * @param options the query options ({@code fields}, {@code filter}, {@code sort}, {@code page[size]}, {@code
+   *     include}); checked against the operation before sending
+   * @param baseUrl the API host
+   * @param operation the listing operation
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if an option is not accepted.
    */
   public static HttpUrl listUrl(HttpUrl baseUrl, Operation operation, QueryOptions options, String... pathParameters) {
@@ -98,7 +116,12 @@ public final class JsonApiPages {
     return url.build();
   }
 
-  /** Every resource of the listing at {@code url}; nothing is fetched until iteration starts. */
+  /**
+   * Every resource of the listing at {@code url}; nothing is fetched until iteration starts.
+   *
+   * @param url the URL of the first page
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<Map<String, Object>> autoPager(HttpUrl url) {
     if (url == null) throw new NullPointerException("url == null");
     return AutoPager.lazy(() -> fetch(url));
@@ -108,6 +131,10 @@ public final class JsonApiPages {
    * Builds a page from a parsed JSON:API collection document.
    *
    * @param loader fetches the next page; called only through {@link Page#nextPage()}.
+   * @param document the response document
+   * @param includedTypes the model class of each included resource type
+   * @param converter binds JSON trees to model classes
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws IllegalArgumentException if {@code document} has no {@code data} array.
    */
   public static Page<Map<String, Object>> parse(

@@ -39,9 +39,13 @@ public final class Page<T> {
   }
 
   /**
-   * Returns a page.
+   * {@return a page}
    *
    * @param loader fetches the page {@code links.next} points to; may be null only if there is none.
+   * @param <T> the resource type
+   * @param data the page's resources
+   * @param included the related resources the page includes
+   * @param links the links to the neighbouring pages
    */
   public static <T> Page<T> of(List<T> data, Included included, PageLinks links, PageLoader<T> loader) {
     if (data == null) throw new NullPointerException("data == null");
@@ -53,27 +57,27 @@ public final class Page<T> {
     return new Page<>(data, included, links, loader);
   }
 
-  /** The resources on this page, in response order. */
+  /** {@return the resources on this page, in response order} */
   public List<T> data() {
     return data;
   }
 
-  /** The related resources the request asked for with {@code include}. */
+  /** {@return the related resources the request asked for with {@code include}} */
   public Included included() {
     return included;
   }
 
-  /** The links to this page and its neighbours. */
+  /** {@return the links to this page and its neighbours} */
   public PageLinks links() {
     return links;
   }
 
-  /** The cursor of the next page, absent on the last page. */
+  /** {@return the cursor of the next page, absent on the last page} */
   public Optional<Cursor> nextCursor() {
     return links.nextCursor();
   }
 
-  /** True unless this is the last page. */
+  /** {@return true unless this is the last page} */
   public boolean hasNextPage() {
     return links.nextCursor().isPresent();
   }
@@ -81,6 +85,7 @@ public final class Page<T> {
   /**
    * Fetches the next page.
    *
+   * @return the first page; {@link io.github.kvsdk.klaviyo.paging.Page#nextPage()} fetches the next
    * @throws NoSuchElementException if this is the last page.
    */
   public Page<T> nextPage() {
@@ -106,17 +111,26 @@ public final class Page<T> {
     return CompletableFuture.supplyAsync(() -> loader.load(cursor.get()));
   }
 
-  /** The resources of this page and every page after it, delivered without blocking; see {@link AsyncPager}. */
+  /** {@return the resources of this page and every page after it, delivered without blocking; see {@link AsyncPager}} */
   public AsyncPager<T> asyncPager() {
     return AsyncPager.startingAt(this);
   }
 
-  /** Iterates the resources of this page and every page after it, fetching each page when reached. */
+  /**
+   * Iterates the resources of this page and every page after it, fetching each page when reached.
+   *
+   * @return a pager over every item, fetching each page when the iteration reaches it
+   */
   public AutoPager<T> autoPager() {
     return AutoPager.startingAt(this);
   }
 
-  /** Returns a page with {@code mapper} applied to every resource, here and on the pages after it. */
+  /**
+   * {@return a page with {@code mapper} applied to every resource, here and on the pages after it}
+   *
+   * @param <R> the mapped type
+   * @param mapper applied to every resource
+   */
   public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
     List<R> mapped = data.stream().<R>map(mapper).toList();
     return new Page<>(mapped, included, links, mappedLoader(loader, mapper));

@@ -14,8 +14,8 @@ import okhttp3.Call;
  */
 public interface PageFetcher<T> extends PageLoader<T> {
   /**
-   * Returns a call, not yet executed, for the page at {@code cursor}; the first page if {@code cursor} is
-   * null. The call's client is expected to carry the SDK's interceptors.
+   * {@return a call, not yet executed, for the page at {@code cursor}; the first page if {@code cursor} is
+   * null} The call's client is expected to carry the SDK's interceptors.
    */
   Call newCall(Cursor cursor);
 

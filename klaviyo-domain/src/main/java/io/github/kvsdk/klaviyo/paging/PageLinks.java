@@ -27,47 +27,55 @@ public final class PageLinks {
     this.nextCursor = Cursor.fromLink(this.next);
   }
 
-  /** Returns links with the given URLs; any may be null. */
+  /**
+   * {@return links with the given URLs; any may be null}
+   *
+   * @param self this page's URL
+   * @param next the next page's URL
+   * @param prev the previous page's URL
+   * @param first the first page's URL
+   * @param last the last page's URL
+   */
   public static PageLinks of(String self, String next, String prev, String first, String last) {
     return new PageLinks(self, next, prev, first, last);
   }
 
-  /** Returns links with none set: a single page. */
+  /** {@return links with none set: a single page} */
   public static PageLinks none() {
     return NONE;
   }
 
-  /** The URL of this page. */
+  /** {@return the URL of this page} */
   public Optional<String> self() {
     return Optional.ofNullable(self);
   }
 
-  /** The URL of the next page, absent on the last page. */
+  /** {@return the URL of the next page, absent on the last page} */
   public Optional<String> next() {
     return Optional.ofNullable(next);
   }
 
-  /** The URL of the previous page, absent on the first page. */
+  /** {@return the URL of the previous page, absent on the first page} */
   public Optional<String> prev() {
     return Optional.ofNullable(prev);
   }
 
-  /** The URL of the first page, if the server sent one. */
+  /** {@return the URL of the first page, if the server sent one} */
   public Optional<String> first() {
     return Optional.ofNullable(first);
   }
 
-  /** The URL of the last page, if the server sent one. */
+  /** {@return the URL of the last page, if the server sent one} */
   public Optional<String> last() {
     return Optional.ofNullable(last);
   }
 
-  /** The cursor of {@link #next()}, absent on the last page. */
+  /** {@return the cursor of {@link #next()}, absent on the last page} */
   public Optional<Cursor> nextCursor() {
     return nextCursor;
   }
 
-  /** The cursor of {@link #prev()}, absent on the first page. */
+  /** {@return the cursor of {@link #prev()}, absent on the first page} */
   public Optional<Cursor> prevCursor() {
     return Cursor.fromLink(prev);
   }

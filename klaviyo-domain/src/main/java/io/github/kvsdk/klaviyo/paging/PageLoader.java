@@ -9,6 +9,6 @@ package io.github.kvsdk.klaviyo.paging;
  */
 @FunctionalInterface
 public interface PageLoader<T> {
-  /** Returns the page at {@code cursor}. */
+  /** {@return the page at {@code cursor}} */
   Page<T> load(Cursor cursor);
 }

@@ -10,13 +10,13 @@ import com.squareup.moshi.Moshi;
  */
 public interface ResourceConverter {
   /**
-   * Returns {@code tree} bound to {@code type}.
+   * {@return {@code tree} bound to {@code type}}
    *
    * @throws IllegalArgumentException if the tree does not fit the class.
    */
   <R> R fromTree(Object tree, Class<R> type);
 
-  /** Returns the JSON tree of a model object. */
+  /** {@return the JSON tree of a model object} */
   Object toTree(Object resource);
 
   /** A converter backed by {@code moshi}, which must know how to bind the model classes used. */

@@ -58,23 +58,27 @@ public final class QueryOptions {
     return NONE;
   }
 
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these options, to derive changed ones} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /** {@return the {@code filter}, if set} */
   public Optional<Filter> filter() {
     return Optional.ofNullable(filter);
   }
 
-  /** The sort value: a field, or a field with a leading {@code -} for descending order. */
+  /** {@return the sort value: a field, or a field with a leading {@code -} for descending order} */
   public Optional<String> sort() {
     return Optional.ofNullable(sort);
   }
 
+  /** {@return the {@code page[size]}, if set} */
   public OptionalInt pageSize() {
     return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
   }
@@ -84,7 +88,11 @@ public final class QueryOptions {
     return fields;
   }
 
-  /** The fields requested for {@code type}, or an empty list if no fieldset was set for it. */
+  /**
+   * The fields requested for {@code type}, or an empty list if no fieldset was set for it.
+   *
+   * @param type the resource type, such as {@code profile}
+   */
   public List<String> fields(String type) {
     return fields.getOrDefault(type, List.of());
   }
@@ -94,12 +102,16 @@ public final class QueryOptions {
     return additionalFields;
   }
 
-  /** The additional fields requested for {@code type}, or an empty list. */
+  /**
+   * The additional fields requested for {@code type}, or an empty list.
+   *
+   * @param type the resource type, such as {@code profile}
+   */
   public List<String> additionalFields(String type) {
     return additionalFields.getOrDefault(type, List.of());
   }
 
-  /** The relationships to include. */
+  /** {@return the relationships to include} */
   public List<String> include() {
     return include;
   }
@@ -108,6 +120,7 @@ public final class QueryOptions {
    * Checks every option against what {@code operation} accepts, including that a filter the operation
    * requires is present.
    *
+   * @param operation the operation the options are for, from {@link io.github.kvsdk.klaviyo.catalog.OperationCatalog}
    * @return this, for chaining.
    * @throws QueryValidationException if a sort, page size, fieldset or include value is not accepted.
    * @throws io.github.kvsdk.klaviyo.filter.FilterValidationException if the filter is not accepted.
@@ -169,9 +182,9 @@ public final class QueryOptions {
   }
 
   /**
-   * Returns the options as query parameters in Klaviyo's syntax, not URL-encoded: {@code filter}, {@code
+   * {@return the options as query parameters in Klaviyo's syntax, not URL-encoded: {@code filter}, {@code
    * sort}, {@code page[size]}, {@code fields[TYPE]=a,b}, {@code additional-fields[TYPE]=a,b}, {@code
-   * include=a,b}.
+   * include=a,b}}
    */
   public Map<String, String> toQueryParameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -226,62 +239,121 @@ public final class QueryOptions {
       include.addAll(options.include);
     }
 
-    /** Sets the filter; null removes it. */
+    /**
+     * Sets the filter; null removes it.
+     *
+     * @param filter the filter, or null for none
+     * @return this builder
+     */
     public Builder filter(Filter filter) {
       this.filter = filter;
       return this;
     }
 
-    /** Sets the sort value, such as {@code updated} or {@code -updated}; null removes it. */
+    /**
+     * Sets the sort value, such as {@code updated} or {@code -updated}; null removes it.
+     *
+     * @param sort the sort field, {@code -} first for descending, or null for none
+     * @return this builder
+     */
     public Builder sort(String sort) {
       this.sort = sort;
       return this;
     }
 
-    /** Sorts ascending by {@code field}. */
+    /**
+     * Sorts ascending by {@code field}.
+     *
+     * @param field the field to sort by
+     * @return this builder
+     */
     public Builder sortAscending(String field) {
       return sort(field);
     }
 
-    /** Sorts descending by {@code field}. */
+    /**
+     * Sorts descending by {@code field}.
+     *
+     * @param field the field to sort by
+     * @return this builder
+     */
     public Builder sortDescending(String field) {
       return sort("-" + field);
     }
 
-    /** Sets {@code page[size]}; null removes it. */
+    /**
+     * Sets {@code page[size]}; null removes it.
+     *
+     * @param pageSize the page size, or null for the endpoint's default
+     * @return this builder
+     */
     public Builder pageSize(Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }
 
-    /** Requests only {@code names} of resources of {@code type}: {@code fields[type]=a,b}. */
+    /**
+     * Requests only {@code names} of resources of {@code type}: {@code fields[type]=a,b}.
+     *
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
+     * @return this builder
+     */
     public Builder fields(String type, String... names) {
       return fields(type, List.of(names));
     }
 
-    /** Requests only {@code names} of resources of {@code type}; an empty collection removes the fieldset. */
+    /**
+     * Requests only {@code names} of resources of {@code type}; an empty collection removes the fieldset.
+     *
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
+     * @return this builder
+     */
     public Builder fields(String type, Collection<String> names) {
       put(fields, type, names);
       return this;
     }
 
-    /** Requests {@code names} in addition to the default fields: {@code additional-fields[type]=a,b}. */
+    /**
+     * Requests {@code names} in addition to the default fields: {@code additional-fields[type]=a,b}.
+     *
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
+     * @return this builder
+     */
     public Builder additionalFields(String type, String... names) {
       return additionalFields(type, List.of(names));
     }
 
-    /** Requests {@code names} in addition to the default fields; an empty collection removes them. */
+    /**
+     * Requests {@code names} in addition to the default fields; an empty collection removes them.
+     *
+     * @param type the resource type, such as {@code profile}
+     * @param names the field names
+     * @return this builder
+     */
     public Builder additionalFields(String type, Collection<String> names) {
       put(additionalFields, type, names);
       return this;
     }
 
-    /** Includes the related resources {@code relationships}, replacing earlier ones. */
+    /**
+     * Includes the related resources {@code relationships}, replacing earlier ones.
+     *
+     * @param relationships the relationship names, such as {@code lists}
+     * @return this builder
+     */
     public Builder include(String... relationships) {
       return include(List.of(relationships));
     }
 
-    /** Includes the related resources {@code relationships}, replacing earlier ones. */
+    /**
+     * Includes the related resources {@code relationships}, replacing earlier ones.
+     *
+     * @param relationships the relationship names, such as {@code lists}
+     * @return this builder
+     */
     public Builder include(Collection<String> relationships) {
       include.clear();
       for (String relationship : relationships) {
@@ -291,6 +363,7 @@ public final class QueryOptions {
       return this;
     }
 
+    /** {@return the options} */
     public QueryOptions build() {
       return new QueryOptions(this);
     }

@@ -15,8 +15,11 @@ import java.util.Set;
 public final class QueryValidationException extends KlaviyoValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The operation checked against. */
   private final String operationId;
+  /** The value refused. */
   private final String value;
+  /** What the operation allows instead. */
   private final Set<String> allowed;
 
   QueryValidationException(String operationId, String parameter, String value, Set<String> allowed, String rule) {
@@ -26,17 +29,17 @@ public final class QueryValidationException extends KlaviyoValidationException {
     this.allowed = Collections.unmodifiableSet(new LinkedHashSet<>(allowed));
   }
 
-  /** The operation the parameter was checked against. */
+  /** {@return the operation the parameter was checked against} */
   public String operationId() {
     return operationId;
   }
 
-  /** The rejected value, such as {@code emial}. */
+  /** {@return the rejected value, such as {@code emial}} */
   public String value() {
     return value;
   }
 
-  /** The values the parameter accepts; empty if the operation does not take the parameter at all. */
+  /** {@return the values the parameter accepts; empty if the operation does not take the parameter at all} */
   public Set<String> allowed() {
     return allowed;
   }

@@ -30,10 +30,16 @@ public final class ClientRateLimiter {
   private final RateLimiterConfig config;
   private final ConcurrentMap<String, OperationWindows> windows = new ConcurrentHashMap<>();
 
+  /**
+   * A limiter with every window empty.
+   *
+   * @param config the limits and how to wait
+   */
   public ClientRateLimiter(RateLimiterConfig config) {
     this.config = config;
   }
 
+  /** {@return the configuration this limiter was built with} */
   public RateLimiterConfig config() {
     return config;
   }
@@ -42,6 +48,8 @@ public final class ClientRateLimiter {
    * Waits until a request to {@code method} {@code encodedPath} may start, and counts it. Returns a permit to
    * hand back to {@link #complete} when the exchange ends, or empty if the request has no declared limit (or
    * limiting is disabled).
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
    */
   public Optional<Permit> acquire(String method, String encodedPath) throws InterruptedException {
     Optional<Permit> permit = reserve(method, encodedPath, Duration.ofMillis(Long.MAX_VALUE));
@@ -120,16 +128,17 @@ public final class ClientRateLimiter {
       this.sequence = sequence;
     }
 
-    /** True if no slot was reserved because it would have started too late; see {@link #reserve}. */
+    /** {@return true if no slot was reserved because it would have started too late; see {@link #reserve}} */
     public boolean isRefused() {
       return sequence < 0;
     }
 
+    /** {@return the operation the permit was granted for} */
     public OperationLimit operation() {
       return operation;
     }
 
-    /** When the request was allowed to start, in the limiter clock's milliseconds. */
+    /** {@return when the request was allowed to start, in the limiter clock's milliseconds} */
     public long startMillis() {
       return startMillis;
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface OperationLimits {
   /**
-   * Returns the limit for {@code method} (upper case) on {@code encodedPath} (such as
-   * {@code /api/profiles/01H...}), or empty for requests with no declared limit, which pass unthrottled.
+   * {@return the limit for {@code method} (upper case) on {@code encodedPath} (such as
+   * {@code /api/profiles/01H...}), or empty for requests with no declared limit, which pass unthrottled}
    */
   Optional<OperationLimit> forRequest(String method, String encodedPath);
 }

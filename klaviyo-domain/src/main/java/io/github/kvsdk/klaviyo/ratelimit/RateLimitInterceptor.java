@@ -23,6 +23,11 @@ public final class RateLimitInterceptor implements Interceptor {
 
   private final ClientRateLimiter limiter;
 
+  /**
+   * Makes each request wait for {@code limiter} before it is sent.
+   *
+   * @param limiter the limiter shared by the client's calls
+   */
   public RateLimitInterceptor(ClientRateLimiter limiter) {
     this.limiter = limiter;
   }

@@ -28,30 +28,37 @@ public final class RateLimiterConfig {
     this.safetyMargin = b.safetyMargin;
   }
 
+  /** {@return the default: on, with the limits the spec publishes per operation and a 100 ms safety margin} */
   public static RateLimiterConfig defaults() {
     return DEFAULTS;
   }
 
+  /** {@return a configuration that lets every call through without waiting} */
   public static RateLimiterConfig disabled() {
     return DISABLED;
   }
 
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return whether calls wait for the published limits} */
   public boolean enabled() {
     return enabled;
   }
 
+  /** {@return where each operation's limits come from} */
   public OperationLimits operationLimits() {
     return operationLimits;
   }
 
+  /** {@return the clock rate-limit windows are measured with} */
   public Clock clock() {
     return clock;
   }
 
+  /** {@return how synchronous calls wait for a window; tests substitute a fake} */
   public Sleeper sleeper() {
     return sleeper;
   }
@@ -69,6 +76,7 @@ public final class RateLimiterConfig {
     return "RateLimiterConfig{enabled=" + enabled + ", safetyMargin=" + safetyMargin + "}";
   }
 
+  /** Collects a rate limiter's settings; not thread-safe. */
   public static final class Builder {
     private boolean enabled = true;
     private OperationLimits operationLimits = (method, path) -> SpecOperationLimits.packaged().forRequest(method, path);
@@ -78,28 +86,57 @@ public final class RateLimiterConfig {
 
     private Builder() {}
 
+    /**
+     * Turns the limiter on (the default) or off.
+     *
+     * @param enabled false to let every call through at once
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Where limits come from; defaults to {@link SpecOperationLimits#packaged()}. */
+    /**
+     * Where limits come from; defaults to {@link SpecOperationLimits#packaged()}.
+     *
+     * @param operationLimits the limits per request
+     * @return this builder
+     */
     public Builder operationLimits(OperationLimits operationLimits) {
       this.operationLimits = Objects.requireNonNull(operationLimits, "operationLimits");
       return this;
     }
 
+    /**
+     * The clock windows are measured with; default the system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * How synchronous calls wait; default real sleeping.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** Between 0 and 1 s; default 100 ms. */
+    /**
+     * Between 0 and 1 s; default 100 ms.
+     *
+     * @param margin added to every window's length
+     * @return this builder
+     * @throws KlaviyoValidationException if the margin is null, negative or over 1 s
+     */
     public Builder safetyMargin(Duration margin) {
       if (margin == null || margin.isNegative() || margin.compareTo(Duration.ofSeconds(1)) > 0) {
         throw new KlaviyoValidationException("safetyMargin", "must be between 0 and 1 second");
@@ -108,6 +145,7 @@ public final class RateLimiterConfig {
       return this;
     }
 
+    /** {@return the configuration} */
     public RateLimiterConfig build() {
       return new RateLimiterConfig(this);
     }

@@ -35,8 +35,8 @@ public final class SpecOperationLimits implements OperationLimits {
   }
 
   /**
-   * The limits of the pinned spec, taken from the operation catalogue the build extracted from it
-   * ({@link OperationCatalog#packaged()}), so no client parses the 1.7 MB spec at run time. Built on first
+   * {@return the limits of the pinned spec, taken from the operation catalogue the build extracted from it
+   * ({@link OperationCatalog#packaged()}), so no client parses the 1.7 MB spec at run time} Built on first
    * use, then shared by every client in the JVM.
    */
   public static SpecOperationLimits packaged() {
@@ -80,7 +80,7 @@ public final class SpecOperationLimits implements OperationLimits {
     return new SpecOperationLimits(Map.copyOf(routes));
   }
 
-  /** The number of operations with a declared limit. */
+  /** {@return the number of operations with a declared limit} */
   public int size() {
     return routes.values().stream().mapToInt(List::size).sum();
   }

@@ -91,23 +91,32 @@ public final class RawRequest {
     clientRetryPolicy = b.clientRetryPolicy;
   }
 
+  /** {@return a builder for a GET; set at least the URL} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A GET of {@code url}. */
+  /**
+   * A GET of {@code url}.
+   *
+   * @param url the URL, absolute or a path such as {@code /api/accounts}
+   * @return the request
+   */
   public static RawRequest get(String url) {
     return builder().url(url).build();
   }
 
+  /** {@return the HTTP method, such as {@code GET}} */
   public String method() {
     return method;
   }
 
+  /** {@return the URL: absolute, or a path such as {@code /api/profiles} resolved against the client's host} */
   public String url() {
     return url;
   }
 
+  /** {@return how the response body is decoded} */
   public ResponseType responseType() {
     return responseType;
   }
@@ -120,6 +129,7 @@ public final class RawRequest {
         + ", responseType=" + responseType + ", maxRetries=" + maxRetries + "}";
   }
 
+  /** Collects a raw request; not thread-safe. */
   public static final class Builder {
     private String method = "GET";
     private String url;
@@ -141,7 +151,12 @@ public final class RawRequest {
 
     private Builder() {}
 
-    /** The HTTP method: GET (default), POST, PUT, PATCH, DELETE, HEAD or OPTIONS; case-insensitive. */
+    /**
+     * The HTTP method: GET (default), POST, PUT, PATCH, DELETE, HEAD or OPTIONS; case-insensitive.
+     *
+     * @param method the method
+     * @return this builder
+     */
     public Builder method(String method) {
       String upper = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
       if (!METHODS.contains(upper)) {
@@ -151,13 +166,23 @@ public final class RawRequest {
       return this;
     }
 
-    /** The path, such as {@code /api/accounts} or {@code /profiles?page[size]=20}; see the class documentation. */
+    /**
+     * The path, such as {@code /api/accounts} or {@code /profiles?page[size]=20}; see the class documentation.
+     *
+     * @param url an absolute URL, or a path such as {@code /api/profiles} resolved against the client's host
+     * @return this builder
+     */
     public Builder url(String url) {
       this.url = url;
       return this;
     }
 
-    /** Sends no {@code Authorization} header: for {@code /client} endpoints called with {@code company_id}. */
+    /**
+     * Sends no {@code Authorization} header: for {@code /client} endpoints called with {@code company_id}.
+     *
+     * @param exclude true to send no {@code Authorization} header
+     * @return this builder
+     */
     public Builder excludeAuthorization(boolean exclude) {
       this.excludeAuthorization = exclude;
       return this;
@@ -167,13 +192,22 @@ public final class RawRequest {
      * The JSON body: a {@code Map}/{@code List} tree (or any value Moshi can write) is serialized; a
      * {@code String} is taken as already-encoded JSON and checked to parse. Sent as
      * {@code application/vnd.api+json} unless a {@code Content-Type} header is set.
+     *
+     * @param body the body, or null for none
+     * @return this builder
      */
     public Builder jsonBody(Object body) {
       this.jsonBody = body;
       return this;
     }
 
-    /** Adds a multipart text field. */
+    /**
+     * Adds a multipart text field.
+     *
+     * @param name the field name
+     * @param value the field value
+     * @return this builder
+     */
     public Builder formData(String name, String value) {
       requireName("formData", name);
       if (value == null) throw new KlaviyoValidationException("formData", "value of '" + name + "' is null");
@@ -181,13 +215,24 @@ public final class RawRequest {
       return this;
     }
 
-    /** Adds multipart text fields. */
+    /**
+     * Adds multipart text fields.
+     *
+     * @param fields the fields, by name
+     * @return this builder
+     */
     public Builder formData(Map<String, String> fields) {
       fields.forEach(this::formData);
       return this;
     }
 
-    /** Adds a multipart file part; its file name is {@link #fileName} for the same key, or the key itself. */
+    /**
+     * Adds a multipart file part; its file name is {@link #fileName} for the same key, or the key itself.
+     *
+     * @param name the part name
+     * @param content the file's bytes; copied
+     * @return this builder
+     */
     public Builder fileData(String name, byte[] content) {
       requireName("fileData", name);
       if (content == null) throw new KlaviyoValidationException("fileData", "content of '" + name + "' is null");
@@ -195,12 +240,25 @@ public final class RawRequest {
       return this;
     }
 
-    /** Adds a multipart file part with its file name. */
+    /**
+     * Adds a multipart file part with its file name.
+     *
+     * @param name the part name
+     * @param content the file's bytes; copied
+     * @param fileName the file name sent with the part
+     * @return this builder
+     */
     public Builder fileData(String name, byte[] content, String fileName) {
       return fileData(name, content).fileName(name, fileName);
     }
 
-    /** Sets the file name of the {@link #fileData} part {@code name}; the key must match a file data key. */
+    /**
+     * Sets the file name of the {@link #fileData} part {@code name}; the key must match a file data key.
+     *
+     * @param name the part name
+     * @param fileName the file name sent with the part
+     * @return this builder
+     */
     public Builder fileName(String name, String fileName) {
       requireName("fileDataFileNames", name);
       if (fileName == null || fileName.isBlank() || fileName.contains("\"") || fileName.contains("\r")
@@ -212,7 +270,13 @@ public final class RawRequest {
       return this;
     }
 
-    /** Appends a query parameter; repeat the name for multiple values. The value is URL-encoded. */
+    /**
+     * Appends a query parameter; repeat the name for multiple values. The value is URL-encoded.
+     *
+     * @param name the parameter name
+     * @param value the value, unencoded
+     * @return this builder
+     */
     public Builder queryParameter(String name, String value) {
       requireName("queryParameters", name);
       if (value == null) throw new KlaviyoValidationException("queryParameters", "value of '" + name + "' is null");
@@ -220,7 +284,13 @@ public final class RawRequest {
       return this;
     }
 
-    /** Adds a request header. Values are never logged or printed. */
+    /**
+     * Adds a request header. Values are never logged or printed.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       requireName("headers", name);
       for (int i = 0; i < name.length(); i++) {
@@ -245,14 +315,24 @@ public final class RawRequest {
       return this;
     }
 
-    /** How to decode the response body; default JSON. */
+    /**
+     * How to decode the response body; default JSON.
+     *
+     * @param responseType how to decode the body
+     * @return this builder
+     */
     public Builder responseType(ResponseType responseType) {
       if (responseType == null) throw new KlaviyoValidationException("responseType", "is required");
       this.responseType = responseType;
       return this;
     }
 
-    /** The longest to wait for the whole exchange, retries included. Positive, at most 10 minutes. */
+    /**
+     * The longest to wait for the whole exchange, retries included. Positive, at most 10 minutes.
+     *
+     * @param timeout the longest the whole call may take
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
         throw new KlaviyoValidationException("timeout", "must be positive and at most 10 minutes");
@@ -261,7 +341,12 @@ public final class RawRequest {
       return this;
     }
 
-    /** The delay between retries when exponential back-off is off. 0 to 10 minutes; default 0. */
+    /**
+     * The delay between retries when exponential back-off is off. 0 to 10 minutes; default 0.
+     *
+     * @param delay the pause between attempts
+     * @return this builder
+     */
     public Builder retryDelay(Duration delay) {
       if (delay == null || delay.isNegative() || delay.compareTo(Duration.ofMinutes(10)) > 0) {
         throw new KlaviyoValidationException("retryDelay", "must be between 0 and 10 minutes");
@@ -270,19 +355,34 @@ public final class RawRequest {
       return this;
     }
 
-    /** {@link #retryDelay} in milliseconds, like the connector option "Retry Delay (ms)". */
+    /**
+     * {@link #retryDelay} in milliseconds, like the connector option "Retry Delay (ms)".
+     *
+     * @param millis the pause between attempts, in milliseconds
+     * @return this builder
+     */
     public Builder retryDelayMillis(long millis) {
       if (millis < 0) throw new KlaviyoValidationException("retryDelay", "must not be negative");
       return retryDelay(Duration.ofMillis(millis));
     }
 
-    /** Retry every non-2xx status (3xx, 4xx, 5xx) and network failure, whatever the method. */
+    /**
+     * Retry every non-2xx status (3xx, 4xx, 5xx) and network failure, whatever the method.
+     *
+     * @param retryOnAllErrors true to retry every non-2xx answer
+     * @return this builder
+     */
     public Builder retryOnAllErrors(boolean retryOnAllErrors) {
       this.retryOnAllErrors = retryOnAllErrors;
       return this;
     }
 
-    /** Retries after the first attempt: 0 (default) to 10. */
+    /**
+     * Retries after the first attempt: 0 (default) to 10.
+     *
+     * @param maxRetries 0 to 10
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new KlaviyoValidationException("maxRetryCount", "must be between 0 and 10");
@@ -291,7 +391,12 @@ public final class RawRequest {
       return this;
     }
 
-    /** Use exponential back-off with full jitter (base 0.5 s, cap 20 s) instead of {@link #retryDelay}. */
+    /**
+     * Use exponential back-off with full jitter (base 0.5 s, cap 20 s) instead of {@link #retryDelay}.
+     *
+     * @param exponentialBackoff true for exponential back-off with jitter
+     * @return this builder
+     */
     public Builder exponentialBackoff(boolean exponentialBackoff) {
       this.exponentialBackoff = exponentialBackoff;
       return this;
@@ -300,6 +405,9 @@ public final class RawRequest {
     /**
      * Throw the typed {@code KlaviyoApiException} for non-2xx responses instead of returning them. Off by
      * default: a raw request reports whatever status came back, so callers can handle any status themselves.
+     *
+     * @param throwOnError true to throw a typed exception for non-2xx answers
+     * @return this builder
      */
     public Builder throwOnError(boolean throwOnError) {
       this.throwOnError = throwOnError;
@@ -310,13 +418,21 @@ public final class RawRequest {
      * Retry this request with the client's {@code RetryPolicy} (as typed calls are) instead of the raw
      * request's own retry settings. Cannot be combined with {@link #maxRetries}, {@link #retryDelay}, {@link
      * #retryOnAllErrors} or {@link #exponentialBackoff}.
+     *
+     * @return this builder
      */
     public Builder useClientRetryPolicy() {
       this.clientRetryPolicy = true;
       return this;
     }
 
-    /** Validates everything that does not depend on the client. */
+    /**
+     * Validates everything that does not depend on the client.
+     *
+     * @return the request
+     * @throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if a setting contradicts another, such as
+     *     retry settings together with the client's retry policy
+     */
     public RawRequest build() {
       if (clientRetryPolicy && (maxRetries != 0 || !retryDelay.isZero() || retryOnAllErrors || exponentialBackoff)) {
         throw new KlaviyoValidationException("useClientRetryPolicy", "cannot be combined with maxRetries,"

@@ -64,6 +64,7 @@ public final class RawRequests {
    * Sends {@code request} and returns the response, whatever its status (unless the request asked to
    * {@linkplain RawRequest.Builder#throwOnError throw}).
    *
+   * @return Klaviyo's response document
    * @throws KlaviyoValidationException if the URL points elsewhere or the JSON body is not valid JSON
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException on transport failures
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoTimeoutException when the timeout elapses
@@ -81,6 +82,9 @@ public final class RawRequests {
   /**
    * Like {@link #send} but enqueued on OkHttp's dispatcher: no caller thread blocks. Validation errors complete
    * the future exceptionally too. Cancelling the future cancels the call.
+   *
+   * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
+   *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
    */
   public CompletableFuture<RawResponse> sendAsync(RawRequest request) {
     CompletableFuture<RawResponse> future = new CompletableFuture<>();

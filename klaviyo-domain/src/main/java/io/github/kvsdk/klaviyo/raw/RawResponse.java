@@ -29,33 +29,36 @@ public final class RawResponse {
     this.json = json;
   }
 
+  /** {@return the HTTP status} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** True for 2xx. */
+  /** {@return true for 2xx} */
   public boolean isSuccessful() {
     return statusCode >= 200 && statusCode < 300;
   }
 
+  /** {@return the response headers} */
   public Headers headers() {
     return headers;
   }
 
-  /** The headers as a case-insensitive sorted map of lower-case names to values. */
+  /** {@return the headers as a case-insensitive sorted map of lower-case names to values} */
   public Map<String, List<String>> headerMap() {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     map.putAll(headers.toMultimap());
     return map;
   }
 
+  /** {@return how the body was decoded} */
   public ResponseType responseType() {
     return responseType;
   }
 
   /**
-   * The body decoded per {@link #responseType()}: a JSON tree (or the text, if a JSON response was not valid
-   * JSON), a {@code String}, or a {@code byte[]}. Null for an empty JSON body.
+   * {@return the body decoded per {@link #responseType()}: a JSON tree (or the text, if a JSON response was not valid
+   * JSON), a {@code String}, or a {@code byte[]}} Null for an empty JSON body.
    */
   public Object body() {
     return switch (responseType) {
@@ -65,15 +68,17 @@ public final class RawResponse {
     };
   }
 
-  /** The parsed JSON tree, or null if the type is not JSON, the body was empty or it did not parse. */
+  /** {@return the parsed JSON tree, or null if the type is not JSON, the body was empty or it did not parse} */
   public Object json() {
     return json;
   }
 
+  /** {@return the body as text, decoded with the response's charset (UTF-8 when it names none)} */
   public String bodyText() {
     return new String(bytes, charset);
   }
 
+  /** {@return the body's bytes, exactly as received; a copy} */
   public byte[] bodyBytes() {
     return bytes.clone();
   }

@@ -13,7 +13,7 @@ public final class RetryAfter {
   private RetryAfter() {}
 
   /**
-   * Returns the delay the header asks for, measured from {@code clock}'s now for the date form. A date in the
+   * {@return the delay the header asks for, measured from {@code clock}'s now for the date form} A date in the
    * past yields zero. Missing or unparseable values yield empty.
    */
   public static Optional<Duration> parse(String value, Clock clock) {

@@ -37,6 +37,11 @@ public final class RetryInterceptor implements Interceptor {
 
   private final RetryPolicy defaultPolicy;
 
+  /**
+   * Retries failed calls as {@code defaultPolicy} says, unless a request carries its own policy.
+   *
+   * @param defaultPolicy the client's retry policy
+   */
   public RetryInterceptor(RetryPolicy defaultPolicy) {
     this.defaultPolicy = defaultPolicy;
   }

@@ -19,17 +19,17 @@ public final class GeneratedRevision {
   private GeneratedRevision() {
   }
 
-  /** The revision, such as {@code 2024-10-15}. */
+  /** {@return the revision, such as {@code 2024-10-15}} */
   public static String revision() {
     return RECORD.getProperty("revision");
   }
 
-  /** The github.com/klaviyo/openapi commit the spec came from, or {@code unpinned} for a file given as is. */
+  /** {@return the github.com/klaviyo/openapi commit the spec came from, or {@code unpinned} for a file given as is} */
   public static String upstreamCommit() {
     return RECORD.getProperty("commit");
   }
 
-  /** The lowercase hex SHA-256 of the spec the client was generated from. */
+  /** {@return the lowercase hex SHA-256 of the spec the client was generated from} */
   public static String sha256() {
     return RECORD.getProperty("sha256");
   }

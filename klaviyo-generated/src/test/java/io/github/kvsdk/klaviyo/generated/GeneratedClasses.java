@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Lists the top-level classes the build generated into a package. */
+/** Lists the top-level classes the build generated into a package (not its {@code package-info}). */
 final class GeneratedClasses {
   private GeneratedClasses() {
   }
@@ -22,7 +22,7 @@ final class GeneratedClasses {
     try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
       return files
           .map(p -> p.getFileName().toString())
-          .filter(name -> name.endsWith(".class") && !name.contains("$"))
+          .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class"))
           .sorted()
           .<Class<?>>map(name -> load(packageName + "." + name.substring(0, name.length() - ".class".length())))
           .toList();

@@ -28,24 +28,43 @@ import org.apache.kafka.common.config.types.Password;
  * it came from.
  */
 public final class KlaviyoSourceConfig extends AbstractConfig {
+  /** Key of the account's private API key ({@code pk_...}); set it or the three OAuth keys. */
   public static final String API_KEY = "klaviyo.api.key";
+  /** Key of the OAuth client id, for apps installed with OAuth instead of an API key. */
   public static final String OAUTH_CLIENT_ID = "klaviyo.oauth.client.id";
+  /** Key of the OAuth client secret; never logged. */
   public static final String OAUTH_CLIENT_SECRET = "klaviyo.oauth.client.secret";
+  /** Key of the file holding the installation's OAuth tokens; every worker must see the same file. */
   public static final String OAUTH_TOKEN_FILE = "klaviyo.oauth.token.file";
+  /** Key of the API host: https, or http on loopback for a local emulator. */
   public static final String BASE_URL = "klaviyo.base.url";
+  /** Key of the API revision sent with every request ({@code YYYY-MM-DD}). */
   public static final String REVISION = "klaviyo.revision";
+  /** Key of the account part of every source partition; empty asks Klaviyo for the account id. */
   public static final String ACCOUNT = "klaviyo.account";
+  /** Key of the switch for client-side rate limiting per operation (default on). */
   public static final String RATE_LIMITING = "klaviyo.rate.limiting";
+  /** Key of the comma-separated object types to poll (required). */
   public static final String OBJECT_TYPES = "object.types";
+  /** Key of the timestamp field per object type, as {@code type:field} pairs. */
   public static final String TIMESTAMP_FIELDS = "timestamp.fields";
+  /** Key of the campaign channel ({@code email} or {@code sms}), required when polling campaigns. */
   public static final String CAMPAIGN_CHANNEL = "campaign.channel";
+  /** Key of the page size for endpoints that accept one; default the endpoint's maximum. */
   public static final String PAGE_SIZE = "page.size";
+  /** Key of the ISO-8601 instant polling starts at; ignored once an offset exists. */
   public static final String START_TIME = "start.time";
+  /** Key of the ISO-8601 instant polling stops before; default no end. */
   public static final String END_TIME = "end.time";
+  /** Key of how far, in milliseconds, each poll's upper bound trails now. */
   public static final String LAG_MS = "lag.ms";
+  /** Key of the pause, in milliseconds, between two polls of one object type. */
   public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+  /** Key of the topic per object type, where {@link #OBJECT_TYPE_PLACEHOLDER} stands for the type's name. */
   public static final String TOPIC_PATTERN = "topic.pattern";
+  /** Key of the record granularity: {@code individually} (one record per object) or {@code page}. */
   public static final String EMIT = "emit";
+  /** Key of the record value's format; see {@link ValueFormat}. */
   public static final String VALUE_FORMAT = "value.format";
 
   /** The placeholder {@link #TOPIC_PATTERN} replaces with an object type's name. */
@@ -53,6 +72,7 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
 
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
+  /** Every setting of the connector with its type, default, validator and documentation, as Connect shows them. */
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
           "Private API key (pk_...) of the Klaviyo account. Never logged or put in an error or a task status."
@@ -130,6 +150,9 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
   }
 
   /**
+   * Parses and checks the connector's settings, including the poller's rules for each object type.
+   *
+   * @param props the connector configuration as submitted to Connect
    * @throws ConfigException if a value breaks a rule; the message starts with the key
    */
   public KlaviyoSourceConfig(Map<String, String> props) {
@@ -143,32 +166,43 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
     if (!broken.isEmpty()) throw broken.get(0);
   }
 
-  /** One poller configuration per object type, in the order configured. */
+  /** {@return one poller configuration per object type, in the order configured} */
   public List<PollerConfig> streams() {
     return streams;
   }
 
+  /**
+   * The topic records of {@code type} go to: {@link #TOPIC_PATTERN} with the type's name in place of
+   * {@link #OBJECT_TYPE_PLACEHOLDER}.
+   *
+   * @param type a polled object type
+   * @return the topic name
+   */
   public String topicFor(ObjectType type) {
     return getString(TOPIC_PATTERN).replace(OBJECT_TYPE_PLACEHOLDER, type.configName());
   }
 
+  /** {@return the pause between the end of one poll of an object type and the start of the next} */
   public Duration pollInterval() {
     return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
   }
 
+  /** {@return how a record's value carries the object} */
   public ValueFormat valueFormat() {
     return ValueFormat.parse(getString(VALUE_FORMAT));
   }
 
+  /** {@return the API revision sent with every request, such as {@code 2024-10-15}} */
   public String revision() {
     return getString(REVISION);
   }
 
+  /** {@return the API host requests go to} */
   public String baseUrl() {
     return getString(BASE_URL);
   }
 
-  /** The configured account, or null to ask Klaviyo. */
+  /** {@return the configured account, trimmed, or null to ask Klaviyo for the account id} */
   public String account() {
     String account = getString(ACCOUNT);
     return account == null || account.isBlank() ? null : account.trim();

@@ -21,6 +21,7 @@ public enum ValueFormat {
     this.configName = configName;
   }
 
+  /** {@return the value of the {@code value.format} setting that selects this format} */
   public String configName() {
     return configName;
   }

@@ -7,5 +7,11 @@ package io.github.kvsdk.klaviyo.poller;
  */
 @FunctionalInterface
 public interface PollConsumer {
+  /**
+   * Takes one message. Return only once it is handled durably enough for the poller to move on.
+   *
+   * @param message the message: one object, or one page's new objects
+   * @throws Exception to reject the message; the poll stops and the same page is delivered again
+   */
   void accept(PollMessage message) throws Exception;
 }

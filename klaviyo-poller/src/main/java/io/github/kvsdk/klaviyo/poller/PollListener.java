@@ -4,6 +4,7 @@ import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 
 /** Observes a poller's progress, e.g. to report it. Methods run on the polling thread. */
 public interface PollListener {
+  /** A listener that ignores everything; the default. */
   PollListener NONE = new PollListener() {};
 
   /**
@@ -21,6 +22,8 @@ public interface PollListener {
   /**
    * A poll of the scheduled loop failed. The loop polls again after a backoff if the failure may
    * heal ({@link RetryableFailures#isRetryable}) and stops otherwise.
+   *
+   * @param e why the poll failed
    */
   default void pollFailed(Exception e) {}
 }

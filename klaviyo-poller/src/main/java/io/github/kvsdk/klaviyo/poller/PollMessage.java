@@ -13,6 +13,12 @@ import java.util.Objects;
  * @param objects the objects the message carries, in emit order
  */
 public record PollMessage(String json, List<PolledObject> objects) {
+  /**
+   * Creates a message; {@code objects} is copied.
+   *
+   * @param json the message, as compact JSON
+   * @param objects the objects the message carries, in emit order
+   */
   public PollMessage {
     Objects.requireNonNull(json, "json");
     objects = List.copyOf(objects);

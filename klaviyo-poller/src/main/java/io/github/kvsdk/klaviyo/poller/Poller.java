@@ -114,15 +114,21 @@ public final class Poller implements Closeable {
         || ops.contains(FilterOperator.LESS_OR_EQUAL);
   }
 
+  /** {@return a builder for a poller of one object type} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return what this poller polls} */
   public PollerConfig config() {
     return config;
   }
 
-  /** The key progress is stored under; resolves the account id first if it was not given. */
+  /**
+   * {@return the key progress is stored under; resolves the account id first if it was not given}
+   *
+   * @throws IOException if asking Klaviyo for the account id fails
+   */
   public CheckpointKey checkpointKey() throws IOException {
     String resolved = account;
     if (resolved == null) {
@@ -137,6 +143,8 @@ public final class Poller implements Closeable {
    * end time if earlier), page by page, saving the checkpoint after each page the consumer
    * accepted.
    *
+   * @param consumer receives the new objects, in order
+   * @return what the poll fetched and emitted, and where it stopped
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoApiException if Klaviyo rejects a request
    *     (typed: {@code AuthenticationException}, {@code BadRequestException}, ...)
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoException on network failures and timeouts
@@ -176,6 +184,7 @@ public final class Poller implements Closeable {
    * rejected key or request, an unusable checkpoint, a store that cannot save, a consumer that
    * threw) stops the loop.
    *
+   * @param consumer receives the new objects of every poll, in order
    * @return completes normally once {@link #close()} stopped the loop, or exceptionally with the
    *     failure that stopped it; {@code start(...).join()} waits for either
    */
@@ -296,6 +305,7 @@ public final class Poller implements Closeable {
     return query;
   }
 
+  /** Configures a {@link Poller}; {@link #config} and {@link #checkpointStore} are required. */
   public static final class Builder {
     private PollerConfig config;
     private PageSource source;
@@ -314,42 +324,69 @@ public final class Poller implements Closeable {
 
     private Builder() {}
 
-    /** Required: what to poll. */
+    /**
+     * Required: what to poll.
+     *
+     * @param config the object type, timestamp field and time range
+     * @return this builder
+     */
     public Builder config(PollerConfig config) {
       this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
     /**
-     * The domain client pages are fetched through (credentials, retries, rate limiting). Share
-     * one client between pollers of one account so they share its rate-limit budget.
+     * Sets the domain client pages are fetched through (credentials, retries, rate limiting). Share one
+     * client between pollers of one account so they share its rate-limit budget.
+     *
+     * @param client the client; the poller does not close it
+     * @return this builder
      */
     public Builder client(KlaviyoClient client) {
       this.client = Objects.requireNonNull(client, "client");
       return this;
     }
 
-    /** The private API key ({@code pk_...}); builds a default client. Ignored if a client is given. */
+    /**
+     * Sets the private API key ({@code pk_...}) the poller builds its own client with. Ignored if a
+     * {@linkplain #client client} is given.
+     *
+     * @param apiKey the private API key
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
-    /** Defaults to {@code https://a.klaviyo.com}; point it at a sandbox for tests. */
+    /**
+     * Sets the API host of the client built from {@link #apiKey}. Defaults to {@code https://a.klaviyo.com};
+     * point it at a sandbox for tests.
+     *
+     * @param baseUrl the API host
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** Required: where progress is kept, e.g. a {@code FileCheckpointStore}. */
+    /**
+     * Required: where progress is kept.
+     *
+     * @param store the checkpoint store, such as a {@code FileCheckpointStore}
+     * @return this builder
+     */
     public Builder checkpointStore(CheckpointStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;
     }
 
     /**
-     * The account part of the checkpoint key; defaults to the id {@code /api/accounts} returns.
+     * Sets the account part of the checkpoint key; defaults to the id {@code /api/accounts} returns.
      *
+     * @param account the account id, or null to ask Klaviyo
+     * @return this builder
      * @throws InvalidConfigurationException if {@code account} is empty or blank
      */
     public Builder account(String account) {
@@ -360,13 +397,24 @@ public final class Poller implements Closeable {
       return this;
     }
 
-    /** The clock "now" is read from; for tests. */
+    /**
+     * Sets the clock "now" is read from; for tests. Defaults to the system clock in UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The pause between the end of one scheduled poll and the start of the next; default 1 min. */
+    /**
+     * Sets the pause between the end of one scheduled poll and the start of the next; default 1 min.
+     *
+     * @param interval a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
+     */
     public Builder interval(Duration interval) {
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("interval must be positive: " + interval);
@@ -376,8 +424,12 @@ public final class Poller implements Closeable {
     }
 
     /**
-     * The pause of {@link Poller#start the loop} after a poll failed in a way that may heal; it
+     * Sets the pause of {@link Poller#start the loop} after a poll failed in a way that may heal; it
      * doubles per further failure in a row, up to the interval. Default 1 s.
+     *
+     * @param retryDelay a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if {@code retryDelay} is zero or negative
      */
     public Builder retryDelay(Duration retryDelay) {
       if (retryDelay.isNegative() || retryDelay.isZero()) {
@@ -396,12 +448,23 @@ public final class Poller implements Closeable {
       return this;
     }
 
-    /** How long {@link Poller#close()} waits for a running poll; default 30 s. */
+    /**
+     * Sets how long {@link Poller#close()} waits for a running poll; default 30 s.
+     *
+     * @param shutdownTimeout the longest wait
+     * @return this builder
+     */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
       return this;
     }
 
+    /**
+     * Sets the listener told of each completed page and each failed poll; default none.
+     *
+     * @param listener the listener; its methods run on the polling thread
+     * @return this builder
+     */
     public Builder listener(PollListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -413,18 +476,33 @@ public final class Poller implements Closeable {
      * io.github.kvsdk.klaviyo.poller.metrics.PollerMeters} for the names). A client the poller builds itself
      * (from {@link #apiKey}) records its calls there too; a client you pass keeps its own settings. Off unless
      * set; needs {@code io.micrometer:micrometer-core} on the class path.
+     *
+     * @param registry where the meters are registered
+     * @return this builder
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 
-    /** Uses {@code source} instead of the domain client; for tests and benchmarks. */
+    /**
+     * Uses {@code source} instead of the domain client; for tests and benchmarks.
+     *
+     * @param source where pages come from
+     * @return this builder
+     */
     public Builder pageSource(PageSource source) {
       this.source = Objects.requireNonNull(source, "source");
       return this;
     }
 
+    /**
+     * {@return the poller}
+     *
+     * @throws IllegalStateException if the config or the checkpoint store is missing
+     * @throws io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException if neither a client,
+     *     a page source nor an API key is given
+     */
     public Poller build() {
       if (config == null) throw new IllegalStateException("config is required");
       if (store == null) throw new IllegalStateException("checkpointStore is required");

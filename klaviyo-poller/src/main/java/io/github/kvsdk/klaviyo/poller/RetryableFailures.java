@@ -14,11 +14,13 @@ public final class RetryableFailures {
   private RetryableFailures() {}
 
   /**
-   * True for network failures and timeouts, 5xx, 408 and 429 answers that outlasted the client's
+   * {@return true for network failures and timeouts, 5xx, 408 and 429 answers that outlasted the client's
    * own retries, and listings whose body broke off or was not readable ({@link
-   * UnreadablePageException}). False for what cannot heal by itself: rejections (401, 403, 400 and
+   * UnreadablePageException})} False for what cannot heal by itself: rejections (401, 403, 400 and
    * other 4xx), invalid configuration or requests, an unusable checkpoint, a checkpoint store that
    * cannot save, and a consumer that threw.
+   *
+   * @param e the failure of a poll
    */
   public static boolean isRetryable(Exception e) {
     if (e instanceof UnreadablePageException) return true;
@@ -33,6 +35,12 @@ public final class RetryableFailures {
   /**
    * The pause before the next attempt after {@code failures} (at least 1) retryable failures in a
    * row: {@code first}, then twice as long per further failure, never longer than {@code max}.
+   *
+   * @param failures how many retryable failures happened in a row, at least 1
+   * @param first the pause after the first failure
+   * @param max the longest pause
+   * @return the pause before the next attempt
+   * @throws IllegalArgumentException if {@code failures} is less than 1
    */
   public static Duration backoff(int failures, Duration first, Duration max) {
     if (failures < 1) throw new IllegalArgumentException("failures must be at least 1: " + failures);

@@ -99,19 +99,23 @@ public final class KlaviyoSandbox implements AutoCloseable {
     this.port = address.getPort();
   }
 
-  /** Starts a sandbox on a random loopback port with default settings (rate limits off). */
+  /**
+   * Starts a sandbox on a random loopback port with default settings (rate limits off).
+   *
+   * @return the running sandbox; close it to stop the server
+   */
   public static KlaviyoSandbox start() {
     return builder().start();
   }
 
-  /** Configures a sandbox. */
+  /** {@return a builder to configure and start a sandbox} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The base URL, such as {@code http://127.0.0.1:54321}, without a trailing slash; API paths are
-   * appended to it ({@code baseUrl() + "/api/profiles"}).
+   * {@return the base URL, such as {@code http://127.0.0.1:54321}, without a trailing slash; API paths are
+   * appended to it ({@code baseUrl() + "/api/profiles"})}
    */
   public String baseUrl() {
     String h = host.contains(":") ? "[" + host + "]" : host;
@@ -119,80 +123,90 @@ public final class KlaviyoSandbox implements AutoCloseable {
   }
 
   /**
-   * The self-signed certificate of a sandbox started with {@link Builder#tls(boolean)}, in PEM form, for
-   * clients to trust; null without TLS.
+   * {@return the self-signed certificate of a sandbox started with {@link Builder#tls(boolean)}, in PEM form, for
+   * clients to trust; null without TLS}
    */
   public String certificatePem() {
     return tls == null ? null : tls.pem();
   }
 
-  /** The self-signed certificate of a sandbox started with TLS, or null. */
+  /** {@return the self-signed certificate of a sandbox started with TLS, or null} */
   public java.security.cert.X509Certificate certificate() {
     return tls == null ? null : tls.certificate();
   }
 
-  /** The listening port. */
+  /** {@return the listening port} */
   public int port() {
     return port;
   }
 
-  /** A private API key that is always accepted, with every scope ({@link #DEFAULT_API_KEY}). */
+  /** {@return a private API key that is always accepted, with every scope ({@link #DEFAULT_API_KEY})} */
   public String defaultApiKey() {
     return DEFAULT_API_KEY;
   }
 
-  /** The API revision the sandbox emulates. */
+  /** {@return the API revision the sandbox emulates} */
   public String revision() {
     return ApiSpec.packaged().revision();
   }
 
-  /** The stored objects, for assertions and direct setup. */
+  /** {@return the stored objects, for assertions and direct setup} */
   public SandboxState state() {
     return state;
   }
 
-  /** The seeded account. */
+  /** {@return the seeded account} */
   public Resource account() {
     return state.accounts().all().get(0);
   }
 
-  /** Accepted API keys: add keys with chosen scopes to test 403s. */
+  /** {@return the accepted API keys; add keys with chosen scopes to test 403s} */
   public ApiKeys apiKeys() {
     return apiKeys;
   }
 
-  /** The OAuth server: register clients and issue authorization codes. */
+  /** {@return the OAuth server: register clients and issue authorization codes} */
   public SandboxOAuth oauth() {
     return oauth;
   }
 
-  /** Rate limiting: switch on or off, reset windows. */
+  /** {@return the rate limiter, to switch limits on or off and reset their windows} */
   public RateLimiter rateLimiter() {
     return rateLimiter;
   }
 
-  /** Turns rate limits on or off for this sandbox. */
+  /**
+   * Turns rate limits on or off for this sandbox.
+   *
+   * @param enabled true to answer requests over the limit with 429
+   * @return this sandbox
+   */
   public KlaviyoSandbox rateLimits(boolean enabled) {
     rateLimiter.enabled(enabled);
     return this;
   }
 
-  /** Armed faults. */
+  /** {@return the faults armed on this sandbox, to make chosen requests fail} */
   public Faults faults() {
     return faults;
   }
 
-  /** Served requests, for assertions such as "the client retried twice". */
+  /** {@return the log of served requests, for assertions such as "the client retried twice"} */
   public RequestLog requests() {
     return requests;
   }
 
-  /** The mutation driver, which updates objects at a steady rate. */
+  /** {@return the mutation driver, which updates objects at a steady rate} */
   public MutationDriver mutations() {
     return mutations;
   }
 
-  /** Creates the objects of {@code plan} now. */
+  /**
+   * Creates the objects of {@code plan} now.
+   *
+   * @param plan how many objects of each type to create
+   * @return this sandbox
+   */
   public KlaviyoSandbox seed(SeedPlan plan) {
     Seeder.apply(state, plan);
     backend.afterSeed(plan.count(SeedPlan.Type.OTHERS));
@@ -231,7 +245,13 @@ public final class KlaviyoSandbox implements AutoCloseable {
 
     private Builder() {}
 
-    /** Port to listen on; 0 (the default) picks a free one. */
+    /**
+     * Port to listen on; 0 (the default) picks a free one.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if the port is out of range
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -240,20 +260,38 @@ public final class KlaviyoSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Address to bind; default {@code 127.0.0.1}. Binding beyond loopback exposes the unauthenticated admin API. */
+    /**
+     * Address to bind; default {@code 127.0.0.1}. Binding beyond loopback exposes the unauthenticated admin API.
+     *
+     * @param host a host name or IP address of this machine
+     * @return this builder
+     */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
-    /** Accepts one more private API key (with every scope). May be called several times. */
+    /**
+     * Accepts one more private API key (with every scope). May be called several times.
+     *
+     * @param key a key starting with {@code pk_}
+     * @return this builder
+     * @throws IllegalArgumentException if the key does not start with {@code pk_} or is too short
+     */
     public Builder apiKey(String key) {
       checkKey(key);
       apiKeys.add(key);
       return this;
     }
 
-    /** Accepts one more private API key limited to {@code scopes} (such as {@code profiles:read}). */
+    /**
+     * Accepts one more private API key limited to {@code scopes} (such as {@code profiles:read}).
+     *
+     * @param key a key starting with {@code pk_}
+     * @param scopes the scopes the key grants
+     * @return this builder
+     * @throws IllegalArgumentException if the key does not start with {@code pk_} or is too short
+     */
     public Builder apiKey(String key, Set<String> scopes) {
       checkKey(key);
       scopedKeys.put(key, Set.copyOf(scopes));
@@ -266,13 +304,24 @@ public final class KlaviyoSandbox implements AutoCloseable {
       }
     }
 
-    /** Enforces Klaviyo's per-operation rate limits; default off for embedded use. */
+    /**
+     * Enforces Klaviyo's per-operation rate limits; default off for embedded use.
+     *
+     * @param enabled true to answer requests over the limit with 429
+     * @return this builder
+     */
     public Builder rateLimits(boolean enabled) {
       this.rateLimits = enabled;
       return this;
     }
 
-    /** Makes rate-limit windows pass {@code factor} times faster than real time (default 1). */
+    /**
+     * Makes rate-limit windows pass {@code factor} times faster than real time (default 1).
+     *
+     * @param factor a positive finite number; 60 makes a minute window pass in a second
+     * @return this builder
+     * @throws IllegalArgumentException if the factor is not positive and finite
+     */
     public Builder timeScale(double factor) {
       if (!(factor > 0) || Double.isInfinite(factor)) {
         throw new IllegalArgumentException("timeScale must be a positive finite number, was " + factor);
@@ -281,25 +330,45 @@ public final class KlaviyoSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Objects to create at start-up (replaces the default of 3 flows and 2 forms). */
+    /**
+     * Objects to create at start-up (replaces the default of 3 flows and 2 forms).
+     *
+     * @param plan how many objects of each type to create
+     * @return this builder
+     */
     public Builder seed(SeedPlan plan) {
       this.seed = Objects.requireNonNull(plan, "plan");
       return this;
     }
 
-    /** Shorthand for a seed plan of {@code n} profiles (plus the default flows and forms). */
+    /**
+     * Shorthand for a seed plan of {@code n} profiles (plus the default flows and forms).
+     *
+     * @param n how many profiles to create
+     * @return this builder
+     */
     public Builder seedProfiles(int n) {
       this.seed = SeedPlan.builder().profiles(n).flows(3).forms(2).build();
       return this;
     }
 
-    /** Seed for generated ids (0, the default, uses a secure random source). */
+    /**
+     * Seed for generated ids (0, the default, uses a secure random source).
+     *
+     * @param seed the seed; the same seed gives the same ids
+     * @return this builder
+     */
     public Builder randomSeed(long seed) {
       this.randomSeed = seed;
       return this;
     }
 
-    /** The clock for server-side timestamps and token expiry; default the system UTC clock. */
+    /**
+     * The clock for server-side timestamps and token expiry; default the system UTC clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -309,6 +378,10 @@ public final class KlaviyoSandbox implements AutoCloseable {
      * How long an asynchronous bulk job takes (default 2 seconds, on the sandbox clock): {@code queued}, then
      * {@code processing} at half of it, then {@code complete} with its effect applied. {@link java.time.Duration#ZERO}
      * applies every job before its 202 is sent, for tests that want the effect at once.
+     *
+     * @param duration zero or more, on the sandbox clock
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is negative
      */
     public Builder jobDuration(java.time.Duration duration) {
       if (duration.isNegative()) {
@@ -322,19 +395,34 @@ public final class KlaviyoSandbox implements AutoCloseable {
      * Serves HTTPS instead of HTTP, with a self-signed certificate made at start-up for {@code localhost},
      * {@code 127.0.0.1}, {@code ::1} and the bind address ({@link KlaviyoSandbox#certificatePem()} gives it
      * to clients); {@link KlaviyoSandbox#baseUrl()} and every link then start with {@code https://}.
+     *
+     * @param enabled true to serve HTTPS
+     * @return this builder
      */
     public Builder tls(boolean enabled) {
       this.tls = enabled;
       return this;
     }
 
-    /** Serves the {@code /__admin/} endpoints (default on). */
+    /**
+     * Serves the {@code /__admin/} endpoints (default on).
+     *
+     * @param enabled false to leave the {@code /__admin/} endpoints out
+     * @return this builder
+     */
     public Builder admin(boolean enabled) {
       this.admin = enabled;
       return this;
     }
 
-    /** Undertow I/O and worker thread counts. */
+    /**
+     * Undertow I/O and worker thread counts.
+     *
+     * @param ioThreads threads that accept and read connections, at least 1
+     * @param workerThreads threads that run request handlers, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if a count is less than 1
+     */
     public Builder threads(int ioThreads, int workerThreads) {
       if (ioThreads < 1 || workerThreads < 1) {
         throw new IllegalArgumentException("thread counts must be >= 1");
@@ -344,12 +432,20 @@ public final class KlaviyoSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Starts the sandbox. */
+    /**
+     * Starts the sandbox.
+     *
+     * @return the running sandbox; close it to stop the server
+     */
     public KlaviyoSandbox start() {
       return new KlaviyoSandbox(this);
     }
 
-    /** Same as {@link #start()}: the returned sandbox is already listening. */
+    /**
+     * Same as {@link #start()}: the returned sandbox is already listening.
+     *
+     * @return the running sandbox; close it to stop the server
+     */
     public KlaviyoSandbox build() {
       return start();
     }

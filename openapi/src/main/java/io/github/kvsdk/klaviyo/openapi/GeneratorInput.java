@@ -47,7 +47,12 @@ public final class GeneratorInput {
   private GeneratorInput() {
   }
 
-  /** Usage: {@code GeneratorInput <verified spec> <generator input to write>}. */
+  /**
+   * Usage: {@code GeneratorInput <verified spec> <generator input to write>}.
+   *
+   * @param args the verified spec's path and the path of the generator input to write
+   * @throws IOException if the spec cannot be read or the output cannot be written
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: GeneratorInput <verified spec> <output>");

@@ -30,27 +30,32 @@ public final class KlaviyoOpenApiSpec {
     this.sha256 = sha256;
   }
 
-  /** Returns the spec packaged in this artifact. */
+  /** {@return the spec packaged in this artifact} */
   public static KlaviyoOpenApiSpec packaged() {
     return PACKAGED;
   }
 
-  /** The API revision, such as {@code 2024-10-15}. */
+  /** {@return the API revision, such as {@code 2024-10-15}} */
   public String revision() {
     return revision;
   }
 
-  /** The commit of github.com/klaviyo/openapi whose {@code openapi/stable.json} this is. */
+  /** {@return the commit of github.com/klaviyo/openapi whose {@code openapi/stable.json} this is} */
   public String upstreamCommit() {
     return commit;
   }
 
-  /** The lowercase hex SHA-256 the document was verified against. */
+  /** {@return the lowercase hex SHA-256 the document was verified against} */
   public String sha256() {
     return sha256;
   }
 
-  /** Opens the document. The caller closes the stream. */
+  /**
+   * Opens the document as a classpath resource. The caller closes the stream.
+   *
+   * @return the OpenAPI document's bytes (UTF-8 JSON), read from the start
+   * @throws IllegalStateException if the resource is missing from the classpath (a broken build)
+   */
   public InputStream open() {
     InputStream in = KlaviyoOpenApiSpec.class.getResourceAsStream(RESOURCE);
     if (in == null) {
@@ -59,7 +64,12 @@ public final class KlaviyoOpenApiSpec {
     return in;
   }
 
-  /** Reads the whole document. */
+  /**
+   * Reads the whole document into memory (several megabytes).
+   *
+   * @return the OpenAPI document (UTF-8 JSON)
+   * @throws java.io.UncheckedIOException if the classpath resource cannot be read
+   */
   public byte[] readAllBytes() {
     try (InputStream in = open()) {
       return in.readAllBytes();

@@ -68,6 +68,9 @@ public final class SpecResolver {
    * Usage: {@code SpecResolver <revision or "-"> <spec file or "-"> <pinned revision> <revisions dir>
    * <mirror dir> <upstream base URL> <download dir> <output dir>}. Maven passes an unset property as its
    * literal {@code ${...}} expression, which counts as not given.
+   *
+   * @param args the eight arguments above, in that order
+   * @throws IOException if a file cannot be read or written, or the download fails
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 8) {

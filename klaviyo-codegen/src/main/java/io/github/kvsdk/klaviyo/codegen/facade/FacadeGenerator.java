@@ -47,7 +47,13 @@ public final class FacadeGenerator {
 
   private FacadeGenerator() {}
 
-  /** Writes the facade's sources under {@code args[0]}, normally {@code target/generated-sources/facade}. */
+  /**
+   * Writes the facade's sources under {@code args[0]}, normally {@code target/generated-sources/facade}.
+   *
+   * @param args the output folder
+   * @throws Exception if the spec cannot be read, a source cannot be written, or an operation of the spec
+   *     has no generated method
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 1) throw new IllegalArgumentException("usage: FacadeGenerator <output directory>");
     Path out = Paths.get(args[0]);
@@ -65,6 +71,21 @@ public final class FacadeGenerator {
   }
 
   record Result(int operations, int groups, int paginated, int resultPaged, int resourceTypes) {}
+
+  /** The package overview of one resource group's package: what it holds and where to start. */
+  private static void writePackageInfo(Path out, String packageName, String group, String serviceName,
+      int operations) throws IOException {
+    String source = "/**\n"
+        + " * The " + SourceNames.javadoc(group) + " operations of Klaviyo's API (" + operations + "): {@link "
+        + packageName + "." + serviceName + "},\n"
+        + " * obtained from the client, with one method per operation, and the immutable {@code ...Params} each\n"
+        + " * operation takes, built with its builder.\n"
+        + " */\n"
+        + "package " + packageName + ";\n";
+    Path file = out.resolve(packageName.replace('.', '/')).resolve("package-info.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+  }
 
   static Result generate(SpecOperations spec, Path out) throws IOException, ClassNotFoundException {
     Map<String, List<FacadeOperation>> byGroup = new TreeMap<>();
@@ -110,6 +131,7 @@ public final class FacadeGenerator {
         if (op.resultPaging().isPresent()) resultPaged++;
       }
       ServiceWriter.write(packageName, group, serviceName, apiByGroup.get(group), ops).writeTo(out);
+      writePackageInfo(out, packageName, group, serviceName, ops.size());
       ClassName service = ClassName.get(packageName, serviceName);
       String accessor = SourceNames.camel(group);
       services.addField(FieldSpec.builder(service, accessor, javax.lang.model.element.Modifier.PRIVATE,
@@ -249,7 +271,7 @@ public final class FacadeGenerator {
   private static void collect(Path folder, List<String> names) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".class") && !n.contains("$"))
+          .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.equals("package-info.class"))
           .map(n -> n.substring(0, n.length() - ".class".length()))
           .sorted()
           .forEach(names::add);

@@ -62,10 +62,10 @@ final class ParamsWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
         .addParameter(builder, "b");
     MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
-        .returns(builder).addJavadoc("A builder holding these inputs.\n")
+        .returns(builder).addJavadoc("{@return a new builder holding these inputs, to derive changed params}\n")
         .addStatement("$T b = new $T()", builder, builder);
     MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
-        .addJavadoc("The params.\n\n@throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if a "
+        .addJavadoc("{@return immutable params holding the inputs set so far}\n\n@throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if a "
             + "required input is missing or a path value is blank, {@code .} or {@code ..}\n");
 
     for (Param p : inputs) {
@@ -77,33 +77,39 @@ final class ParamsWriter {
       toBuilder.addStatement("b.$N = $N", name, name);
       String doc = describe(p);
       type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(stored)
-          .addJavadoc("$L; null if not set.\n", doc).addStatement("return $N", name).build());
+          .addJavadoc("{@return $L, or null if not set}\n", doc).addStatement("return $N", name).build());
       if (p.type() == CSVParams.class) {
         b.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
             .addParameter(String[].class, "values").varargs()
-            .addJavadoc("Sets $L.\n", doc)
+            .addJavadoc("Sets $L.\n$L\n@param values the values, sent comma-separated\n" + THIS_BUILDER, doc,
+                specDescription(op, p))
             .addStatement("this.$N = $T.values($S, values)", name, PARAMS_CHECKS, p.apiName())
             .addStatement("return this").build());
         b.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
             .addParameter(ParameterizedTypeName.get(Collection.class, String.class), "values")
-            .addJavadoc("Sets $L.\n", doc)
+            .addJavadoc("Sets $L.\n$L\n@param values the values, sent comma-separated in iteration order\n"
+                + THIS_BUILDER, doc, specDescription(op, p))
             .addStatement("this.$N = $T.values($S, values)", name, PARAMS_CHECKS, p.apiName())
             .addStatement("return this").build());
       } else if (isFilter(p)) {
         b.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
             .addParameter(FILTER, "filter")
-            .addJavadoc("Sets the {@code filter}, built with {@link $T}.\n", FILTER)
+            .addJavadoc("Sets the {@code filter}, built with {@link $T}.\n$L\n@param filter the filter; null clears "
+                + "it\n" + THIS_BUILDER, FILTER, specDescription(op, p))
             .addStatement("this.$N = filter", name).addStatement("return this").build());
         b.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
             .addParameter(String.class, "expression")
             .addJavadoc("Sets the {@code filter} from Klaviyo's filter syntax, such as "
-                + "{@code greater-than(updated,2024-01-01T00:00:00Z)}.\n\n"
-                + "@throws io.github.kvsdk.klaviyo.filter.FilterValidationException if it does not parse\n")
+                + "{@code greater-than(updated,2024-01-01T00:00:00Z)}.\n$L\n"
+                + "@param expression the filter expression\n" + THIS_BUILDER
+                + "@throws io.github.kvsdk.klaviyo.filter.FilterValidationException if it does not parse\n",
+                specDescription(op, p))
             .addStatement("this.$N = $T.filter(expression)", name, PARAMS_CHECKS)
             .addStatement("return this").build());
       } else {
         b.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
-            .addParameter(stored, name).addJavadoc("Sets $L.\n", doc)
+            .addParameter(stored, name).addJavadoc("Sets $L.\n$L\n@param $L the value; null clears it\n"
+                + THIS_BUILDER, doc, specDescription(op, p), name)
             .addStatement("this.$N = $N", name, name).addStatement("return this").build());
       }
       if (p.kind() == Kind.PATH) {
@@ -119,7 +125,7 @@ final class ParamsWriter {
 
     type.addMethod(constructor.build());
     type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(builder).addJavadoc("A builder with no input set.\n")
+        .returns(builder).addJavadoc("{@return a new builder with no input set}\n")
         .addStatement("return new $T()", builder).build());
     type.addMethod(toBuilder.addStatement("return b").build());
     type.addMethod(queryOptions(op, inputs));
@@ -136,7 +142,7 @@ final class ParamsWriter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("options").addModifiers(Modifier.PUBLIC).returns(builder)
         .addParameter(QUERY_OPTIONS, "options")
         .addJavadoc("Sets the filter, sort, page size, fieldsets and include from {@code options}, replacing "
-            + "those set before.\n\n@throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if "
+            + "those set before.\n\n@param options the query options to apply\n" + THIS_BUILDER + "@throws io.github.kvsdk.klaviyo.errors.KlaviyoValidationException if "
             + "{@code options} holds a value {@code $L} has no parameter for\n", op.operationId())
         .addStatement("$T.requireNonNull(options, $S)", PARAMS_CHECKS, "options")
         .addStatement("$T<String> taken = new $T<>()", java.util.Set.class, java.util.HashSet.class);
@@ -209,6 +215,15 @@ final class ParamsWriter {
     }
     return m.addStatement("return $S + set + $S", op.paramsName() + "{set=", "}").build();
   }
+
+  /** The spec's description of the parameter as a Javadoc paragraph ("\n<p>..."), or "" if it has none. */
+  private static String specDescription(FacadeOperation op, Param p) {
+    if (p.kind() != Kind.PATH && p.kind() != Kind.QUERY) return "";
+    String text = SourceNames.javadoc(op.spec.parameterDescription(p.apiName()));
+    return text.isEmpty() ? "" : "\n<p>" + text + "\n";
+  }
+
+  private static final String THIS_BUILDER = "@return this builder\n";
 
   private static String describe(Param p) {
     return switch (p.kind()) {

@@ -45,7 +45,8 @@ final class ServiceWriter {
         .addJavadoc("<p>Obtain it from the client; thread-safe.\n")
         .addField(FieldSpec.builder(CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Internal: services are obtained from the client, which supplies the context.\n")
+            .addJavadoc("Internal: services are obtained from the client, which supplies the context.\n\n"
+                + "@param context the client's transport, options and validation\n")
             .addParameter(CONTEXT, "context")
             .addStatement("this.context = $T.requireNonNull(context, $S)", java.util.Objects.class, "context")
             .build());
@@ -71,7 +72,7 @@ final class ServiceWriter {
     String doc = doc(op);
     addOverloads(type, op, params, name, result, doc, "sends it and returns the response document");
     MethodSpec.Builder sync = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(result)
-        .addJavadoc(doc).addJavadoc("\n@param params the inputs\n@param options this request's options\n")
+        .addJavadoc(doc).addJavadoc("\n" + PARAMS_DOC + OPTIONS_DOC + returnsDoc(op, result))
         .addParameter(params, "params").addParameter(OPTIONS, "options");
     if (op.returnsNothing()) {
       sync.addStatement("context.execute($NCall(params, options))", name);
@@ -82,7 +83,7 @@ final class ServiceWriter {
     addAsyncOverloads(type, op, params, name, future, doc);
     type.addMethod(MethodSpec.methodBuilder(name + "Async").addModifiers(Modifier.PUBLIC).returns(future)
         .addJavadoc(doc).addJavadoc("\n<p>Asynchronous: the future completes with the response or a typed "
-            + "exception.\n")
+            + "exception.\n\n" + PARAMS_DOC + OPTIONS_DOC + FUTURE_DOC)
         .addParameter(params, "params").addParameter(OPTIONS, "options")
         .addStatement("return context.executeAsync($NCall(params, options))", name).build());
     type.addMethod(MethodSpec.methodBuilder(name + "Call").addModifiers(Modifier.PRIVATE)
@@ -106,21 +107,24 @@ final class ServiceWriter {
     addOverloads(type, op, params, name, page, doc, "returns the first page");
     type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(page)
         .addJavadoc(doc).addJavadoc("\n<p>Returns the first page; {@link $T#nextPage()} follows the cursor.\n"
-            + "\n@param params the inputs\n@param options this request's options\n", PAGE)
+            + "\n" + PARAMS_DOC + OPTIONS_DOC + PAGE_DOC, PAGE)
         .addParameter(params, "params").addParameter(OPTIONS, "options")
         .addStatement("return $NPages(params, options).first()", name).build());
     addAsyncOverloads(type, op, params, name, future, doc);
     type.addMethod(MethodSpec.methodBuilder(name + "Async").addModifiers(Modifier.PUBLIC).returns(future)
-        .addJavadoc(doc).addJavadoc("\n<p>Asynchronous: the future completes with the first page.\n")
+        .addJavadoc(doc).addJavadoc("\n<p>Asynchronous: the future completes with the first page.\n\n"
+            + PARAMS_DOC + OPTIONS_DOC + PAGE_FUTURE_DOC)
         .addParameter(params, "params").addParameter(OPTIONS, "options")
         .addStatement("return $NPages(params, options).firstAsync()", name).build());
     type.addMethod(MethodSpec.methodBuilder(name + "AutoPager").addModifiers(Modifier.PUBLIC).returns(pager)
         .addJavadoc(doc).addJavadoc("\n<p>Every item of every page, fetched lazily as the iteration reaches "
-            + "it ({@link $T#prefetching()} fetches the next page while the current one is read).\n", AUTO_PAGER)
+            + "it ({@link $T#prefetching()} fetches the next page while the current one is read).\n\n"
+            + PARAMS_DOC + PAGER_DOC, AUTO_PAGER)
         .addParameter(params, "params")
         .addStatement("return $NAutoPager(params, $T.none())", name, OPTIONS).build());
     type.addMethod(MethodSpec.methodBuilder(name + "AutoPager").addModifiers(Modifier.PUBLIC).returns(pager)
-        .addJavadoc(doc).addJavadoc("\n<p>Every item of every page, fetched lazily.\n")
+        .addJavadoc(doc).addJavadoc("\n<p>Every item of every page, fetched lazily.\n\n" + PARAMS_DOC + OPTIONS_DOC
+            + PAGER_DOC)
         .addParameter(params, "params").addParameter(OPTIONS, "options")
         .addStatement("return $NPages(params, options).autoPager()", name).build());
 
@@ -186,13 +190,16 @@ final class ServiceWriter {
   private static void addOverloads(TypeSpec.Builder type, FacadeOperation op, ClassName params, String name,
       TypeName result, String doc, String what) {
     String ret = result == TypeName.VOID ? "" : "return ";
+    String returns = returnsDoc(op, result);
     type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(result)
-        .addJavadoc(doc).addJavadoc("\n<p>With the client's options; $L.\n", what)
+        .addJavadoc(doc).addJavadoc("\n<p>With the client's options; $L.\n\n", what)
+        .addJavadoc(PARAMS_DOC + returns)
         .addParameter(params, "params")
         .addStatement(ret + "$N(params, $T.none())", name, OPTIONS).build());
     if (!op.hasRequiredInput()) {
       type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(result)
           .addJavadoc(doc).addJavadoc("\n<p>With no optional input and the client's options; $L.\n", what)
+          .addJavadoc(returns.isEmpty() ? "" : "\n" + returns)
           .addStatement(ret + "$N($T.builder().build(), $T.none())", name, params, OPTIONS).build());
     }
   }
@@ -200,14 +207,37 @@ final class ServiceWriter {
   private static void addAsyncOverloads(TypeSpec.Builder type, FacadeOperation op, ClassName params, String name,
       TypeName future, String doc) {
     type.addMethod(MethodSpec.methodBuilder(name + "Async").addModifiers(Modifier.PUBLIC).returns(future)
-        .addJavadoc(doc).addJavadoc("\n<p>Asynchronous, with the client's options.\n")
+        .addJavadoc(doc).addJavadoc("\n<p>Asynchronous, with the client's options.\n\n" + PARAMS_DOC
+            + (future.toString().contains(PAGE.simpleName()) ? PAGE_FUTURE_DOC : FUTURE_DOC))
         .addParameter(params, "params")
         .addStatement("return $NAsync(params, $T.none())", name, OPTIONS).build());
     if (!op.hasRequiredInput()) {
       type.addMethod(MethodSpec.methodBuilder(name + "Async").addModifiers(Modifier.PUBLIC).returns(future)
-          .addJavadoc(doc).addJavadoc("\n<p>Asynchronous, with no optional input and the client's options.\n")
+          .addJavadoc(doc).addJavadoc("\n<p>Asynchronous, with no optional input and the client's options.\n\n"
+              + (future.toString().contains(PAGE.simpleName()) ? PAGE_FUTURE_DOC : FUTURE_DOC))
           .addStatement("return $NAsync($T.builder().build(), $T.none())", name, params, OPTIONS).build());
     }
+  }
+
+  // Javadoc block tags shared by the service methods.
+  private static final String PARAMS_DOC =
+      "@param params the operation's inputs, built with its {@code builder()}; not null\n";
+  private static final String OPTIONS_DOC =
+      "@param options this request's options (timeouts, retries, headers), over the client's; not null\n";
+  private static final String FUTURE_DOC = "@return a future that completes with the response document, or "
+      + "exceptionally with a {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}\n";
+  private static final String PAGE_DOC = "@return the first page of the listing\n";
+  private static final String PAGE_FUTURE_DOC = "@return a future that completes with the first page, or "
+      + "exceptionally with a {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}\n";
+  private static final String PAGER_DOC =
+      "@return a pager over every item; nothing is fetched until an iteration starts, and each iteration starts "
+          + "from the first page\n";
+
+  /** The {@code @return} tag of a synchronous method returning {@code result}; none for {@code void}. */
+  private static String returnsDoc(FacadeOperation op, TypeName result) {
+    if (result == TypeName.VOID) return "";
+    if (result.toString().contains(PAGE.simpleName() + "<")) return PAGE_DOC;
+    return "@return the response document\n";
   }
 
   private static CodeBlock link(Paging paging, String name) {

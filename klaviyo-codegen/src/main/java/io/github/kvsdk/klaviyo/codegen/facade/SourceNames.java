@@ -61,7 +61,9 @@ final class SourceNames {
         .replace("@", "&#64;")
         .replace("*/", "*&#47;")
         .replace("\\", "&#92;")
-        .replace("$", "&#36;");
+        .replace("$", "&#36;")
+        // Markdown code spans (`status`) as code; their text is already escaped above.
+        .replaceAll("`([^`\n]+)`", "<code>$1</code>");
     StringBuilder out = new StringBuilder();
     for (String paragraph : text.split("\n\\s*\n|\n")) {
       String p = paragraph.strip();

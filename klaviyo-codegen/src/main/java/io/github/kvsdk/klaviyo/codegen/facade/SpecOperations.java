@@ -24,7 +24,20 @@ final class SpecOperations {
       String description,
       boolean deprecated,
       Map<String, Boolean> queryRequired,
-      boolean bodyRequired) {}
+      boolean bodyRequired,
+      Map<String, String> parameterDescriptions) {
+
+    SpecOperation(String operationId, String method, String path, String tag, String summary,
+        String description, boolean deprecated, Map<String, Boolean> queryRequired, boolean bodyRequired) {
+      this(operationId, method, path, tag, summary, description, deprecated, queryRequired, bodyRequired,
+          Map.of());
+    }
+
+    /** The spec's description of the path or query parameter {@code name}, or "" if it has none. */
+    String parameterDescription(String name) {
+      return parameterDescriptions.getOrDefault(name, "");
+    }
+  }
 
   private final String revision;
   private final Map<String, SpecOperation> byRoute;
@@ -46,11 +59,15 @@ final class SpecOperations {
         String method = entry.getKey().toUpperCase(Locale.ROOT);
         List<?> tags = (List<?>) operation.getOrDefault("tags", List.of("Default"));
         Map<String, Boolean> queryRequired = new LinkedHashMap<>();
+        Map<String, String> parameterDescriptions = new LinkedHashMap<>();
         for (Object p : (List<?>) operation.getOrDefault("parameters", List.of())) {
           Map<String, Object> parameter = map(p);
           if (parameter.containsKey("$ref")) {
             String ref = (String) parameter.get("$ref");
             parameter = map(parameters.get(ref.substring(ref.lastIndexOf('/') + 1)));
+          }
+          if (parameter.get("description") instanceof String description) {
+            parameterDescriptions.put((String) parameter.get("name"), description);
           }
           if ("query".equals(parameter.get("in"))) {
             queryRequired.put((String) parameter.get("name"), Boolean.TRUE.equals(parameter.get("required")));
@@ -67,7 +84,8 @@ final class SpecOperations {
             (String) operation.getOrDefault("description", ""),
             Boolean.TRUE.equals(operation.get("deprecated")),
             queryRequired,
-            bodyRequired);
+            bodyRequired,
+            parameterDescriptions);
         byRoute.put(route(method, path.getKey()), op);
       }
     }

@@ -31,6 +31,12 @@ public final class PublicSignatures {
 
   private PublicSignatures() {}
 
+  /**
+   * Prints the signature listing to standard output.
+   *
+   * @param args the {@code klaviyo-domain} classes folder
+   * @throws Exception if the folder cannot be read or a class cannot be loaded
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 1) throw new IllegalArgumentException("usage: PublicSignatures <classes folder>");
     Path root = Paths.get(args[0]);

@@ -154,6 +154,6 @@ final class FacadeOperationTest {
     assertThat(SourceNames.packageSegment("Tracking Settings")).isEqualTo("trackingsettings");
     assertThat(SourceNames.safeIdentifier("default")).isEqualTo("default_");
     assertThat(SourceNames.javadoc("Rate limits:<br>Burst: `3/s` */ @see <b>x</b> & $1"))
-        .isEqualTo("Rate limits:\n\n<p>Burst: `3/s` *&#47; &#64;see x &amp; &#36;1");
+        .isEqualTo("Rate limits:\n\n<p>Burst: <code>3/s</code> *&#47; &#64;see x &amp; &#36;1");
   }
 }

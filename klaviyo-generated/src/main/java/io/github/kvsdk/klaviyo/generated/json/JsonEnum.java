@@ -9,9 +9,9 @@ package io.github.kvsdk.klaviyo.generated.json;
  * instance that is not {@linkplain #isKnown() known}) and writes back unchanged.
  */
 public interface JsonEnum {
-  /** The value as it appears in JSON. */
+  /** {@return the value as it appears in JSON} */
   Object getValue();
 
-  /** True if the pinned revision lists this value; false for a value it does not know. */
+  /** {@return true if the pinned revision lists this value; false for a value it does not know} */
   boolean isKnown();
 }

@@ -23,34 +23,53 @@ public final class JsonNullable<T> {
     this.value = value;
   }
 
-  /** The property is not in the JSON at all. */
+  /**
+   * {@return the state of a property that is not in the JSON at all}
+   *
+   * @param <T> the property's type
+   */
   @SuppressWarnings("unchecked")
   public static <T> JsonNullable<T> absent() {
     return (JsonNullable<T>) ABSENT;
   }
 
-  /** The property is in the JSON with the value {@code null}. */
+  /**
+   * {@return the state of a property that is in the JSON with the value {@code null}}
+   *
+   * @param <T> the property's type
+   */
   @SuppressWarnings("unchecked")
   public static <T> JsonNullable<T> ofNull() {
     return (JsonNullable<T>) NULL;
   }
 
-  /** The property is in the JSON with {@code value}; a Java {@code null} means an explicit JSON null. */
+  /**
+   * The state of a property that is in the JSON with {@code value}; a Java {@code null} means an explicit JSON
+   * null.
+   *
+   * @param <T> the property's type
+   * @param value the value, or null
+   * @return the state
+   */
   public static <T> JsonNullable<T> of(T value) {
     return value == null ? ofNull() : new JsonNullable<>(true, value);
   }
 
-  /** True if the property is in the JSON, whether null or not. */
+  /** {@return true if the property is in the JSON, whether null or not} */
   public boolean isPresent() {
     return present;
   }
 
-  /** True if the property is in the JSON as an explicit {@code null}. */
+  /** {@return true if the property is in the JSON as an explicit {@code null}} */
   public boolean isNull() {
     return present && value == null;
   }
 
-  /** The non-null value; throws {@link NoSuchElementException} if absent or null. */
+  /**
+   * {@return the non-null value}
+   *
+   * @throws NoSuchElementException if absent or null
+   */
   public T get() {
     if (value == null) {
       throw new NoSuchElementException(present ? "value is null" : "value is absent");
@@ -58,7 +77,12 @@ public final class JsonNullable<T> {
     return value;
   }
 
-  /** The value, or {@code other} if absent or null. */
+  /**
+   * The value, or {@code other} if absent or null.
+   *
+   * @param other the fallback
+   * @return the value or the fallback
+   */
   public T orElse(T other) {
     return value != null ? value : other;
   }

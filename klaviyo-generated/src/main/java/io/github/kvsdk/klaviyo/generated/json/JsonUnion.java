@@ -26,7 +26,7 @@ public abstract class JsonUnion {
     this.type = type;
   }
 
-  /** This value as a JSON tree: maps, lists, strings, numbers, booleans and nulls. */
+  /** {@return this value as a JSON tree: maps, lists, strings, numbers, booleans and nulls} */
   public final Object json() {
     if (type == null) {
       return value;
@@ -35,19 +35,33 @@ public abstract class JsonUnion {
   }
 
   /**
-   * The JSON:API {@code type} member when this value is a resource object, such as {@code "profile"} for a
-   * profile in an {@code included} array; null otherwise. Lets callers pick the branch without trying each.
+   * {@return the JSON:API {@code type} member when this value is a resource object, such as {@code "profile"} for a
+   * profile in an {@code included} array; null otherwise} Lets callers pick the branch without trying each.
    */
   public final String typeTag() {
     return json() instanceof Map<?, ?> map && map.get("type") instanceof String tag ? tag : null;
   }
 
-  /** Reads this value as {@code ref}'s type; throws {@link IllegalStateException} if it does not have that shape. */
+  /**
+   * Reads this value as {@code ref}'s type.
+   *
+   * @param <T> the type to read as
+   * @param ref the type, captured as {@code new TypeRef<List<String>>() {}}
+   * @return the value converted to that type
+   * @throws IllegalStateException if it does not have that shape
+   */
   public final <T> T as(TypeRef<T> ref) {
     return as(ref.type());
   }
 
-  /** Reads this value as {@code type}; throws {@link IllegalStateException} if it does not have that shape. */
+  /**
+   * Reads this value as {@code type}.
+   *
+   * @param <T> the type to read as
+   * @param type the class to read as
+   * @return the value converted to that type
+   * @throws IllegalStateException if it does not have that shape
+   */
   public final <T> T as(Class<T> type) {
     return as((Type) type);
   }
@@ -91,7 +105,11 @@ public abstract class JsonUnion {
     return true;
   }
 
-  /** True if this value reads as {@code ref}'s type. */
+  /**
+   * {@return true if this value reads as {@code ref}'s type}
+   *
+   * @param ref the type
+   */
   protected final boolean matches(TypeRef<?> ref) {
     try {
       as(ref.type());

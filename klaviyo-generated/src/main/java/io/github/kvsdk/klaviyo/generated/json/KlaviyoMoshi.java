@@ -16,12 +16,16 @@ public final class KlaviyoMoshi {
   private KlaviyoMoshi() {
   }
 
-  /** A shared instance; Moshi instances are thread-safe and cache their adapters. */
+  /** {@return a shared instance; Moshi instances are thread-safe and cache their adapters} */
   public static Moshi shared() {
     return SHARED;
   }
 
-  /** A builder preloaded with this module's adapters, to add your own on top. */
+  /**
+   * A builder preloaded with this module's adapters, to add your own on top.
+   *
+   * @return a new builder; the shared instance is unchanged
+   */
   public static Moshi.Builder builder() {
     return new Moshi.Builder()
         .add(new JsonNullableAdapterFactory())

@@ -10,6 +10,11 @@ import java.lang.reflect.Type;
 public abstract class TypeRef<T> {
   private final Type type;
 
+  /**
+   * Captures the type argument of the anonymous subclass being created.
+   *
+   * @throws IllegalStateException if created without a type argument
+   */
   protected TypeRef() {
     Type superclass = getClass().getGenericSuperclass();
     if (!(superclass instanceof ParameterizedType parameterized)) {
@@ -18,7 +23,7 @@ public abstract class TypeRef<T> {
     this.type = parameterized.getActualTypeArguments()[0];
   }
 
-  /** The captured type. */
+  /** {@return the captured type} */
   public final Type type() {
     return type;
   }

@@ -56,6 +56,11 @@ public final class BackfillBenchmark implements Callable<Integer> {
       description = "Synthetic: events sharing each second.")
   int perSecond;
 
+  /**
+   * Runs the backfill benchmark and exits with its status; {@code --help} lists the options.
+   *
+   * @param args the command-line arguments
+   */
   public static void main(String[] args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.exit(new CommandLine(new BackfillBenchmark()).execute(args));

@@ -36,6 +36,14 @@ import java.util.TreeSet;
  */
 public record Checkpoint(Instant boundary, Set<String> idsAtBoundary,
     Map<Instant, UnsettledSecond> unsettledSeconds) {
+  /**
+   * Creates a checkpoint; the sets and the map are copied.
+   *
+   * @param boundary the first second not known to be complete; a whole second
+   * @param idsAtBoundary ids already emitted whose timestamp lies in the boundary second
+   * @param unsettledSeconds earlier seconds not yet known to be complete, each before the boundary
+   * @throws IllegalArgumentException if a second is not whole or an unsettled second is not before the boundary
+   */
   public Checkpoint {
     Objects.requireNonNull(boundary, "boundary");
     if (boundary.getNano() != 0) {
@@ -51,12 +59,22 @@ public record Checkpoint(Instant boundary, Set<String> idsAtBoundary,
     }
   }
 
-  /** A checkpoint without unsettled seconds. */
+  /**
+   * A checkpoint without unsettled seconds.
+   *
+   * @param boundary the first second not known to be complete; a whole second
+   * @param idsAtBoundary ids already emitted whose timestamp lies in the boundary second
+   */
   public Checkpoint(Instant boundary, Set<String> idsAtBoundary) {
     this(boundary, idsAtBoundary, Map.of());
   }
 
-  /** A stream that has emitted nothing yet and starts at {@code start} (inclusive). */
+  /**
+   * A stream that has emitted nothing yet and starts at {@code start} (inclusive).
+   *
+   * @param start the earliest timestamp to poll; a start inside a second begins at the next whole second
+   * @return the checkpoint of a stream that has not polled yet
+   */
   public static Checkpoint startingAt(Instant start) {
     Instant second = start.truncatedTo(ChronoUnit.SECONDS);
     // A start inside a second excludes that second: timestamps are whole seconds.
@@ -64,7 +82,13 @@ public record Checkpoint(Instant boundary, Set<String> idsAtBoundary,
     return new Checkpoint(second, Set.of());
   }
 
-  /** This checkpoint with {@code second} unsettled as {@code state}, or settled if state is null. */
+  /**
+   * This checkpoint with {@code second} unsettled as {@code state}, or settled if state is null.
+   *
+   * @param second a whole second before the boundary
+   * @param state what is known of the second, or null to settle it
+   * @return a new checkpoint; this one is unchanged
+   */
   public Checkpoint withUnsettled(Instant second, UnsettledSecond state) {
     Map<Instant, UnsettledSecond> seconds = new TreeMap<>(unsettledSeconds);
     if (state == null) {

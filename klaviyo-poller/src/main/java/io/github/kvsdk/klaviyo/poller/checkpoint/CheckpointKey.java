@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param timestampField the polled attribute, e.g. {@code updated}
  */
 public record CheckpointKey(String account, String objectType, String timestampField) {
+  /**
+   * Creates a key.
+   *
+   * @param account the Klaviyo account id (or another name the caller chose for the account)
+   * @param objectType the object type's configuration name, e.g. {@code profiles}
+   * @param timestampField the polled attribute, e.g. {@code updated}
+   * @throws IllegalArgumentException if a part is null or blank
+   */
   public CheckpointKey {
     requireText(account, "account");
     requireText(objectType, "objectType");

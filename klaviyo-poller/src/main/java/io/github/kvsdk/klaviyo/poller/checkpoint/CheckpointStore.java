@@ -14,12 +14,21 @@ import java.util.Optional;
  */
 public interface CheckpointStore {
   /**
-   * Returns the checkpoint saved for {@code key}, or empty if none was ever saved.
+   * {@return the checkpoint saved for {@code key}, or empty if none was ever saved}
    *
+   * @param key the stream whose progress to read
+   * @throws IOException if the store cannot be read
    * @throws CorruptCheckpointException if stored state exists but cannot be read
    */
   Optional<Checkpoint> load(CheckpointKey key) throws IOException;
 
-  /** Replaces the checkpoint of {@code key}, atomically and durably. */
+  /**
+   * Replaces the checkpoint of {@code key}, atomically and durably: after a crash the store holds either
+   * the old or the new checkpoint.
+   *
+   * @param key the stream whose progress to save
+   * @param checkpoint the new checkpoint
+   * @throws IOException if the checkpoint could not be saved; the previous one still holds
+   */
   void save(CheckpointKey key, Checkpoint checkpoint) throws IOException;
 }

@@ -8,15 +8,23 @@ import java.nio.file.Path;
  * start time; repair or delete the file deliberately.
  */
 public final class CorruptCheckpointException extends IOException {
+  /** The damaged checkpoint file. */
   private final Path path;
 
+  /**
+   * Reports a damaged checkpoint file.
+   *
+   * @param path the file
+   * @param reason what is wrong with it
+   * @param cause the parse failure, or null
+   */
   public CorruptCheckpointException(Path path, String reason, Throwable cause) {
     super("Checkpoint file " + path + " is corrupt: " + reason
         + ". Refusing to restart from the start time; fix or delete the file deliberately.", cause);
     this.path = path;
   }
 
-  /** The damaged file. */
+  /** {@return the damaged file} */
   public Path path() {
     return path;
   }

@@ -48,11 +48,16 @@ public final class FileCheckpointStore implements CheckpointStore {
   private final Path path;
   private boolean staleFilesRemoved;
 
+  /**
+   * A store keeping every stream's checkpoint in one JSON file, written by replacing it atomically.
+   *
+   * @param path the file; it and its folder are created on the first save
+   */
   public FileCheckpointStore(Path path) {
     this.path = Objects.requireNonNull(path, "path").toAbsolutePath();
   }
 
-  /** The checkpoint file. */
+  /** {@return the checkpoint file} */
   public Path path() {
     return path;
   }

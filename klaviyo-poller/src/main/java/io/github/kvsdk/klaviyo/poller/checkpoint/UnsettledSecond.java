@@ -15,6 +15,13 @@ import java.util.TreeSet;
  * @param lastListing the ids of the last complete listing of the second, a subset of {@code emitted}
  */
 public record UnsettledSecond(Set<String> emitted, Set<String> lastListing) {
+  /**
+   * Creates the state of an unsettled second; the sets are copied.
+   *
+   * @param emitted keys of the objects in the second that have been emitted and accepted
+   * @param lastListing the keys of the last complete listing of the second, a subset of {@code emitted}
+   * @throws IllegalArgumentException if {@code lastListing} holds a key {@code emitted} does not
+   */
   public UnsettledSecond {
     emitted = Collections.unmodifiableSet(new TreeSet<>(emitted));
     lastListing = Collections.unmodifiableSet(new TreeSet<>(lastListing));

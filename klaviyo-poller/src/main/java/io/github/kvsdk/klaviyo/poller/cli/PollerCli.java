@@ -183,6 +183,11 @@ public final class PollerCli implements Callable<Integer> {
     this.err = err;
   }
 
+  /**
+   * Runs the {@code klaviyo-poller} command line and exits with its status; {@code --help} lists the options.
+   *
+   * @param args the command-line arguments
+   */
   public static void main(String[] args) {
     quietEmbeddedServerLogs();
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,

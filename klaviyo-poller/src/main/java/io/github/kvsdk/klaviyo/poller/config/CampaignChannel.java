@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The message channel a campaigns listing must be filtered on; Klaviyo requires exactly one. */
 public enum CampaignChannel {
+  /** Email campaigns. */
   EMAIL("email"),
+  /** SMS campaigns. */
   SMS("sms");
 
   private final String wireName;
@@ -13,12 +15,18 @@ public enum CampaignChannel {
     this.wireName = wireName;
   }
 
-  /** The value of {@code messages.channel}, {@code email} or {@code sms}. */
+  /** {@return the value of {@code messages.channel}, {@code email} or {@code sms}} */
   public String wireName() {
     return wireName;
   }
 
-  /** Parses {@code email} or {@code sms} (case-insensitive). */
+  /**
+   * Parses {@code email} or {@code sms} (case-insensitive, surrounding blanks ignored).
+   *
+   * @param value the configured channel
+   * @return the channel
+   * @throws InvalidConfigurationException naming {@code channel} if the value is neither
+   */
   public static CampaignChannel parse(String value) {
     if (value != null) {
       String normalized = value.trim().toLowerCase(Locale.ROOT);

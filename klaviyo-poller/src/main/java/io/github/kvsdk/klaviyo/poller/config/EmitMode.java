@@ -15,12 +15,18 @@ public enum EmitMode {
     this.configName = configName;
   }
 
-  /** The name used in configuration and on the command line. */
+  /** {@return the name used in configuration and on the command line} */
   public String configName() {
     return configName;
   }
 
-  /** Parses {@code individually} or {@code page} (case-insensitive). */
+  /**
+   * Parses {@code individually} or {@code page} (case-insensitive, surrounding blanks ignored).
+   *
+   * @param value the configured mode
+   * @return the mode
+   * @throws InvalidConfigurationException naming {@code emit} if the value is neither
+   */
   public static EmitMode parse(String value) {
     if (value != null) {
       String normalized = value.trim().toLowerCase(Locale.ROOT);

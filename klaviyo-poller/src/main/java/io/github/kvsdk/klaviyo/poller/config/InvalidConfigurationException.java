@@ -9,6 +9,12 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
  * handle the SDK's input errors handle these too.
  */
 public final class InvalidConfigurationException extends KlaviyoValidationException {
+  /**
+   * Reports a broken setting.
+   *
+   * @param field the setting, as the CLI spells it, such as {@code page-size}
+   * @param rule the rule broken, such as {@code must be between 1 and 100}
+   */
   public InvalidConfigurationException(String field, String rule) {
     super(field, rule);
   }

@@ -24,17 +24,28 @@ import java.util.stream.Collectors;
  * items, coupons, tags, webhooks) are not pollable.
  */
 public enum ObjectType {
+  /** Profiles ({@code /api/profiles}), on {@code created} or {@code updated}. */
   PROFILES("profiles", "/api/profiles", "get_profiles", "created", "updated"),
+  /** Events ({@code /api/events}), on {@code datetime}. */
   EVENTS("events", "/api/events", "get_events", "datetime"),
+  /** Campaigns of one channel ({@code /api/campaigns}), on {@code created_at} or {@code updated_at}. */
   CAMPAIGNS("campaigns", "/api/campaigns", "get_campaigns", "created_at", "updated_at"),
+  /** Lists ({@code /api/lists}), on {@code created} or {@code updated}. */
   LISTS("lists", "/api/lists", "get_lists", "created", "updated"),
+  /** Segments ({@code /api/segments}), on {@code created} or {@code updated}. */
   SEGMENTS("segments", "/api/segments", "get_segments", "created", "updated"),
+  /** Templates ({@code /api/templates}), on {@code created} or {@code updated}. */
   TEMPLATES("templates", "/api/templates", "get_templates", "created", "updated"),
+  /** Universal content blocks ({@code /api/template-universal-content}), on {@code created} or {@code updated}. */
   UNIVERSAL_CONTENT("universal-content", "/api/template-universal-content", "get_all_universal_content",
       "created", "updated"),
+  /** Images ({@code /api/images}), on {@code updated_at}. */
   IMAGES("images", "/api/images", "get_images", "updated_at"),
+  /** Flows ({@code /api/flows}), on {@code created} or {@code updated}. */
   FLOWS("flows", "/api/flows", "get_flows", "created", "updated"),
+  /** Sign-up forms ({@code /api/forms}), on {@code created_at} or {@code updated_at}. */
   FORMS("forms", "/api/forms", "get_forms", "created_at", "updated_at"),
+  /** Reviews ({@code /api/reviews}), on {@code created}. */
   REVIEWS("reviews", "/api/reviews", "get_reviews", "created");
 
   private final String configName;
@@ -78,64 +89,76 @@ public enum ObjectType {
     return new Facts(max, fixed, Collections.unmodifiableMap(fields));
   }
 
-  /** The spec's operation id of the listing, e.g. {@code get_profiles}. */
+  /** {@return the spec's operation id of the listing, e.g. {@code get_profiles}} */
   public String operationId() {
     return operationId;
   }
 
-  /** The name used in configuration and on the command line, e.g. {@code profiles}. */
+  /** {@return the name used in configuration and on the command line, e.g. {@code profiles}} */
   public String configName() {
     return configName;
   }
 
-  /** The list endpoint's path, e.g. {@code /api/profiles}. */
+  /** {@return the list endpoint's path, e.g. {@code /api/profiles}} */
   public String path() {
     return path;
   }
 
-  /** True if the endpoint takes {@code page[size]}; otherwise its page size is fixed by Klaviyo. */
+  /** {@return true if the endpoint takes {@code page[size]}; otherwise its page size is fixed by Klaviyo} */
   public boolean supportsPageSize() {
     return facts().maxPageSize() > 0;
   }
 
-  /** The largest {@code page[size]} the endpoint accepts, or 0 if it has no such parameter. */
+  /** {@return the largest {@code page[size]} the endpoint accepts, or 0 if it has no such parameter} */
   public int maxPageSize() {
     return facts().maxPageSize();
   }
 
   /**
-   * The page size the endpoint always uses, as its description documents it; 0 if it takes {@code
-   * page[size]} or Klaviyo does not document it (campaigns).
+   * {@return the page size the endpoint always uses, as its description documents it; 0 if it takes {@code
+   * page[size]} or Klaviyo does not document it (campaigns)}
    */
   public int fixedPageSize() {
     return facts().fixedPageSize();
   }
 
   /**
-   * False for campaigns, whose listings Klaviyo has been seen to return slightly out of order: the
+   * {@return false for campaigns, whose listings Klaviyo has been seen to return slightly out of order: the
    * poller then reads each window whole instead of trusting that a page completes the seconds before
-   * its newest row.
+   * its newest row}
    */
   public boolean listsInOrder() {
     return this != CAMPAIGNS;
   }
 
-  /** True if Klaviyo requires a {@code messages.channel} filter on this listing (campaigns). */
+  /** {@return true if Klaviyo requires a {@code messages.channel} filter on this listing (campaigns)} */
   public boolean requiresChannel() {
     return this == CAMPAIGNS;
   }
 
-  /** The timestamp fields that can be polled on, in spec order. */
+  /** {@return the timestamp fields that can be polled on, in spec order} */
   public Set<String> timestampFields() {
     return facts().timestampFields().keySet();
   }
 
-  /** The filter operators the spec allows on {@code field}; empty if it is not a timestamp field. */
+  /**
+   * The filter operators the spec allows on {@code field}.
+   *
+   * @param field an attribute name, such as {@code updated}
+   * @return the operators; empty if {@code field} is not a timestamp field of this type
+   */
   public Set<FilterOperator> operators(String field) {
     return facts().timestampFields().getOrDefault(field, Set.of());
   }
 
-  /** Parses a configured object type name such as {@code profiles} (case-insensitive). */
+  /**
+   * Parses a configured object type name such as {@code profiles} (case-insensitive, surrounding blanks
+   * ignored).
+   *
+   * @param value the configured name
+   * @return the object type
+   * @throws InvalidConfigurationException naming {@code object-type} if no type has that name
+   */
   public static ObjectType parse(String value) {
     if (value != null) {
       String normalized = value.trim().toLowerCase(Locale.ROOT);

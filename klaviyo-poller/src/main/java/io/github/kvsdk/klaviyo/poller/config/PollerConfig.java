@@ -41,47 +41,53 @@ public final class PollerConfig {
     this.channel = channel;
   }
 
+  /** {@return a builder with the defaults: emit individually, the endpoint's largest page, from 1970, 30 s lag} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return the object type polled} */
   public ObjectType objectType() {
     return objectType;
   }
 
-  /** The attribute polled on, e.g. {@code updated}; one of {@link ObjectType#timestampFields()}. */
+  /** {@return the attribute polled on, e.g. {@code updated}; one of {@link ObjectType#timestampFields()}} */
   public String timestampField() {
     return timestampField;
   }
 
+  /** {@return whether the consumer gets one message per object or one per page} */
   public EmitMode emitMode() {
     return emitMode;
   }
 
   /**
-   * The {@code page[size]} sent, 1 to the endpoint's maximum. Endpoints without {@code page[size]}
+   * {@return the {@code page[size]} sent, 1 to the endpoint's maximum} Endpoints without {@code page[size]}
    * ignore it and use their fixed size.
    */
   public int pageSize() {
     return pageSize;
   }
 
-  /** Objects whose timestamp is at or after this instant are polled (inclusive). */
+  /** {@return the start of the time range: objects whose timestamp is at or after it are polled} */
   public Instant startTime() {
     return startTime;
   }
 
-  /** Objects whose timestamp is at or after this instant are not polled (exclusive); may be null. */
+  /**
+   * {@return the end of the time range, or null for none: objects whose timestamp is at or after it are not
+   * polled}
+   */
   public Instant endTime() {
     return endTime;
   }
 
-  /** How far the upper bound of each poll trails the current time. */
+  /** {@return how far the upper bound of each poll trails the current time} */
   public Duration lag() {
     return lag;
   }
 
-  /** The campaign channel; non-null exactly when {@link #objectType()} is campaigns. */
+  /** {@return the campaign channel; non-null exactly when {@link #objectType()} is campaigns} */
   public CampaignChannel channel() {
     return channel;
   }
@@ -99,7 +105,14 @@ public final class PollerConfig {
         + "}";
   }
 
-  /** Parses an ISO-8601 instant with an offset, e.g. {@code 2024-11-21T10:00:00Z}. */
+  /**
+   * Parses an ISO-8601 instant with an offset, e.g. {@code 2024-11-21T10:00:00Z}.
+   *
+   * @param field the setting the value came from, named in the error
+   * @param value the text to parse; surrounding blanks are ignored
+   * @return the instant
+   * @throws InvalidConfigurationException naming {@code field} if the value is empty or not such an instant
+   */
   public static Instant parseInstant(String field, String value) {
     if (value == null || value.isBlank()) {
       throw new InvalidConfigurationException(field, "must be an ISO-8601 date-time, was empty");
@@ -113,6 +126,7 @@ public final class PollerConfig {
     }
   }
 
+  /** Collects the settings of a {@link PollerConfig}; not thread-safe. */
   public static final class Builder {
     private String objectType;
     private String timestampField;
@@ -125,65 +139,124 @@ public final class PollerConfig {
 
     private Builder() {}
 
-    /** Required: a name from {@link ObjectType}, e.g. {@code profiles}. */
+    /**
+     * Required: the object type to poll.
+     *
+     * @param objectType a name from {@link ObjectType}, e.g. {@code profiles} (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder objectType(String objectType) {
       this.objectType = objectType;
       return this;
     }
 
+    /**
+     * Required: the object type to poll.
+     *
+     * @param objectType the object type
+     * @return this builder
+     */
     public Builder objectType(ObjectType objectType) {
       this.objectType = objectType == null ? null : objectType.configName();
       return this;
     }
 
-    /** Required: the timestamp attribute to poll on, e.g. {@code updated}. */
+    /**
+     * Required: the timestamp attribute to poll on.
+     *
+     * @param timestampField one of the type's {@link ObjectType#timestampFields()}, e.g. {@code updated}
+     * @return this builder
+     */
     public Builder timestampField(String timestampField) {
       this.timestampField = timestampField;
       return this;
     }
 
-    /** Defaults to {@link EmitMode#INDIVIDUALLY}. */
+    /**
+     * Sets whether the consumer gets one message per object or one per page; defaults to {@link
+     * EmitMode#INDIVIDUALLY}.
+     *
+     * @param emitMode the mode
+     * @return this builder
+     */
     public Builder emitMode(EmitMode emitMode) {
       this.emitMode = Objects.requireNonNull(emitMode, "emitMode");
       return this;
     }
 
-    /** 1 to 100 (flows: 50); defaults to the endpoint's maximum. */
+    /**
+     * Sets the {@code page[size]} sent; defaults to the endpoint's maximum.
+     *
+     * @param pageSize 1 to 100 (flows: 50), checked by {@link #build()}
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       this.pageSize = pageSize;
       return this;
     }
 
-    /** Inclusive, not before 1970; defaults to {@link #DEFAULT_START}. */
+    /**
+     * Sets the start of the time range (inclusive); defaults to {@link #DEFAULT_START}. A checkpoint, once
+     * saved, takes precedence.
+     *
+     * @param startTime an instant not before 1970
+     * @return this builder
+     */
     public Builder startTime(Instant startTime) {
       this.startTime = Objects.requireNonNull(startTime, "startTime");
       return this;
     }
 
-    /** Exclusive; null (the default) polls without an end. */
+    /**
+     * Sets the end of the time range (exclusive).
+     *
+     * @param endTime the end, or null (the default) to poll without an end
+     * @return this builder
+     */
     public Builder endTime(Instant endTime) {
       this.endTime = endTime;
       return this;
     }
 
-    /** Zero or more; defaults to {@link #DEFAULT_LAG}. */
+    /**
+     * Sets how far each poll's upper bound trails now; defaults to {@link #DEFAULT_LAG}.
+     *
+     * @param lag zero or more
+     * @return this builder
+     */
     public Builder lag(Duration lag) {
       this.lag = Objects.requireNonNull(lag, "lag");
       return this;
     }
 
-    /** Required for campaigns ({@code email} or {@code sms}); rejected for other types. */
+    /**
+     * Sets the campaign channel: required for campaigns, rejected for other types.
+     *
+     * @param channel {@code email} or {@code sms}
+     * @return this builder
+     */
     public Builder channel(String channel) {
       this.channel = channel;
       return this;
     }
 
+    /**
+     * Sets the campaign channel: required for campaigns, rejected for other types.
+     *
+     * @param channel the channel
+     * @return this builder
+     */
     public Builder channel(CampaignChannel channel) {
       this.channel = channel == null ? null : channel.wireName();
       return this;
     }
 
-    /** Validates every rule and returns the configuration. */
+    /**
+     * Validates every rule and returns the configuration.
+     *
+     * @return the configuration
+     * @throws InvalidConfigurationException naming the first setting that breaks a rule
+     */
     public PollerConfig build() {
       if (objectType == null) {
         throw new InvalidConfigurationException("object-type",

@@ -23,12 +23,17 @@ public final class KlaviyoClientPageSource implements PageSource {
   private final KlaviyoClient client;
   private final HttpUrl baseUrl;
 
+  /**
+   * Fetches pages through {@code client}, which supplies credentials, retries and rate limiting.
+   *
+   * @param client the client; not closed by this source
+   */
   public KlaviyoClientPageSource(KlaviyoClient client) {
     this.client = Objects.requireNonNull(client, "client");
     this.baseUrl = client.baseUrl();
   }
 
-  /** The client requests go through. */
+  /** {@return the client requests go through} */
   public KlaviyoClient client() {
     return client;
   }

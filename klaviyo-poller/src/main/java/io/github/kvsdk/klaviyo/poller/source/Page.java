@@ -9,6 +9,12 @@ import java.util.List;
  * @param nextUrl {@code links.next}, or null on the last page
  */
 public record Page(List<PolledObject> objects, String nextUrl) {
+  /**
+   * Creates a page; {@code objects} is copied.
+   *
+   * @param objects the page's resource objects in listing order
+   * @param nextUrl {@code links.next}, or null on the last page
+   */
   public Page {
     objects = List.copyOf(objects);
   }

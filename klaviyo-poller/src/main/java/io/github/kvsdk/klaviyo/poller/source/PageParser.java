@@ -15,7 +15,14 @@ import okio.BufferedSource;
 public final class PageParser {
   private PageParser() {}
 
-  /** Parses a listing body, keeping each resource's JSON verbatim. */
+  /**
+   * Parses a listing body, keeping each resource's JSON verbatim.
+   *
+   * @param body the response body, read to its end
+   * @param timestampField the attribute each object's timestamp is read from
+   * @return the page
+   * @throws IOException if the body cannot be read or is not a JSON:API listing
+   */
   public static Page parse(BufferedSource body, String timestampField) throws IOException {
     JsonReader reader = JsonReader.of(body);
     List<PolledObject> objects = new ArrayList<>();

@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param json the JSON:API resource object ({@code {"type":..,"id":..,"attributes":{..},..}})
  */
 public record PolledObject(String id, Instant timestamp, String json) {
+  /**
+   * Creates a polled object.
+   *
+   * @param id the resource id
+   * @param timestamp the polled timestamp attribute, or null if the object has none
+   * @param json the JSON:API resource object, verbatim
+   */
   public PolledObject {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(json, "json");

@@ -9,16 +9,24 @@ import java.io.IOException;
  * fault between Klaviyo and this host.
  */
 public final class UnreadablePageException extends IOException {
+  /** True if the body broke off, false if it arrived whole but unreadable. */
   private final boolean incomplete;
 
+  /**
+   * Reports a listing that could not be read.
+   *
+   * @param message what was wrong
+   * @param incomplete true if the body broke off, false if it arrived whole but was not a readable listing
+   * @param cause the underlying failure, or null
+   */
   public UnreadablePageException(String message, boolean incomplete, Throwable cause) {
     super(message, cause);
     this.incomplete = incomplete;
   }
 
   /**
-   * True if the body broke off (the connection failed or the body ended early), false if it
-   * arrived whole but was not a readable listing.
+   * {@return true if the body broke off (the connection failed or the body ended early), false if it
+   * arrived whole but was not a readable listing}
    */
   public boolean incomplete() {
     return incomplete;

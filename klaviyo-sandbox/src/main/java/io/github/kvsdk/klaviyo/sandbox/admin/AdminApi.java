@@ -37,6 +37,11 @@ import java.util.Map;
 public final class AdminApi implements AdminEndpoint {
   private final KlaviyoSandbox sandbox;
 
+  /**
+   * Serves the admin endpoints of {@code sandbox}.
+   *
+   * @param sandbox the sandbox the endpoints read and change
+   */
   public AdminApi(KlaviyoSandbox sandbox) {
     this.sandbox = sandbox;
   }

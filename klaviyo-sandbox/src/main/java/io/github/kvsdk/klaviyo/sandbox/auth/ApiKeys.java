@@ -11,7 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiKeys {
   private final Map<String, Credential> keys = new ConcurrentHashMap<>();
 
-  /** Accepts {@code key} with every scope. */
+  /**
+   * Accepts {@code key} with every scope.
+   *
+   * @param key the private API key, starting with {@code pk_}
+   */
   public void add(String key) {
     add(key, null);
   }
@@ -19,6 +23,8 @@ public final class ApiKeys {
   /**
    * Accepts {@code key} with {@code scopes} only (null for every scope).
    *
+   * @param key the private API key, starting with {@code pk_}
+   * @param scopes the scopes the key grants, such as {@code profiles:read}
    * @throws IllegalArgumentException if the key does not start with {@code pk_}
    */
   public void add(String key, Set<String> scopes) {
@@ -28,12 +34,21 @@ public final class ApiKeys {
     keys.put(key, new Credential("key:" + fingerprint(key), scopes == null ? null : Set.copyOf(scopes)));
   }
 
-  /** Stops accepting {@code key}. */
+  /**
+   * Stops accepting {@code key}.
+   *
+   * @param key the private API key, starting with {@code pk_}
+   */
   public void remove(String key) {
     keys.remove(key);
   }
 
-  /** The credential of {@code key}, or null if it is not accepted. */
+  /**
+   * The credential of {@code key}, or null if it is not accepted.
+   *
+   * @param key the private API key, starting with {@code pk_}
+   * @return the credential of the key, or null if the key is not accepted
+   */
   public Credential lookup(String key) {
     return keys.get(key);
   }

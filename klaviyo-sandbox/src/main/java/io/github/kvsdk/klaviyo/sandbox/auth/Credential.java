@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record Credential(String quotaKey, Set<String> scopes) {
   /**
-   * Whether this credential grants {@code scope}. A {@code :write} scope also grants the matching
+   * {@return whether this credential grants {@code scope}} A {@code :write} scope also grants the matching
    * {@code :read} scope, as Klaviyo's full-access keys do.
    */
   public boolean grants(String scope) {

@@ -125,6 +125,11 @@ public final class SandboxMain implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Runs the standalone sandbox until it is stopped; {@code --help} lists the options.
+   *
+   * @param args the command-line arguments
+   */
   public static void main(String[] args) {
     int exit = new CommandLine(new SandboxMain()).execute(args);
     if (exit != 0) {

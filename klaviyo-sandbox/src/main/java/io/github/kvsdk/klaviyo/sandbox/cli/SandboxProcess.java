@@ -90,16 +90,17 @@ public final class SandboxProcess implements AutoCloseable {
     drain.start();
   }
 
-  /** The sandbox's base URL, such as {@code http://127.0.0.1:41234}. */
+  /** {@return the sandbox's base URL, such as {@code http://127.0.0.1:41234}} */
   public String baseUrl() {
     return baseUrl;
   }
 
-  /** A private API key the sandbox accepts, with every scope ({@link KlaviyoSandbox#DEFAULT_API_KEY}). */
+  /** {@return a private API key the sandbox accepts, with every scope ({@link KlaviyoSandbox#DEFAULT_API_KEY})} */
   public String apiKey() {
     return KlaviyoSandbox.DEFAULT_API_KEY;
   }
 
+  /** {@return true while the sandbox process runs} */
   public boolean isAlive() {
     return process.isAlive();
   }

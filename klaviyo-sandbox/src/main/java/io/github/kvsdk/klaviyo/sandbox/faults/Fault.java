@@ -51,7 +51,12 @@ public final class Fault {
     this.probability = probability;
   }
 
-  /** Respond with {@code status} (such as 429, 500, 503, 504 or 524) and an error document. */
+  /**
+   * Respond with {@code status} (such as 429, 500, 503, 504 or 524) and an error document.
+   *
+   * @param status the HTTP status to answer with, such as 503
+   * @return the new fault, matching every request until narrowed
+   */
   public static Fault status(int status) {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be 400..599, was " + status);
@@ -59,7 +64,12 @@ public final class Fault {
     return new Fault(Kind.STATUS, status, Duration.ZERO, "*", null, -1, 1.0);
   }
 
-  /** Delay matching requests by {@code delay} before serving them. */
+  /**
+   * Delay matching requests by {@code delay} before serving them.
+   *
+   * @param delay how long to wait before serving the request
+   * @return the new fault, matching every request until narrowed
+   */
   public static Fault delay(Duration delay) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative");
@@ -67,32 +77,59 @@ public final class Fault {
     return new Fault(Kind.DELAY, 0, delay, "*", null, -1, 1.0);
   }
 
-  /** Close the connection without answering. */
+  /**
+   * Close the connection without answering.
+   *
+   * @return the new fault, matching every request until narrowed
+   */
   public static Fault connectionReset() {
     return new Fault(Kind.CONNECTION_RESET, 0, Duration.ZERO, "*", null, -1, 1.0);
   }
 
-  /** Send half of the body and close the connection. */
+  /**
+   * Send half of the body and close the connection.
+   *
+   * @return the new fault, matching every request until narrowed
+   */
   public static Fault truncatedBody() {
     return new Fault(Kind.TRUNCATED_BODY, 0, Duration.ZERO, "*", null, -1, 1.0);
   }
 
-  /** Send a body that is not valid JSON. */
+  /**
+   * Send a body that is not valid JSON.
+   *
+   * @return the new fault, matching every request until narrowed
+   */
   public static Fault malformedBody() {
     return new Fault(Kind.MALFORMED_BODY, 0, Duration.ZERO, "*", null, -1, 1.0);
   }
 
-  /** Only requests whose path matches {@code pattern} ({@code *} is a wildcard). */
+  /**
+   * Only requests whose path matches {@code pattern} ({@code *} is a wildcard).
+   *
+   * @param pattern the path to match; a trailing {@code *} matches any rest, such as {@code /api/profiles*}
+   * @return a copy of this fault with that setting; this one is unchanged
+   */
   public Fault path(String pattern) {
     return new Fault(kind, status, delay, Objects.requireNonNull(pattern, "pattern"), method, times, probability);
   }
 
-  /** Only requests with HTTP {@code method}. */
+  /**
+   * Only requests with HTTP {@code method}.
+   *
+   * @param method the HTTP method to match, such as {@code GET}; null for any
+   * @return a copy of this fault with that setting; this one is unchanged
+   */
   public Fault method(String method) {
     return new Fault(kind, status, delay, pathPattern, method.toUpperCase(Locale.ROOT), times, probability);
   }
 
-  /** Only the first {@code n} matching requests. */
+  /**
+   * Only the first {@code n} matching requests.
+   *
+   * @param n how many matching requests the fault applies to
+   * @return a copy of this fault with that setting; this one is unchanged
+   */
   public Fault times(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("times must be >= 1, was " + n);
@@ -100,7 +137,12 @@ public final class Fault {
     return new Fault(kind, status, delay, pathPattern, method, n, probability);
   }
 
-  /** Each matching request independently with probability {@code p} (0..1). */
+  /**
+   * Each matching request independently with probability {@code p} (0..1).
+   *
+   * @param p the probability, from 0 to 1, that a matching request is hit
+   * @return a copy of this fault with that setting; this one is unchanged
+   */
   public Fault probability(double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("probability must be within 0..1, was " + p);
@@ -108,32 +150,41 @@ public final class Fault {
     return new Fault(kind, status, delay, pathPattern, method, times, p);
   }
 
+  /** {@return what the fault does} */
   public Kind kind() {
     return kind;
   }
 
+  /** {@return the HTTP status a {@link Kind#STATUS} fault answers with} */
   public int statusCode() {
     return status;
   }
 
+  /** {@return how long a {@link Kind#DELAY} fault waits} */
   public Duration delayDuration() {
     return delay;
   }
 
+  /** {@return the path pattern matched; {@code *} matches every path} */
   public String pathPattern() {
     return pathPattern;
   }
 
-  /** The HTTP method matched, or null for any. */
+  /**
+   * {@return the HTTP method matched, or null for any}
+   */
   public String methodFilter() {
     return method;
   }
 
-  /** How many matching requests this fault applies to, or -1 for unlimited. */
+  /**
+   * {@return how many matching requests this fault applies to, or -1 for unlimited}
+   */
   public int timesLimit() {
     return times;
   }
 
+  /** {@return the probability, from 0 to 1, that a matching request is hit} */
   public double probabilityValue() {
     return probability;
   }

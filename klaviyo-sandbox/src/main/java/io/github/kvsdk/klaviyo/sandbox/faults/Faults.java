@@ -20,13 +20,20 @@ public final class Faults {
 
   private final List<Armed> armed = new CopyOnWriteArrayList<>();
 
-  /** Arms {@code fault}; faults are tried in the order they were added and the first that fires wins. */
+  /**
+   * Arms {@code fault}; faults are tried in the order they were added and the first that fires wins.
+   *
+   * @param fault the fault
+   * @return these faults
+   */
   public Faults add(Fault fault) {
     armed.add(new Armed(fault));
     return this;
   }
 
-  /** Whether no fault is armed. */
+  /**
+   * {@return whether no fault is armed}
+   */
   public boolean isEmpty() {
     return armed.isEmpty();
   }
@@ -36,17 +43,30 @@ public final class Faults {
     armed.clear();
   }
 
-  /** The armed faults, including exhausted counted ones. */
+  /**
+   * {@return the armed faults, including exhausted counted ones}
+   */
   public List<Fault> list() {
     return armed.stream().map(a -> a.fault).toList();
   }
 
-  /** How many times {@code fault} (the instance passed to {@link #add}) has fired. */
+  /**
+   * How many times {@code fault} (the instance passed to {@link #add}) has fired.
+   *
+   * @param fault the fault
+   * @return how many times it fired
+   */
   public int firedCount(Fault fault) {
     return armed.stream().filter(a -> a.fault == fault).mapToInt(a -> a.fired.get()).sum();
   }
 
-  /** The fault to apply to this request, or null. Counts it as fired. */
+  /**
+   * The fault to apply to this request, or null. Counts it as fired.
+   *
+   * @param method the request's HTTP method
+   * @param path the request's path
+   * @return the fault to apply, or null
+   */
   public Fault next(String method, String path) {
     for (Armed a : armed) {
       if (!a.fault.matches(method, path)) {

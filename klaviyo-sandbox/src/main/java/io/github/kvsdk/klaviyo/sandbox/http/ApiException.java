@@ -53,13 +53,13 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, "conflict", "Conflict.", detail, Map.of(), Map.of(), Map.of());
   }
 
-  /** A 401: credentials absent. */
+  /** {@return a 401: credentials absent} */
   public static ApiException notAuthenticated() {
     return new ApiException(401, "not_authenticated", "Authentication credentials were not provided.",
         "Missing or invalid authorization scheme. Please use Klaviyo-API-Key.", Map.of(), Map.of(), Map.of());
   }
 
-  /** A 401: credentials present but not valid. */
+  /** {@return a 401: credentials present but not valid} */
   public static ApiException authenticationFailed() {
     return new ApiException(401, "authentication_failed", "Incorrect authentication credentials.",
         "Incorrect authentication credentials.", Map.of(), Map.of(), Map.of());
@@ -120,7 +120,7 @@ public final class ApiException extends RuntimeException {
     return headers;
   }
 
-  /** The error document for this error, with a fresh error id. */
+  /** {@return the error document for this error, with a fresh error id} */
   public Map<String, Object> document() {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("id", java.util.UUID.randomUUID().toString());

@@ -41,7 +41,7 @@ public final class ApiRequest {
     return operation;
   }
 
-  /** The request path, such as {@code /api/profiles/01H.../}. */
+  /** {@return the request path, such as {@code /api/profiles/01H.../}} */
   public String path() {
     return path;
   }
@@ -56,7 +56,7 @@ public final class ApiRequest {
     return query;
   }
 
-  /** The raw (still encoded) query string, or empty. */
+  /** {@return the raw (still encoded) query string, or empty} */
   public String rawQuery() {
     return rawQuery;
   }
@@ -65,7 +65,7 @@ public final class ApiRequest {
     return contentType;
   }
 
-  /** The raw body, never null. */
+  /** {@return the raw body, never null} */
   public byte[] body() {
     return body;
   }
@@ -79,12 +79,12 @@ public final class ApiRequest {
     return baseUrl;
   }
 
-  /** The full URL of this request as sent, for {@code links.self}. */
+  /** {@return the full URL of this request as sent, for {@code links.self}} */
   public String selfUrl() {
     return baseUrl + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
   }
 
-  /** The body parsed as a JSON object, or a 400 naming the problem. */
+  /** {@return the body parsed as a JSON object, or a 400 naming the problem} */
   @SuppressWarnings("unchecked")
   public Map<String, Object> jsonObject() {
     if (body.length == 0) {

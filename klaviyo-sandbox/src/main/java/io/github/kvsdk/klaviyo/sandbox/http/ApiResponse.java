@@ -66,7 +66,7 @@ public final class ApiResponse {
     return status;
   }
 
-  /** The JSON tree to send, or null for an empty body. */
+  /** {@return the JSON tree to send, or null for an empty body} */
   public Object body() {
     return body;
   }

@@ -31,18 +31,27 @@ public final class RequestLog {
     }
   }
 
-  /** All requests served, including errors and admin calls. */
+  /**
+   * {@return all requests served, including errors and admin calls}
+   */
   public long total() {
     return total.sum();
   }
 
-  /** Requests routed to {@code operationId} (such as {@code get_profiles}), whatever their outcome. */
+  /**
+   * Requests routed to {@code operationId} (such as {@code get_profiles}), whatever their outcome.
+   *
+   * @param operationId the operation id, such as {@code get_profiles}
+   * @return how many requests of that operation were served
+   */
   public long count(String operationId) {
     LongAdder n = byOperation.get(operationId);
     return n == null ? 0 : n.sum();
   }
 
-  /** The last (up to 1,000) requests, oldest first. */
+  /**
+   * {@return the last (up to 1,000) requests, oldest first}
+   */
   public List<Entry> recent() {
     synchronized (recent) {
       return List.copyOf(recent);

@@ -39,11 +39,21 @@ public final class MutationDriver implements AutoCloseable {
   private final Random random = new Random(7);
   private ScheduledExecutorService executor;
 
+  /**
+   * A driver that updates nothing until a rate is set.
+   *
+   * @param state the objects to update
+   */
   public MutationDriver(SandboxState state) {
     this.state = state;
   }
 
-  /** Updates {@code perSecond} random profiles every second (0 stops). */
+  /**
+   * Updates {@code perSecond} random profiles every second (0 stops).
+   *
+   * @param perSecond updates per second; 0 stops them
+   * @return this driver
+   */
   public MutationDriver updateProfilesPerSecond(double perSecond) {
     return updatePerSecond(Types.PROFILE, perSecond);
   }
@@ -51,6 +61,10 @@ public final class MutationDriver implements AutoCloseable {
   /**
    * Updates {@code perSecond} random objects of {@code type} every second (0 stops). Supported types:
    * profile, list, segment, template, flow, campaign, form, image, review.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param perSecond updates per second; 0 stops them
+   * @return this driver
    */
   public synchronized MutationDriver updatePerSecond(String type, double perSecond) {
     String updatedField = UPDATED_FIELD.get(type);
@@ -87,7 +101,13 @@ public final class MutationDriver implements AutoCloseable {
     return this;
   }
 
-  /** Updates {@code count} random objects of {@code type} now; returns how many were updated. */
+  /**
+   * Updates {@code count} random objects of {@code type} now; returns how many were updated.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param count how many objects to update
+   * @return how many objects were updated
+   */
   public int mutateNow(String type, int count) {
     String updatedField = UPDATED_FIELD.get(type);
     if (updatedField == null) {
@@ -102,7 +122,12 @@ public final class MutationDriver implements AutoCloseable {
     return done;
   }
 
-  /** How many updates the driver has applied to {@code type} so far. */
+  /**
+   * How many updates the driver has applied to {@code type} so far.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @return how many updates were applied
+   */
   public long appliedCount(String type) {
     AtomicLong n = applied.get(type);
     return n == null ? 0 : n.get();

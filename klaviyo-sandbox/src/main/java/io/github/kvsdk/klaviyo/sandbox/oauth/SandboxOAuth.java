@@ -48,11 +48,23 @@ public final class SandboxOAuth {
   private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
   private volatile Duration accessTokenLifetime = Duration.ofHours(1);
 
+  /**
+   * An OAuth server with no registered client.
+   *
+   * @param clock the clock token expiry is judged by
+   */
   public SandboxOAuth(Clock clock) {
     this.clock = clock;
   }
 
-  /** Registers (or replaces) a confidential client. */
+  /**
+   * Registers (or replaces) a confidential client.
+   *
+   * @param clientId the app's client id
+   * @param clientSecret the app's client secret
+   * @param redirectUri the redirect URI
+   * @return this OAuth server
+   */
   public SandboxOAuth registerClient(String clientId, String clientSecret, String redirectUri) {
     if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
       throw new IllegalArgumentException("clientId and clientSecret are required");
@@ -64,6 +76,12 @@ public final class SandboxOAuth {
   /**
    * Issues an authorization code as if the user approved {@code scopes} for {@code clientId}; the code is
    * bound to the PKCE S256 {@code codeChallenge} and to {@code redirectUri}, single-use and valid 10 minutes.
+   *
+   * @param clientId the app's client id
+   * @param scopes the scopes granted, such as {@code profiles:read}
+   * @param codeChallenge the PKCE S256 code challenge
+   * @param redirectUri the redirect URI
+   * @return the authorization code
    */
   public String issueAuthorizationCode(String clientId, Collection<String> scopes, String codeChallenge,
       String redirectUri) {
@@ -83,7 +101,12 @@ public final class SandboxOAuth {
     return code;
   }
 
-  /** Lifetime of newly issued access tokens ({@code expires_in}); default one hour. */
+  /**
+   * Lifetime of newly issued access tokens ({@code expires_in}); default one hour.
+   *
+   * @param lifetime how long an issued access token is valid
+   * @return this OAuth server
+   */
   public SandboxOAuth accessTokenLifetime(Duration lifetime) {
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new IllegalArgumentException("lifetime must be positive");
@@ -97,18 +120,29 @@ public final class SandboxOAuth {
     accessTokens.replaceAll((k, v) -> new AccessToken(v.grant(), Instant.EPOCH));
   }
 
-  /** Revokes every grant of {@code clientId}, as if the app were uninstalled. */
+  /**
+   * Revokes every grant of {@code clientId}, as if the app were uninstalled.
+   *
+   * @param clientId the app's client id
+   */
   public void uninstall(String clientId) {
     accessTokens.values().removeIf(t -> t.grant().clientId().equals(clientId));
     refreshTokens.values().removeIf(g -> g.clientId().equals(clientId));
   }
 
-  /** How many refresh tokens are live (for assertions). */
+  /**
+   * {@return how many refresh tokens are live (for assertions)}
+   */
   public int liveRefreshTokens() {
     return refreshTokens.size();
   }
 
-  /** The credential of a bearer access token, or null if unknown, expired or revoked. */
+  /**
+   * The credential of a bearer access token, or null if unknown, expired or revoked.
+   *
+   * @param accessToken the bearer access token
+   * @return the credential, or null if the token is unknown, expired or revoked
+   */
   public Credential authenticate(String accessToken) {
     AccessToken t = accessTokens.get(accessToken);
     if (t == null || !clock.instant().isBefore(t.expires())) {
@@ -117,7 +151,13 @@ public final class SandboxOAuth {
     return new Credential("oauth:" + t.grant().clientId(), t.grant().scopes());
   }
 
-  /** Serves {@code POST /oauth/token} with the form fields and the Authorization header. */
+  /**
+   * Serves {@code POST /oauth/token} with the form fields and the Authorization header.
+   *
+   * @param form the request's form fields
+   * @param authorization the request's {@code Authorization} header (the client's HTTP Basic credentials)
+   * @return the status and JSON body to answer with
+   */
   public Result token(Map<String, String> form, String authorization) {
     Client client = authenticateClient(authorization);
     if (client == null) {
@@ -133,7 +173,13 @@ public final class SandboxOAuth {
     return error(400, "unsupported_grant_type", "invalid_grant_type: '" + grantType + "'");
   }
 
-  /** Serves {@code POST /oauth/revoke}: revokes an access or refresh token (and its grant). */
+  /**
+   * Serves {@code POST /oauth/revoke}: revokes an access or refresh token (and its grant).
+   *
+   * @param form the request's form fields
+   * @param authorization the request's {@code Authorization} header (the client's HTTP Basic credentials)
+   * @return the status and JSON body to answer with
+   */
   public Result revoke(Map<String, String> form, String authorization) {
     Client client = authenticateClient(authorization);
     if (client == null) {
@@ -227,7 +273,12 @@ public final class SandboxOAuth {
     return MessageDigest.isEqual(expected, actual) ? client : null;
   }
 
-  /** The PKCE S256 challenge of {@code verifier}: base64url(SHA-256(verifier)) without padding. */
+  /**
+   * The PKCE S256 challenge of {@code verifier}: base64url(SHA-256(verifier)) without padding.
+   *
+   * @param verifier the PKCE code verifier
+   * @return the S256 code challenge of the verifier
+   */
   public static String s256(String verifier) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

@@ -78,7 +78,7 @@ public final class OrderedIndex<T> {
     nonInstantKeys.set(0);
   }
 
-  /** How many entries are held. */
+  /** {@return how many entries are held} */
   public int size() {
     return items.size();
   }

@@ -24,6 +24,12 @@ public final class RateLimiter {
   private volatile double timeScale;
   private volatile boolean enabled;
 
+  /**
+   * A limiter with every window empty.
+   *
+   * @param enabled true to enforce the limits
+   * @param timeScale how many times faster than real time windows pass
+   */
   public RateLimiter(boolean enabled, double timeScale) {
     this(enabled, timeScale, System::nanoTime, System.currentTimeMillis());
   }
@@ -40,11 +46,16 @@ public final class RateLimiter {
     this.startMillis = startMillis;
   }
 
+  /** {@return whether limits are enforced} */
   public boolean enabled() {
     return enabled;
   }
 
-  /** Turns limiting on or off; turning it on starts from empty windows. */
+  /**
+   * Turns limiting on or off; turning it on starts from empty windows.
+   *
+   * @param enabled true to answer requests over a limit with 429
+   */
   public void enabled(boolean enabled) {
     if (enabled && !this.enabled) {
       windows.clear();
@@ -52,6 +63,7 @@ public final class RateLimiter {
     this.enabled = enabled;
   }
 
+  /** {@return how many times faster than real time windows pass} */
   public double timeScale() {
     return timeScale;
   }
@@ -61,7 +73,14 @@ public final class RateLimiter {
     windows.clear();
   }
 
-  /** Counts one request of {@code operationId} by {@code quotaKey}, unless it is over a limit. */
+  /**
+   * Counts one request of {@code operationId} by {@code quotaKey}, unless it is over a limit.
+   *
+   * @param quotaKey whose quota the request counts against (the credential)
+   * @param operationId the operation id
+   * @param limit the operation's published limits
+   * @return whether the request may proceed, and if not, how long to wait
+   */
   public Decision acquire(String quotaKey, String operationId, RateLimit limit) {
     if (!enabled || limit.steadyPerMinute() == 0 && limit.burstPerSecond() == 0) {
       return null;

@@ -35,27 +35,40 @@ public final class Resource {
     this.relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
   }
 
-  /** The JSON:API type, such as {@code profile}. */
+  /**
+   * {@return the JSON:API type, such as {@code profile}}
+   */
   public String type() {
     return type;
   }
 
-  /** The Klaviyo-format id. */
+  /**
+   * {@return the Klaviyo-format id}
+   */
   public String id() {
     return id;
   }
 
-  /** Insertion order, unique per table; the default listing order. */
+  /**
+   * Insertion order, unique per table; the default listing order.
+   *
+   * @return the order in which the object was stored
+   */
   public long sequence() {
     return sequence;
   }
 
-  /** The current attributes (read-only snapshot). */
+  /** {@return the current attributes (read-only snapshot)} */
   public Map<String, Object> attributes() {
     return attributes;
   }
 
-  /** One attribute, or null. Dotted names ({@code location.city}) walk nested objects. */
+  /**
+   * One attribute, or null. Dotted names ({@code location.city}) walk nested objects.
+   *
+   * @param name the attribute or relationship name
+   * @return the attribute's value, or null if absent
+   */
   public Object attribute(String name) {
     Object value = attributes.get(name);
     if (value != null || name.indexOf('.') < 0) {
@@ -71,13 +84,18 @@ public final class Resource {
     return current;
   }
 
-  /** The related ids of relationship {@code name} (one element for to-one), never null. */
+  /**
+   * The related ids of relationship {@code name} (one element for to-one), never null.
+   *
+   * @param name the attribute or relationship name
+   * @return the related ids, empty if none
+   */
   public List<String> related(String name) {
     List<String> ids = relationships.get(name);
     return ids == null ? List.of() : ids;
   }
 
-  /** All stored relationships. */
+  /** {@return all stored relationships} */
   public Map<String, List<String>> relationships() {
     return relationships;
   }

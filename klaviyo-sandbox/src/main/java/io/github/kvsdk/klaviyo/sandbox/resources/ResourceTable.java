@@ -33,12 +33,12 @@ public final class ResourceTable implements IndexedItems<Resource> {
     this.type = type;
   }
 
-  /** The JSON:API type stored here. */
+  /** {@return the JSON:API type stored here} */
   public String type() {
     return type;
   }
 
-  /** How many objects are stored. */
+  /** {@return how many objects are stored} */
   public int count() {
     return byId.size();
   }
@@ -48,19 +48,19 @@ public final class ResourceTable implements IndexedItems<Resource> {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** Whether an object with {@code id} is stored. */
+  /** {@return whether an object with {@code id} is stored} */
   public boolean contains(String id) {
     return byId.containsKey(id);
   }
 
-  /** A snapshot of all objects in insertion order. */
+  /** {@return a snapshot of all objects in insertion order} */
   public List<Resource> all() {
     List<Resource> list = new ArrayList<>(byId.values());
     list.sort(Comparator.comparingLong(Resource::sequence));
     return list;
   }
 
-  /** A snapshot of all objects in no particular order (cheaper than {@link #all()}). */
+  /** {@return a snapshot of all objects in no particular order (cheaper than {@link #all()})} */
   public List<Resource> unordered() {
     return new ArrayList<>(byId.values());
   }

@@ -38,6 +38,12 @@ public final class SandboxState {
   /** A change-map flag: replace {@code properties} as a whole instead of merging key by key. */
   static final String REPLACE_PROPERTIES = "$replace_properties";
 
+  /**
+   * Empty state: no account, no objects.
+   *
+   * @param clock the clock timestamps are read from
+   * @param randomSeed the seed of generated ids; 0 uses a secure random source
+   */
   public SandboxState(Clock clock, long randomSeed) {
     this.clock = clock;
     this.ids = new Ids(randomSeed);
@@ -47,12 +53,19 @@ public final class SandboxState {
     }
   }
 
-  /** The current server time, truncated to seconds. */
+  /**
+   * {@return the current server time, truncated to seconds}
+   */
   public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  /** The table of {@code type}; throws for an unknown type. */
+  /**
+   * The table of {@code type}; throws for an unknown type.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @return the table
+   */
   public ResourceTable table(String type) {
     ResourceTable t = tables.get(type);
     if (t == null) {
@@ -75,78 +88,109 @@ public final class SandboxState {
     return t != null ? t : otherTables.computeIfAbsent(type, ResourceTable::new);
   }
 
-  /** All tables: the emulated types first, then every other type that has been used. */
+  /**
+   * {@return all tables: the emulated types first, then every other type that has been used}
+   */
   public Collection<ResourceTable> tables() {
     List<ResourceTable> all = new ArrayList<>(tables.values());
     otherTables.keySet().stream().sorted().forEach(type -> all.add(otherTables.get(type)));
     return all;
   }
 
+  /** {@return the stored accounts: the one account of the sandbox} */
   public ResourceTable accounts() {
     return table(Types.ACCOUNT);
   }
 
+  /** {@return the stored profiles} */
   public ResourceTable profiles() {
     return table(Types.PROFILE);
   }
 
+  /** {@return the stored lists} */
   public ResourceTable lists() {
     return table(Types.LIST);
   }
 
+  /** {@return the stored segments} */
   public ResourceTable segments() {
     return table(Types.SEGMENT);
   }
 
+  /** {@return the stored events} */
   public ResourceTable events() {
     return table(Types.EVENT);
   }
 
+  /** {@return the stored metrics} */
   public ResourceTable metrics() {
     return table(Types.METRIC);
   }
 
+  /** {@return the stored campaigns} */
   public ResourceTable campaigns() {
     return table(Types.CAMPAIGN);
   }
 
+  /** {@return the stored campaign messages} */
   public ResourceTable campaignMessages() {
     return table(Types.CAMPAIGN_MESSAGE);
   }
 
+  /** {@return the stored templates} */
   public ResourceTable templates() {
     return table(Types.TEMPLATE);
   }
 
+  /** {@return the stored images} */
   public ResourceTable images() {
     return table(Types.IMAGE);
   }
 
+  /** {@return the stored flows} */
   public ResourceTable flows() {
     return table(Types.FLOW);
   }
 
+  /** {@return the stored sign-up forms} */
   public ResourceTable forms() {
     return table(Types.FORM);
   }
 
+  /** {@return the stored reviews} */
   public ResourceTable reviews() {
     return table(Types.REVIEW);
   }
 
-  /** The profile ids on list {@code listId} (empty for an unknown list). */
+  /**
+   * The profile ids on list {@code listId} (empty for an unknown list).
+   *
+   * @param listId the list's id
+   * @return the ids of the list's members
+   */
   public Set<String> listMembers(String listId) {
     Map<String, Instant> m = listMembers.get(listId);
     return m == null ? Set.of() : Set.copyOf(m.keySet());
   }
 
-  /** When {@code profileId} joined {@code listId}, or null. */
+  /**
+   * When {@code profileId} joined {@code listId}, or null.
+   *
+   * @param listId the list's id
+   * @param profileId the profile's id
+   * @return when the profile joined the list, or null
+   */
   public Instant joinedAt(String listId, String profileId) {
     Map<String, Instant> m = listMembers.get(listId);
     return m == null ? null : m.get(profileId);
   }
 
-  /** The ids of the lists {@code profileId} is on. */
+  /**
+   * The ids of the lists {@code profileId} is on.
+   *
+   * @param profileId the profile's id
+   * @return the ids of the profile's lists
+   */
   public List<String> listsOf(String profileId) {
     List<String> out = new ArrayList<>();
     for (Resource list : lists().all()) {
@@ -158,7 +202,12 @@ public final class SandboxState {
     return out;
   }
 
-  /** The profile ids in segment {@code segmentId}. */
+  /**
+   * The profile ids in segment {@code segmentId}.
+   *
+   * @param segmentId the segment's id
+   * @return the ids of the segment's members
+   */
   public Set<String> segmentMembers(String segmentId) {
     Set<String> m = segmentMembers.get(segmentId);
     return m == null ? Set.of() : Set.copyOf(m);
@@ -167,6 +216,9 @@ public final class SandboxState {
   /**
    * Makes {@code profileIds} the members of segment {@code segmentId} (segments are not evaluated by the
    * sandbox); each profile that joins or leaves is logged at the current time for the segment reports.
+   *
+   * @param segmentId the segment's id
+   * @param profileIds the profiles' ids
    */
   public void setSegmentMembers(String segmentId, Collection<String> profileIds) {
     synchronized (writeLock) {
@@ -198,7 +250,12 @@ public final class SandboxState {
     }
   }
 
-  /** The ids of the segments {@code profileId} is in. */
+  /**
+   * The ids of the segments {@code profileId} is in.
+   *
+   * @param profileId the profile's id
+   * @return the ids of the profile's segments
+   */
   public List<String> segmentsOf(String profileId) {
     List<String> out = new ArrayList<>();
     for (Resource segment : segments().all()) {
@@ -210,7 +267,14 @@ public final class SandboxState {
     return out;
   }
 
-  /** The id of the profile with this email, phone number or external id (in that order), or null. */
+  /**
+   * The id of the profile with this email, phone number or external id (in that order), or null.
+   *
+   * @param email an email address, or null
+   * @param phoneNumber a phone number, or null
+   * @param externalId an external id, or null
+   * @return the profile's id, or null if none matches
+   */
   public String findProfileId(String email, String phoneNumber, String externalId) {
     String id = email == null ? null : profileByEmail.get(normaliseEmail(email));
     if (id == null && phoneNumber != null) {
@@ -225,6 +289,11 @@ public final class SandboxState {
   /**
    * Stores a new object of {@code type} with a fresh Klaviyo-format id. Missing timestamps are set to now
    * (second precision). For profiles prefer {@link #createProfile}, which enforces unique identifiers.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param attributes the object's attributes
+   * @param relationships the related ids, by relationship name
+   * @return the stored object
    */
   public Resource insert(String type, Map<String, Object> attributes, Map<String, List<String>> relationships) {
     synchronized (writeLock) {
@@ -261,7 +330,12 @@ public final class SandboxState {
     return ids.base62(6);
   }
 
-  /** Creates a profile, enforcing unique email, phone number and external id (409 carrying the duplicate's id). */
+  /**
+   * Creates a profile, enforcing unique email, phone number and external id (409 carrying the duplicate's id).
+   *
+   * @param attributes the object's attributes
+   * @return the stored profile
+   */
   public Resource createProfile(Map<String, Object> attributes) {
     synchronized (writeLock) {
       checkUnique(null, attributes);
@@ -278,6 +352,10 @@ public final class SandboxState {
   /**
    * Applies {@code changes} (attribute name to new value; {@code properties} merged key by key) to profile
    * {@code id}, keeping the identifier indexes; bumps {@code updated} when something changed.
+   *
+   * @param id the object's id
+   * @param changes the attributes to change; others are kept
+   * @return the updated profile
    */
   @SuppressWarnings("unchecked")
   public Resource updateProfile(String id, Map<String, Object> changes) {
@@ -317,7 +395,15 @@ public final class SandboxState {
     }
   }
 
-  /** Replaces attributes of any object; sets {@code updatedField} (if non-null) to now when something changed. */
+  /**
+   * Replaces attributes of any object; sets {@code updatedField} (if non-null) to now when something changed.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param id the object's id
+   * @param changes the attributes to change; others are kept
+   * @param updatedField the timestamp attribute to set to now when something changed, or null
+   * @return the updated object
+   */
   public Resource update(String type, String id, Map<String, Object> changes, String updatedField) {
     synchronized (writeLock) {
       Resource r = table(type).find(id);
@@ -336,7 +422,12 @@ public final class SandboxState {
     }
   }
 
-  /** Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and seeding). */
+  /**
+   * Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and seeding).
+   *
+   * @param r the stored object
+   * @param attributes the object's attributes
+   */
   public void replace(Resource r, Map<String, Object> attributes) {
     synchronized (writeLock) {
       Map<String, Object> before = r.attributes();
@@ -347,14 +438,25 @@ public final class SandboxState {
     }
   }
 
-  /** Replaces an object's relationship ids. */
+  /**
+   * Replaces an object's relationship ids.
+   *
+   * @param r the stored object
+   * @param relationships the related ids, by relationship name
+   */
   public void relate(Resource r, Map<String, List<String>> relationships) {
     synchronized (writeLock) {
       r.replaceRelationships(relationships);
     }
   }
 
-  /** Deletes an object; returns whether it existed. Deleting a list drops its memberships. */
+  /**
+   * Deletes an object; returns whether it existed. Deleting a list drops its memberships.
+   *
+   * @param type the resource type, such as {@code profile}
+   * @param id the object's id
+   * @return true if the object existed
+   */
   public boolean delete(String type, String id) {
     synchronized (writeLock) {
       Resource removed = table(type).remove(id);
@@ -377,7 +479,12 @@ public final class SandboxState {
     }
   }
 
-  /** Adds profiles to a list (joining now); already-present members keep their join time. */
+  /**
+   * Adds profiles to a list (joining now); already-present members keep their join time.
+   *
+   * @param listId the list's id
+   * @param profileIds the profiles' ids
+   */
   public void addToList(String listId, Collection<String> profileIds) {
     synchronized (writeLock) {
       Instant now = now();
@@ -388,7 +495,12 @@ public final class SandboxState {
     }
   }
 
-  /** Removes profiles from a list. */
+  /**
+   * Removes profiles from a list.
+   *
+   * @param listId the list's id
+   * @param profileIds the profiles' ids
+   */
   public void removeFromList(String listId, Collection<String> profileIds) {
     synchronized (writeLock) {
       Map<String, Instant> m = listMembers.get(listId);

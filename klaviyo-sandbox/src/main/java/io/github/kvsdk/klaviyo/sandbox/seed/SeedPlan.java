@@ -23,7 +23,28 @@ import java.util.Objects;
 public final class SeedPlan {
   /** Object types a plan can seed. */
   public enum Type {
-    PROFILES, LISTS, SEGMENTS, EVENTS, METRICS, CAMPAIGNS, TEMPLATES, IMAGES, FLOWS, FORMS, REVIEWS,
+    /** Profiles, with emails, names and timestamps spread over the range. */
+    PROFILES,
+    /** Lists. */
+    LISTS,
+    /** Segments. */
+    SEGMENTS,
+    /** Events, each on a seeded profile and metric. */
+    EVENTS,
+    /** Metrics. */
+    METRICS,
+    /** Campaigns. */
+    CAMPAIGNS,
+    /** Templates. */
+    TEMPLATES,
+    /** Images. */
+    IMAGES,
+    /** Flows. */
+    FLOWS,
+    /** Sign-up forms. */
+    FORMS,
+    /** Reviews. */
+    REVIEWS,
     /** Every other resource type the spec defines (tags, coupons, catalog items, webhooks, flow actions...). */
     OTHERS
   }
@@ -42,34 +63,52 @@ public final class SeedPlan {
     this.randomSeed = b.randomSeed;
   }
 
+  /** {@return a builder of an empty plan over the 30 days before now} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A plan that creates nothing. */
+  /**
+   * {@return a plan that creates nothing}
+   */
   public static SeedPlan none() {
     return new Builder().build();
   }
 
+  /**
+   * How many objects of {@code type} the plan creates.
+   *
+   * @param type the object type
+   * @return the count, 0 if none
+   */
   public int count(Type type) {
     return counts.getOrDefault(type, 0);
   }
 
-  /** Start of the timestamp range (inclusive). */
+  /**
+   * Start of the timestamp range (inclusive).
+   *
+   * @return the earliest seeded timestamp
+   */
   public Instant from() {
     return from;
   }
 
-  /** End of the timestamp range (inclusive). */
+  /**
+   * End of the timestamp range (inclusive).
+   *
+   * @return the latest seeded timestamp
+   */
   public Instant to() {
     return to;
   }
 
-  /** How many objects of each type share one second (placed at the middle of the range). */
+  /** {@return how many objects of each type share one second (placed at the middle of the range)} */
   public int sameSecond() {
     return sameSecond;
   }
 
+  /** {@return the seed of the generated values; the same seed gives the same objects} */
   public long randomSeed() {
     return randomSeed;
   }
@@ -89,6 +128,14 @@ public final class SeedPlan {
 
     private Builder() {}
 
+    /**
+     * Sets how many objects of {@code type} to create.
+     *
+     * @param type the object type
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder count(Type type, int n) {
       if (n < 0) {
         throw new IllegalArgumentException(type + " count must be >= 0, was " + n);
@@ -97,47 +144,122 @@ public final class SeedPlan {
       return this;
     }
 
+    /**
+     * Sets how many profiles to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder profiles(int n) {
       return count(Type.PROFILES, n);
     }
 
+    /**
+     * Sets how many lists to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder lists(int n) {
       return count(Type.LISTS, n);
     }
 
+    /**
+     * Sets how many segments to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder segments(int n) {
       return count(Type.SEGMENTS, n);
     }
 
-    /** Events, spread over a few metrics (created as needed) and the seeded profiles. */
+    /**
+     * Events, spread over a few metrics (created as needed) and the seeded profiles.
+     *
+     * @param n how many
+     * @return this builder
+     */
     public Builder events(int n) {
       return count(Type.EVENTS, n);
     }
 
+    /**
+     * Sets how many metrics to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder metrics(int n) {
       return count(Type.METRICS, n);
     }
 
+    /**
+     * Sets how many campaigns to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder campaigns(int n) {
       return count(Type.CAMPAIGNS, n);
     }
 
+    /**
+     * Sets how many templates to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder templates(int n) {
       return count(Type.TEMPLATES, n);
     }
 
+    /**
+     * Sets how many images to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder images(int n) {
       return count(Type.IMAGES, n);
     }
 
+    /**
+     * Sets how many flows to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder flows(int n) {
       return count(Type.FLOWS, n);
     }
 
+    /**
+     * Sets how many sign-up forms to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder forms(int n) {
       return count(Type.FORMS, n);
     }
 
+    /**
+     * Sets how many reviews to create.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public Builder reviews(int n) {
       return count(Type.REVIEWS, n);
     }
@@ -146,12 +268,21 @@ public final class SeedPlan {
      * {@code n} objects of every other resource type the spec defines (tags, coupons, catalog items,
      * webhooks, flow actions and so on), with attributes made from the spec's examples and each
      * relationship pointing at the first object of its target type.
+     *
+     * @param n how many
+     * @return this builder
      */
     public Builder others(int n) {
       return count(Type.OTHERS, n);
     }
 
-    /** Timestamps are spread evenly from {@code from} to {@code to}, both truncated to seconds. */
+    /**
+     * Timestamps are spread evenly from {@code from} to {@code to}, both truncated to seconds.
+     *
+     * @param from the earliest timestamp
+     * @param to the latest timestamp
+     * @return this builder
+     */
     public Builder between(Instant from, Instant to) {
       if (to.isBefore(from)) {
         throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
@@ -161,7 +292,12 @@ public final class SeedPlan {
       return this;
     }
 
-    /** Makes {@code n} objects of each type (at most its count) share one timestamp second. */
+    /**
+     * Makes {@code n} objects of each type (at most its count) share one timestamp second.
+     *
+     * @param n how many
+     * @return this builder
+     */
     public Builder sameSecond(int n) {
       if (n < 0) {
         throw new IllegalArgumentException("sameSecond must be >= 0, was " + n);
@@ -170,12 +306,18 @@ public final class SeedPlan {
       return this;
     }
 
-    /** Seed of the random generator (names, memberships); the same seed gives the same data. */
+    /**
+     * Seed of the random generator (names, memberships); the same seed gives the same data.
+     *
+     * @param seed the seed; the same seed gives the same objects
+     * @return this builder
+     */
     public Builder randomSeed(long seed) {
       this.randomSeed = seed;
       return this;
     }
 
+    /** {@return the plan} */
     public SeedPlan build() {
       return new SeedPlan(this);
     }

@@ -40,7 +40,7 @@ public final class ApiSpec {
     this.router = new PathRouter(byId.values());
   }
 
-  /** The spec packaged in {@code klaviyo-openapi}, parsed on first use and cached. */
+  /** {@return the spec packaged in {@code klaviyo-openapi}, parsed on first use and cached} */
   public static ApiSpec packaged() {
     ApiSpec result = packaged;
     if (result == null) {
@@ -55,17 +55,17 @@ public final class ApiSpec {
     return result;
   }
 
-  /** The API revision, such as {@code 2024-10-15}. */
+  /** {@return the API revision, such as {@code 2024-10-15}} */
   public String revision() {
     return revision;
   }
 
-  /** The schemas of the spec's components. */
+  /** {@return the schemas of the spec's components} */
   public Schemas schemas() {
     return schemas;
   }
 
-  /** All operations. */
+  /** {@return all operations} */
   public Collection<Operation> operations() {
     return byId.values();
   }
@@ -80,7 +80,7 @@ public final class ApiSpec {
     return router.match(method, path);
   }
 
-  /** Whether some operation serves {@code path} with a method other than {@code method}. */
+  /** {@return whether some operation serves {@code path} with a method other than {@code method}} */
   public boolean hasPath(String path) {
     return router.hasPath(path);
   }

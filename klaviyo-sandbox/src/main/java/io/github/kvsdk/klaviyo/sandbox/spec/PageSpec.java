@@ -5,7 +5,7 @@ package io.github.kvsdk.klaviyo.sandbox.spec;
  * fixed size taken from the operation's description ("Returns a maximum of 10 results per page").
  */
 public record PageSpec(boolean sizeParameter, int defaultSize, int maxSize) {
-  /** The size used when the request does not ask for one. */
+  /** {@return the size used when the request does not ask for one} */
   public int defaultSize() {
     return defaultSize;
   }

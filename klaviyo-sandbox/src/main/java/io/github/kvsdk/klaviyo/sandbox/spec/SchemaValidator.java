@@ -174,7 +174,7 @@ public final class SchemaValidator {
     return null;
   }
 
-  /** Whether {@code text} is an ISO 8601 datetime (with an offset, or local), or a date. */
+  /** {@return whether {@code text} is an ISO 8601 datetime (with an offset, or local), or a date} */
   public static boolean isDateTime(String text) {
     try {
       OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -78,12 +78,12 @@ public final class SelfSignedCertificate {
     }
   }
 
-  /** The certificate. */
+  /** {@return the certificate} */
   public X509Certificate certificate() {
     return certificate;
   }
 
-  /** The certificate in PEM form, for clients to trust. */
+  /** {@return the certificate in PEM form, for clients to trust} */
   public String pem() {
     try {
       String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -94,7 +94,7 @@ public final class SelfSignedCertificate {
     }
   }
 
-  /** A server {@link SSLContext} presenting this certificate. */
+  /** {@return a server {@link SSLContext} presenting this certificate} */
   public SSLContext serverContext() {
     try {
       char[] password = new char[0];
