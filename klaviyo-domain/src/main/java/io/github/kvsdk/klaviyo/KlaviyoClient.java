@@ -2,7 +2,6 @@ package io.github.kvsdk.klaviyo;
 
 import com.squareup.moshi.Moshi;
 import io.github.kvsdk.klaviyo.actions.Accounts;
-import io.github.kvsdk.klaviyo.api.KlaviyoServices;
 import io.github.kvsdk.klaviyo.api.internal.ResourceTypes;
 import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
 import io.github.kvsdk.klaviyo.paging.ResourceConverter;
@@ -21,15 +20,15 @@ import io.github.kvsdk.klaviyo.generated.GeneratedRevision;
 import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.http.BaseUrls;
 import io.github.kvsdk.klaviyo.http.Timeouts;
-import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
-import io.github.kvsdk.klaviyo.http.LoggingInterceptor;
-import io.github.kvsdk.klaviyo.http.PathParameters;
-import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
+import io.github.kvsdk.klaviyo.http.internal.KlaviyoHeadersInterceptor;
+import io.github.kvsdk.klaviyo.http.internal.LoggingInterceptor;
+import io.github.kvsdk.klaviyo.http.internal.PathParameters;
+import io.github.kvsdk.klaviyo.http.internal.StaleConnectionCheck;
 import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
-import io.github.kvsdk.klaviyo.oauth.OAuthInterceptor;
+import io.github.kvsdk.klaviyo.oauth.internal.OAuthInterceptor;
 import io.github.kvsdk.klaviyo.oauth.OAuthSession;
 import io.github.kvsdk.klaviyo.ratelimit.ClientRateLimiter;
-import io.github.kvsdk.klaviyo.ratelimit.RateLimitInterceptor;
+import io.github.kvsdk.klaviyo.ratelimit.internal.RateLimitInterceptor;
 import io.github.kvsdk.klaviyo.ratelimit.RateLimiterConfig;
 import io.github.kvsdk.klaviyo.raw.RawRequests;
 import io.github.kvsdk.klaviyo.retry.RetryInterceptor;
@@ -175,7 +174,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
 
   /** Internal: the context the typed services run in. */
   @Override
-  protected ServiceContext serviceContext() {
+  ServiceContext serviceContext() {
     return serviceContext;
   }
 
@@ -215,8 +214,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
 
   /**
    * The documented action set over this client. Created on first use, then the same instance is returned
-   * to every caller and thread; equivalent to (but cheaper than) {@link KlaviyoActions#of
-   * KlaviyoActions.of(client)} per call.
+   * to every caller and thread.
    */
   public KlaviyoActions actions() {
     KlaviyoActions result = actions;

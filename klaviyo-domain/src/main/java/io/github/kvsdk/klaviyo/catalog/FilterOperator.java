@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.filter;
+package io.github.kvsdk.klaviyo.catalog;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.auth;
+package io.github.kvsdk.klaviyo.auth.internal;
 
 /**
  * A request tag telling the authorization interceptors to send no {@code Authorization} header, for the public

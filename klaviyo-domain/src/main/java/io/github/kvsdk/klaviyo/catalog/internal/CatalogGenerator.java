@@ -2,7 +2,7 @@ package io.github.kvsdk.klaviyo.catalog.internal;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.catalog.internal;
 
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

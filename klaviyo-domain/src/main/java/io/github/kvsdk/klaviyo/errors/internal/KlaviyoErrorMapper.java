@@ -1,10 +1,23 @@
-package io.github.kvsdk.klaviyo.errors;
+package io.github.kvsdk.klaviyo.errors.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
-import io.github.kvsdk.klaviyo.retry.RetryAfter;
+import io.github.kvsdk.klaviyo.errors.AuthenticationException;
+import io.github.kvsdk.klaviyo.errors.BadRequestException;
+import io.github.kvsdk.klaviyo.errors.ConflictException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoError;
+import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoTimeoutException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
+import io.github.kvsdk.klaviyo.errors.NotFoundException;
+import io.github.kvsdk.klaviyo.errors.PermissionException;
+import io.github.kvsdk.klaviyo.errors.RateLimitedException;
+import io.github.kvsdk.klaviyo.errors.ServerException;
+import io.github.kvsdk.klaviyo.retry.internal.RetryAfter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,5 +1,6 @@
-package io.github.kvsdk.klaviyo.errors;
+package io.github.kvsdk.klaviyo.errors.internal;
 
+import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import java.io.IOException;
 
 /**

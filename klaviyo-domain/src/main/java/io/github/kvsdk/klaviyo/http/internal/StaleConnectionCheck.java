@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.http;
+package io.github.kvsdk.klaviyo.http.internal;
 
 import java.io.IOException;
 import java.net.Socket;

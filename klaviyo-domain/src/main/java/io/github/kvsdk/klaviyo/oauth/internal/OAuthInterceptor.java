@@ -1,8 +1,9 @@
-package io.github.kvsdk.klaviyo.oauth;
+package io.github.kvsdk.klaviyo.oauth.internal;
 
-import io.github.kvsdk.klaviyo.auth.OmitAuthorization;
+import io.github.kvsdk.klaviyo.auth.internal.OmitAuthorization;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
-import io.github.kvsdk.klaviyo.errors.TunneledKlaviyoException;
+import io.github.kvsdk.klaviyo.errors.internal.TunneledKlaviyoException;
+import io.github.kvsdk.klaviyo.oauth.OAuthSession;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;

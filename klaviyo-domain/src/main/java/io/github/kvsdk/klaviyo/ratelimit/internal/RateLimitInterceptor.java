@@ -1,5 +1,6 @@
-package io.github.kvsdk.klaviyo.ratelimit;
+package io.github.kvsdk.klaviyo.ratelimit.internal;
 
+import io.github.kvsdk.klaviyo.ratelimit.ClientRateLimiter;
 import java.io.IOException;
 import io.github.kvsdk.klaviyo.http.internal.CallState;
 import io.github.kvsdk.klaviyo.retry.Sleeper;

@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.retry;
+package io.github.kvsdk.klaviyo.retry.internal;
 
 import java.time.Clock;
 import java.time.Duration;

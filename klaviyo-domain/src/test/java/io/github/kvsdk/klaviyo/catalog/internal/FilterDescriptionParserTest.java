@@ -1,13 +1,13 @@
 package io.github.kvsdk.klaviyo.catalog.internal;
 
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.ANY;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.EQUALS;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.GREATER_THAN;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.LESS_THAN;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.ANY;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.EQUALS;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.GREATER_THAN;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.LESS_THAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

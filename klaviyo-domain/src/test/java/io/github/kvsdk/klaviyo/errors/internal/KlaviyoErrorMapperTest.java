@@ -1,7 +1,18 @@
-package io.github.kvsdk.klaviyo.errors;
+package io.github.kvsdk.klaviyo.errors.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kvsdk.klaviyo.errors.BadRequestException;
+import io.github.kvsdk.klaviyo.errors.ConflictException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoError;
+import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoTimeoutException;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.errors.PermissionException;
+import io.github.kvsdk.klaviyo.errors.RateLimitedException;
+import io.github.kvsdk.klaviyo.errors.ServerException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

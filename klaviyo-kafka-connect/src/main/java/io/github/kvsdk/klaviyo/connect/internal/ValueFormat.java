@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.connect;
+package io.github.kvsdk.klaviyo.connect.internal;
 
 import java.util.Locale;
 
@@ -25,7 +25,7 @@ public enum ValueFormat {
     return configName;
   }
 
-  static ValueFormat parse(String value) {
+  public static ValueFormat parse(String value) {
     String normalized = value.trim().toLowerCase(Locale.ROOT);
     for (ValueFormat format : values()) {
       if (format.configName.equals(normalized)) return format;
