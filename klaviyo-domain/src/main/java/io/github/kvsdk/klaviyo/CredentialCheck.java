@@ -2,7 +2,7 @@ package io.github.kvsdk.klaviyo;
 
 import io.github.kvsdk.klaviyo.errors.AuthenticationException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.errors.PermissionException;
 import io.github.kvsdk.klaviyo.raw.RawRequest;

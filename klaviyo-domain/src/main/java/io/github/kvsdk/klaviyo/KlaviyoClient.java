@@ -2,10 +2,6 @@ package io.github.kvsdk.klaviyo;
 
 import com.squareup.moshi.Moshi;
 import io.github.kvsdk.klaviyo.actions.Accounts;
-import io.github.kvsdk.klaviyo.api.KlaviyoServices;
-import io.github.kvsdk.klaviyo.api.internal.ResourceTypes;
-import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
-import io.github.kvsdk.klaviyo.paging.ResourceConverter;
 import io.github.kvsdk.klaviyo.actions.Campaigns;
 import io.github.kvsdk.klaviyo.actions.Events;
 import io.github.kvsdk.klaviyo.actions.Images;
@@ -14,6 +10,8 @@ import io.github.kvsdk.klaviyo.actions.Lists;
 import io.github.kvsdk.klaviyo.actions.Profiles;
 import io.github.kvsdk.klaviyo.actions.Segments;
 import io.github.kvsdk.klaviyo.actions.Templates;
+import io.github.kvsdk.klaviyo.api.internal.ResourceTypes;
+import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
 import io.github.kvsdk.klaviyo.auth.ApiKey;
 import io.github.kvsdk.klaviyo.auth.ApiKeyInterceptor;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
@@ -21,29 +19,30 @@ import io.github.kvsdk.klaviyo.generated.GeneratedRevision;
 import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.http.BaseUrls;
 import io.github.kvsdk.klaviyo.http.Timeouts;
-import io.github.kvsdk.klaviyo.http.KlaviyoHeadersInterceptor;
-import io.github.kvsdk.klaviyo.http.LoggingInterceptor;
-import io.github.kvsdk.klaviyo.http.PathParameters;
-import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
 import io.github.kvsdk.klaviyo.http.internal.AttemptObservingInterceptor;
 import io.github.kvsdk.klaviyo.http.internal.CallObserver;
 import io.github.kvsdk.klaviyo.http.internal.CallObservingInterceptor;
+import io.github.kvsdk.klaviyo.http.internal.KlaviyoHeadersInterceptor;
+import io.github.kvsdk.klaviyo.http.internal.LoggingInterceptor;
+import io.github.kvsdk.klaviyo.http.internal.PathParameters;
 import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
+import io.github.kvsdk.klaviyo.http.internal.StaleConnectionCheck;
 import io.github.kvsdk.klaviyo.metrics.internal.MicrometerCallObserver;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.github.kvsdk.klaviyo.oauth.OAuthInterceptor;
 import io.github.kvsdk.klaviyo.oauth.OAuthSession;
+import io.github.kvsdk.klaviyo.oauth.internal.OAuthInterceptor;
+import io.github.kvsdk.klaviyo.paging.ResourceConverter;
 import io.github.kvsdk.klaviyo.ratelimit.ClientRateLimiter;
-import io.github.kvsdk.klaviyo.ratelimit.RateLimitInterceptor;
 import io.github.kvsdk.klaviyo.ratelimit.RateLimiterConfig;
+import io.github.kvsdk.klaviyo.ratelimit.internal.RateLimitInterceptor;
 import io.github.kvsdk.klaviyo.raw.RawRequests;
 import io.github.kvsdk.klaviyo.retry.RetryInterceptor;
 import io.github.kvsdk.klaviyo.retry.RetryPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -53,8 +52,8 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
-import retrofit2.converter.scalars.ScalarsConverterFactory;
 import retrofit2.converter.moshi.MoshiConverterFactory;
+import retrofit2.converter.scalars.ScalarsConverterFactory;
 
 /**
  * The entry point: one configured connection to Klaviyo's API. Immutable and thread-safe; create one per
@@ -198,7 +197,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
    *
    * @return the context shared by this client's services
    */
-  protected ServiceContext serviceContext() {
+  ServiceContext serviceContext() {
     return serviceContext;
   }
 
@@ -247,9 +246,8 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
   }
 
   /**
-   * {@return the documented action set over this client} Created on first use, then the same instance is returned
-   * to every caller and thread; equivalent to (but cheaper than) {@link KlaviyoActions#of
-   * KlaviyoActions.of(client)} per call.
+   * {@return the documented action set over this client} Created on first use, then the same instance is
+   * returned to every caller and thread.
    */
   public KlaviyoActions actions() {
     KlaviyoActions result = actions;

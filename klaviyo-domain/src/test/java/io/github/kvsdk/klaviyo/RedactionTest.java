@@ -54,7 +54,7 @@ class RedactionTest {
   private static final class KlaviyoErrorMapperAccess {
     static String map(okhttp3.Response response) {
       StringWriter trace = new StringWriter();
-      io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper.fromResponse(response).printStackTrace(new PrintWriter(trace));
+      io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper.fromResponse(response).printStackTrace(new PrintWriter(trace));
       return trace.toString();
     }
   }

@@ -1,19 +1,18 @@
 package io.github.kvsdk.klaviyo.actions;
 
-import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
 import io.github.kvsdk.klaviyo.paging.IncludedTypes;
 
 /**
- * The documented action set, one facade per resource, over a {@link KlaviyoClient}.
+ * The documented action set, one facade per resource, over a {@link io.github.kvsdk.klaviyo.KlaviyoClient}.
  *
  * <pre>{@code
  * client.lists().create("Newsletter");
  * for (GetProfileResponseData p : client.profiles().listAll(QueryOptions.none())) { ... }
  * }</pre>
  *
- * <p>{@link KlaviyoClient#actions()} (and its shortcuts such as {@link KlaviyoClient#profiles()}) returns one
- * cached instance per client; {@link #of} returns the same one.
+ * <p>{@link io.github.kvsdk.klaviyo.KlaviyoClient#actions()} (and its shortcuts such as {@link
+ * io.github.kvsdk.klaviyo.KlaviyoClient#profiles()}) returns one cached instance per client.
  *
  * <p>Every action is a typed method with a {@code CompletableFuture} twin ({@code ...Async}). Inputs and
  * the {@code fields}, {@code additional-fields}, {@code include}, {@code filter}, {@code sort} and {@code
@@ -21,7 +20,7 @@ import io.github.kvsdk.klaviyo.paging.IncludedTypes;
  * a {@link io.github.kvsdk.klaviyo.paging.Page} ({@code list}) or an auto-pager ({@code listAll}, lazy by
  * default, {@link io.github.kvsdk.klaviyo.paging.AutoPager#prefetching()} to fetch ahead); included
  * resources resolve by type to the generated {@code *ResponseObjectResource} classes ({@link
- * #includedTypes()}). Raw Request is {@link KlaviyoClient#raw()}.
+ * #includedTypes()}). Raw Request is {@link io.github.kvsdk.klaviyo.KlaviyoClient#raw()}.
  */
 public final class KlaviyoActions {
   private final ActionContext ctx;
@@ -44,17 +43,6 @@ public final class KlaviyoActions {
     this.profiles = new Profiles(ctx);
     this.segments = new Segments(ctx);
     this.templates = new Templates(ctx);
-  }
-
-  /**
-   * The action set over {@code client}; cheap to create, safe to share between threads.
-   *
-   * @param client the client requests go through
-   * @return the client's actions
-   */
-  public static KlaviyoActions of(KlaviyoClient client) {
-    if (client == null) throw new NullPointerException("client == null");
-    return client.actions();
   }
 
   /**

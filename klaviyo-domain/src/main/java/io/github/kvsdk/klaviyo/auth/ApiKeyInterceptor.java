@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.auth;
 
+import io.github.kvsdk.klaviyo.auth.internal.OmitAuthorization;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;

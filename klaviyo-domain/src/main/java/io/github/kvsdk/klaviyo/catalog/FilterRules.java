@@ -1,6 +1,5 @@
 package io.github.kvsdk.klaviyo.catalog;
 
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

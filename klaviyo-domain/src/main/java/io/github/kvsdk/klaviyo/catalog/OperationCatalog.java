@@ -1,7 +1,6 @@
 package io.github.kvsdk.klaviyo.catalog;
 
 import com.squareup.moshi.JsonReader;
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import okhttp3.Headers;
 
 /**
  * Klaviyo answered with a non-2xx status. Subclasses name the status family; this class is thrown for the
- * remaining 4xx codes. Use {@link KlaviyoErrorMapper} to build one from a response.
+ * remaining 4xx codes. The client builds them from Klaviyo's responses.
  */
 public class KlaviyoApiException extends KlaviyoException {
   /** The HTTP status. */
@@ -60,7 +60,10 @@ public class KlaviyoApiException extends KlaviyoException {
     return errors.stream().map(KlaviyoError::id).filter(id -> id != null).toList();
   }
 
-  /** {@return the request id Klaviyo attached to the response, if any} See {@link KlaviyoErrorMapper#REQUEST_ID_HEADERS}. */
+  /**
+   * {@return the request id Klaviyo attached to the response ({@code X-Klaviyo-Req-Id}, {@code X-Request-Id} or
+   * {@code Request-Id}), if any}
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.filter;
 
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import io.github.kvsdk.klaviyo.catalog.FilterRules;
 import io.github.kvsdk.klaviyo.catalog.Operation;
 import java.math.BigDecimal;

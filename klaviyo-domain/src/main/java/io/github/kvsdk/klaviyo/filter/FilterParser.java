@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.filter;
 
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.filter;
 
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.util.Optional;
 import java.util.Collections;

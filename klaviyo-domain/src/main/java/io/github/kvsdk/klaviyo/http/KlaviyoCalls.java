@@ -1,7 +1,7 @@
 package io.github.kvsdk.klaviyo.http;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.github.kvsdk.klaviyo.oauth;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;

@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.paging;
 
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;

@@ -3,7 +3,7 @@ package io.github.kvsdk.klaviyo.paging;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.catalog.Operation;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoUnexpectedResponseException;
 import io.github.kvsdk.klaviyo.query.QueryOptions;

@@ -2,8 +2,8 @@ package io.github.kvsdk.klaviyo.raw;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.github.kvsdk.klaviyo.auth.OmitAuthorization;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.auth.internal.OmitAuthorization;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.retry.RetryPolicy;

@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.retry;
 
-import io.github.kvsdk.klaviyo.http.StaleConnectionCheck;
+import io.github.kvsdk.klaviyo.http.internal.StaleConnectionCheck;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;

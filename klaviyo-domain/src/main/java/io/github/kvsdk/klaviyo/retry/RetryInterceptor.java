@@ -1,8 +1,9 @@
 package io.github.kvsdk.klaviyo.retry;
 
-import io.github.kvsdk.klaviyo.errors.TunneledKlaviyoException;
+import io.github.kvsdk.klaviyo.errors.internal.TunneledKlaviyoException;
 import io.github.kvsdk.klaviyo.http.internal.CallState;
 import io.github.kvsdk.klaviyo.http.internal.DeferredAttempt;
+import io.github.kvsdk.klaviyo.retry.internal.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

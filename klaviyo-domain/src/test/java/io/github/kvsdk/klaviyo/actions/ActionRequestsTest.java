@@ -40,7 +40,7 @@ final class ActionRequestsTest {
         .baseUrl(server.url("/").toString())
         .rateLimiting(false)
         .build();
-    klaviyo = KlaviyoActions.of(client);
+    klaviyo = client.actions();
   }
 
   private void accepted(int times) {

@@ -51,7 +51,7 @@ final class ActionsSandboxTest {
         .rateLimits(false)
         .start();
     client = KlaviyoClient.builder().apiKey(sandbox.defaultApiKey()).baseUrl(sandbox.baseUrl()).build();
-    klaviyo = KlaviyoActions.of(client);
+    klaviyo = client.actions();
   }
 
   @AfterAll

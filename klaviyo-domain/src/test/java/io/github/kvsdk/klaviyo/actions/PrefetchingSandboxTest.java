@@ -29,8 +29,8 @@ final class PrefetchingSandboxTest {
     // 450 events: three pages at get_events' fixed 200 per page.
     sandbox = KlaviyoSandbox.builder().seed(SeedPlan.builder().profiles(40).events(450).build()).rateLimits(false)
         .start();
-    klaviyo = KlaviyoActions.of(
-        KlaviyoClient.builder().apiKey(sandbox.defaultApiKey()).baseUrl(sandbox.baseUrl()).build());
+    klaviyo = KlaviyoClient.builder().apiKey(sandbox.defaultApiKey()).baseUrl(sandbox.baseUrl()).build()
+        .actions();
   }
 
   @AfterAll

@@ -40,11 +40,12 @@ final class WritesTest {
 
   @BeforeEach
   void setUp() {
-    klaviyo = KlaviyoActions.of(KlaviyoClient.builder()
+    klaviyo = KlaviyoClient.builder()
         .apiKey("pk_test_0123456789abcdef0123456789abcdef")
         .baseUrl(server.url("/").toString())
         .rateLimiting(false)
-        .build());
+        .build()
+        .actions();
   }
 
   private void respond(int code, String body) {

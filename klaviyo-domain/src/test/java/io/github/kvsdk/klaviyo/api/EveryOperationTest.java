@@ -45,8 +45,10 @@ final class EveryOperationTest {
     Set<String> called = new LinkedHashSet<>();
     List<String> wrong = new ArrayList<>();
     RequestOptions unchecked = RequestOptions.builder().skipValidation().build();
-    for (Method accessor : KlaviyoServices.class.getDeclaredMethods()) {
+    // The client's package-private supertype declares one accessor per resource group.
+    for (Method accessor : Class.forName("io.github.kvsdk.klaviyo.KlaviyoServices").getDeclaredMethods()) {
       if (!Modifier.isPublic(accessor.getModifiers()) || accessor.getParameterCount() != 0) continue;
+      accessor.setAccessible(true);
       Object service = accessor.invoke(client);
       for (Method method : accessor.getReturnType().getDeclaredMethods()) {
         Class<?>[] types = method.getParameterTypes();

@@ -1,11 +1,11 @@
 package io.github.kvsdk.klaviyo.catalog;
 
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.EQUALS;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.GREATER_OR_EQUAL;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.GREATER_THAN;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.HAS;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.LESS_OR_EQUAL;
-import static io.github.kvsdk.klaviyo.filter.FilterOperator.LESS_THAN;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.EQUALS;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.GREATER_OR_EQUAL;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.GREATER_THAN;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.HAS;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.LESS_OR_EQUAL;
+import static io.github.kvsdk.klaviyo.catalog.FilterOperator.LESS_THAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

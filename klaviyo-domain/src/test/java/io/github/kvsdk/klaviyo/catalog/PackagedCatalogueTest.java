@@ -3,7 +3,6 @@ package io.github.kvsdk.klaviyo.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.codegen.catalog.CatalogWriter;
-import io.github.kvsdk.klaviyo.filter.FilterOperator;
 import io.github.kvsdk.klaviyo.openapi.catalog.FilterRules;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kvsdk.klaviyo.catalog.FilterOperator;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;

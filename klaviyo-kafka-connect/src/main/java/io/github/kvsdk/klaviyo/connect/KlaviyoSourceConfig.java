@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.connect;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.connect.internal.ValueFormat;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
 import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
@@ -187,8 +188,8 @@ public final class KlaviyoSourceConfig extends AbstractConfig {
     return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
   }
 
-  /** {@return how a record's value carries the object} */
-  public ValueFormat valueFormat() {
+  /** How a record's value carries the object. */
+  ValueFormat valueFormat() {
     return ValueFormat.parse(getString(VALUE_FORMAT));
   }
 

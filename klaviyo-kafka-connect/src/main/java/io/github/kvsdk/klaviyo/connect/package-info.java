@@ -6,6 +6,6 @@
  * settings {@link io.github.kvsdk.klaviyo.connect.KlaviyoSourceConfig} documents: credentials, the object types
  * to poll and where their records go. Each object type of one account is a source partition whose offset is
  * the poller's checkpoint, so a restarted task resumes where the last committed record left off. Record
- * values take the shape {@link io.github.kvsdk.klaviyo.connect.ValueFormat} selects.
+ * values take the shape the {@code value.format} setting selects.
  */
 package io.github.kvsdk.klaviyo.connect;

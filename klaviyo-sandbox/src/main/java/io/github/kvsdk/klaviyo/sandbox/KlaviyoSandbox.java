@@ -76,8 +76,9 @@ public final class KlaviyoSandbox implements AutoCloseable {
     Seeder.seedAccount(state);
     Seeder.apply(state, b.seed);
     backend.afterSeed(b.seed.count(SeedPlan.Type.OTHERS));
+    AdminApi admin = b.admin ? new AdminApi(state, faults, rateLimiter, mutations, oauth, requests, this::seed) : null;
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
-        faults, b.admin ? new AdminApi(this) : null, requests, state.accounts()::contains);
+        faults, admin, requests, state.accounts()::contains);
     this.tls = b.tls ? SelfSignedCertificate.create(b.host) : null;
     Undertow.Builder listener = Undertow.builder();
     if (tls != null) {

@@ -43,6 +43,7 @@ public final class FacadeGenerator {
   static final String GENERATED_API = "io.github.kvsdk.klaviyo.generated.api";
   static final String GENERATED_MODEL = "io.github.kvsdk.klaviyo.generated.model";
   static final String FACADE = "io.github.kvsdk.klaviyo.api";
+  static final String CLIENT_PACKAGE = "io.github.kvsdk.klaviyo";
   static final ClassName INCLUDED_TYPES = ClassName.get("io.github.kvsdk.klaviyo.paging", "IncludedTypes");
 
   private FacadeGenerator() {}
@@ -107,15 +108,17 @@ public final class FacadeGenerator {
     int operations = 0;
     int paginated = 0;
     int resultPaged = 0;
+    // Package-private in the client's package: users call its accessors on the client and never name it, and
+    // outside the api package the services' packages can depend on api (RequestOptions) without a cycle.
     TypeSpec.Builder services = TypeSpec.classBuilder("KlaviyoServices")
-        .addModifiers(javax.lang.model.element.Modifier.PUBLIC, javax.lang.model.element.Modifier.ABSTRACT)
+        .addModifiers(javax.lang.model.element.Modifier.ABSTRACT)
         .addJavadoc("Every resource group of Klaviyo API revision $L as a service: {@code client.profiles()}, "
             + "{@code client.metrics()}, ....\n\n<p>Extended by the client; services are created on first use "
             + "and shared.\n", spec.revision())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(javax.lang.model.element.Modifier.PROTECTED)
+        .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("For the client.\n").build())
         .addMethod(MethodSpec.methodBuilder("serviceContext")
-            .addModifiers(javax.lang.model.element.Modifier.PROTECTED, javax.lang.model.element.Modifier.ABSTRACT)
+            .addModifiers(javax.lang.model.element.Modifier.ABSTRACT)
             .returns(ServiceWriter.CONTEXT)
             .addJavadoc("The context every service runs in.\n\n@return the context\n").build());
     for (Map.Entry<String, List<FacadeOperation>> entry : byGroup.entrySet()) {
@@ -146,7 +149,7 @@ public final class FacadeGenerator {
           .endControlFlow()
           .addStatement("return s").build());
     }
-    JavaFile.builder(FACADE, services.build()).skipJavaLangImports(true).indent("  ").build().writeTo(out);
+    JavaFile.builder(CLIENT_PACKAGE, services.build()).skipJavaLangImports(true).indent("  ").build().writeTo(out);
     int resourceTypes = writeResourceTypes(out, spec.revision());
     return new Result(operations, byGroup.size(), paginated, resultPaged, resourceTypes);
   }

@@ -1,7 +1,7 @@
 package io.github.kvsdk.klaviyo.api.internal;
 
 import com.squareup.moshi.JsonDataException;
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.paging.AutoPager;
 import io.github.kvsdk.klaviyo.paging.Cursor;
 import io.github.kvsdk.klaviyo.paging.FetchedPage;

@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.http.internal;
 
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.http.LogContext;
 import java.io.IOException;
 import okhttp3.Interceptor;

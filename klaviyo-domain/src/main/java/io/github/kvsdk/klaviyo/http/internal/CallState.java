@@ -1,7 +1,7 @@
 package io.github.kvsdk.klaviyo.http.internal;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoDeadlineException;
-import io.github.kvsdk.klaviyo.errors.TunneledKlaviyoException;
+import io.github.kvsdk.klaviyo.errors.internal.TunneledKlaviyoException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

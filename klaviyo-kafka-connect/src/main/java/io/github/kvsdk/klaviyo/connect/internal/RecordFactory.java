@@ -1,6 +1,5 @@
 package io.github.kvsdk.klaviyo.connect.internal;
 
-import io.github.kvsdk.klaviyo.connect.ValueFormat;
 import io.github.kvsdk.klaviyo.poller.PollMessage;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
 import io.github.kvsdk.klaviyo.poller.source.PolledObject;

@@ -2,7 +2,6 @@ package io.github.kvsdk.klaviyo.connect.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kvsdk.klaviyo.connect.ValueFormat;
 import io.github.kvsdk.klaviyo.poller.PollMessage;
 import io.github.kvsdk.klaviyo.poller.config.EmitMode;
 import io.github.kvsdk.klaviyo.poller.source.PolledObject;

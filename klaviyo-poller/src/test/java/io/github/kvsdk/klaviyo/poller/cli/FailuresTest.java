@@ -2,7 +2,7 @@ package io.github.kvsdk.klaviyo.poller.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kvsdk.klaviyo.errors.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.poller.ConsumerFailedException;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CorruptCheckpointException;

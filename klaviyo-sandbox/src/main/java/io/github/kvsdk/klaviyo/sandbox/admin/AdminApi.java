@@ -1,14 +1,19 @@
 package io.github.kvsdk.klaviyo.sandbox.admin;
 
-import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.faults.Fault;
+import io.github.kvsdk.klaviyo.sandbox.faults.Faults;
 import io.github.kvsdk.klaviyo.sandbox.http.AdminEndpoint;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
 import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.http.RequestLog;
 import io.github.kvsdk.klaviyo.sandbox.json.Json;
 import io.github.kvsdk.klaviyo.sandbox.json.JsonSyntaxException;
+import io.github.kvsdk.klaviyo.sandbox.mutation.MutationDriver;
+import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
+import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
 import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
 import io.github.kvsdk.klaviyo.sandbox.resources.ResourceTable;
+import io.github.kvsdk.klaviyo.sandbox.resources.SandboxState;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The sandbox's own HTTP API under {@code /__admin/}, for driving a standalone sandbox from other
@@ -35,15 +41,35 @@ import java.util.Map;
  * </ul>
  */
 public final class AdminApi implements AdminEndpoint {
-  private final KlaviyoSandbox sandbox;
+  private final SandboxState state;
+  private final Faults faults;
+  private final RateLimiter rateLimiter;
+  private final MutationDriver mutations;
+  private final SandboxOAuth oauth;
+  private final RequestLog requests;
+  private final Consumer<SeedPlan> seeder;
 
   /**
-   * Serves the admin endpoints of {@code sandbox}.
+   * Over the sandbox's parts (given rather than the sandbox itself, which depends on this package); {@code
+   * seeder} creates a plan's objects as the sandbox's {@code seed} does.
    *
-   * @param sandbox the sandbox the endpoints read and change
+   * @param state the stored objects
+   * @param faults the faults to inject
+   * @param rateLimiter the sandbox's rate limiter
+   * @param mutations the driver of background changes
+   * @param oauth the OAuth authorization server
+   * @param requests the log of served requests
+   * @param seeder creates a seed plan's objects
    */
-  public AdminApi(KlaviyoSandbox sandbox) {
-    this.sandbox = sandbox;
+  public AdminApi(SandboxState state, Faults faults, RateLimiter rateLimiter, MutationDriver mutations,
+      SandboxOAuth oauth, RequestLog requests, Consumer<SeedPlan> seeder) {
+    this.state = state;
+    this.faults = faults;
+    this.rateLimiter = rateLimiter;
+    this.mutations = mutations;
+    this.oauth = oauth;
+    this.requests = requests;
+    this.seeder = seeder;
   }
 
   @Override
@@ -58,7 +84,7 @@ public final class AdminApi implements AdminEndpoint {
     if (method.equals("GET") && p.startsWith("/state/")) {
       ResourceTable table;
       try {
-        table = sandbox.state().table(p.substring(7));
+        table = state.table(p.substring(7));
       } catch (IllegalArgumentException e) {
         throw ApiException.notFound("Unknown type '" + p.substring(7) + "'.");
       }
@@ -72,16 +98,16 @@ public final class AdminApi implements AdminEndpoint {
     switch (method + " " + p) {
       case "POST /faults" -> {
         Fault fault = fault(json);
-        sandbox.faults().add(fault);
+        faults.add(fault);
         return ApiResponse.created(Map.of("fault", fault.toString()));
       }
       case "DELETE /faults" -> {
-        sandbox.faults().clear();
+        faults.clear();
         return ApiResponse.noContent();
       }
       case "POST /rate-limits" -> {
-        sandbox.rateLimiter().enabled(Boolean.TRUE.equals(json.get("enabled")));
-        return ApiResponse.ok(Map.of("enabled", sandbox.rateLimiter().enabled()));
+        rateLimiter.enabled(Boolean.TRUE.equals(json.get("enabled")));
+        return ApiResponse.ok(Map.of("enabled", rateLimiter.enabled()));
       }
       case "POST /seed" -> {
         SeedPlan.Builder plan = SeedPlan.builder();
@@ -89,7 +115,7 @@ public final class AdminApi implements AdminEndpoint {
           plan.count(type, intValue(json, type.name().toLowerCase(Locale.ROOT), 0));
         }
         plan.sameSecond(intValue(json, "same_second", 0));
-        sandbox.seed(plan.build());
+        seeder.accept(plan.build());
         return ApiResponse.ok(state());
       }
       case "POST /mutations" -> {
@@ -99,18 +125,18 @@ public final class AdminApi implements AdminEndpoint {
           throw ApiException.invalidBody("/per_second", "'per_second' is a required number.");
         }
         try {
-          sandbox.mutations().updatePerSecond(type.toString(), n.doubleValue());
+          mutations.updatePerSecond(type.toString(), n.doubleValue());
         } catch (IllegalArgumentException e) {
           throw ApiException.invalidBody("/type", e.getMessage());
         }
         return ApiResponse.ok(Map.of("type", type, "per_second", n));
       }
       case "DELETE /mutations" -> {
-        sandbox.mutations().stop();
+        mutations.stop();
         return ApiResponse.noContent();
       }
       case "POST /oauth/clients" -> {
-        sandbox.oauth().registerClient(string(json, "client_id"), string(json, "client_secret"),
+        oauth.registerClient(string(json, "client_id"), string(json, "client_secret"),
             (String) json.get("redirect_uri"));
         return ApiResponse.created(Map.of("client_id", json.get("client_id")));
       }
@@ -120,7 +146,7 @@ public final class AdminApi implements AdminEndpoint {
           list.forEach(s -> scopes.add(String.valueOf(s)));
         }
         try {
-          String code = sandbox.oauth().issueAuthorizationCode(string(json, "client_id"), scopes,
+          String code = oauth.issueAuthorizationCode(string(json, "client_id"), scopes,
               string(json, "code_challenge"), (String) json.get("redirect_uri"));
           return ApiResponse.created(Map.of("code", code));
         } catch (IllegalArgumentException e) {
@@ -133,21 +159,21 @@ public final class AdminApi implements AdminEndpoint {
 
   private Map<String, Object> state() {
     Map<String, Object> counts = new LinkedHashMap<>();
-    for (ResourceTable t : sandbox.state().tables()) {
+    for (ResourceTable t : state.tables()) {
       counts.put(t.type(), t.count());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("counts", counts);
-    out.put("requests", sandbox.requests().total());
-    out.put("rate_limits", sandbox.rateLimiter().enabled());
-    out.put("time_scale", sandbox.rateLimiter().timeScale());
-    out.put("faults", sandbox.faults().list().stream().map(Fault::toString).toList());
+    out.put("requests", requests.total());
+    out.put("rate_limits", rateLimiter.enabled());
+    out.put("time_scale", rateLimiter.timeScale());
+    out.put("faults", faults.list().stream().map(Fault::toString).toList());
     return out;
   }
 
   private ApiResponse image(String name) {
     String id = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-    Resource image = sandbox.state().images().get(id)
+    Resource image = state.images().get(id)
         .orElseThrow(() -> ApiException.notFound("No image " + id + "."));
     Object bytes = image.attributes().get("$bytes");
     if (!(bytes instanceof byte[] b)) {
