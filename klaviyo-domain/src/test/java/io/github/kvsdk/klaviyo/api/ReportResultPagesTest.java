@@ -123,7 +123,7 @@ final class ReportResultPagesTest {
       reports.add(op.operationId());
       String name = camel(op.operationId()) + "AutoPager";
       boolean found = false;
-      for (Method accessor : KlaviyoServices.class.getDeclaredMethods()) {
+      for (Method accessor : KlaviyoClient.class.getSuperclass().getDeclaredMethods()) {
         for (Method m : accessor.getReturnType().getDeclaredMethods()) {
           found |= m.getName().equals(name) && Modifier.isPublic(m.getModifiers())
               && m.getReturnType() == AutoPager.class && m.getParameterCount() == 2
