@@ -9,6 +9,8 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # entry JAR PATH: prints one entry of a jar (empty if absent).
 entry() { unzip -p "$1" "$2" 2>/dev/null || true; }
+# listing JAR: the jar's entry names (read whole: `unzip -l | grep -q` would fail under pipefail when grep stops early).
+listing() { unzip -Z1 "$1"; }
 manifest_value() { entry "$1" META-INF/MANIFEST.MF | tr -d '\r' | sed -n "s/^$2: //p"; }
 
 # module artifactId Automatic-Module-Name carries-spec-data(yes/no)
@@ -39,14 +41,17 @@ done
 
 # Benchmark code is kept with the tests.
 for jar in "klaviyo-poller/target/klaviyo-poller-$version.jar" klaviyo-poller/target/klaviyo-poller.jar; do
-  if unzip -l "$jar" | grep -q 'io/github/kvsdk/klaviyo/poller/bench/'; then fail "$jar contains benchmark classes"; fi
+  entries=$(listing "$jar")
+  if grep -q '^io/github/kvsdk/klaviyo/poller/bench/' <<<"$entries"; then fail "$jar contains benchmark classes"; fi
 done
 
 # The connector's archive holds the run-time dependencies of klaviyo-poller as a library: no CLI parser, no
 # logging binding.
 zip="klaviyo-kafka-connect/target/kvsdk-klaviyo-kafka-connect-$version.zip"
-if unzip -l "$zip" | grep -Eq '/lib/(picocli|slf4j-simple)-'; then fail "$zip carries picocli or slf4j-simple"; fi
-unzip -l "$zip" | grep -q '/doc/LICENSE$' || fail "$zip: no doc/LICENSE"
+entries=$(listing "$zip")
+grep -q '/lib/klaviyo-poller-' <<<"$entries" || fail "$zip: no lib/klaviyo-poller jar (is this the plugin archive?)"
+if grep -Eq '/lib/(picocli|slf4j-simple)-' <<<"$entries"; then fail "$zip carries picocli or slf4j-simple"; fi
+grep -q '/doc/LICENSE$' <<<"$entries" || fail "$zip: no doc/LICENSE"
 
 [ "$failures" = 0 ] || exit 1
 echo "ok: jars carry LICENSE, NOTICE where they hold spec data, Automatic-Module-Name and -sources jars; no benchmark code or CLI-only dependencies"
