@@ -94,9 +94,13 @@ public final class SpecResolver {
     provenance.setProperty("commit", resolved.commit());
     provenance.setProperty("sha256", resolved.sha256());
     provenance.setProperty("source", resolved.source());
-    try (var out = Files.newOutputStream(output.resolve("klaviyo-openapi.properties"))) {
-      provenance.store(out, "Provenance of klaviyo-openapi.json");
-    }
+    var text = new java.io.StringWriter();
+    provenance.store(text, "Provenance of klaviyo-openapi.json");
+    // Properties.store writes the current date as the second comment line; dropped so that two builds of one
+    // commit package identical files.
+    List<String> lines = new ArrayList<>(text.toString().lines().toList());
+    lines.remove(1);
+    Files.write(output.resolve("klaviyo-openapi.properties"), lines, java.nio.charset.StandardCharsets.ISO_8859_1);
     if (resolved.warning() != null) {
       System.out.println("[WARNING] " + resolved.warning());
     }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar klaviyo-sandbox.jar --port 8089 --seed-profiles 10000}: runs a sandbox until stopped. */
-@Command(name = "klaviyo-sandbox", mixinStandardHelpOptions = true, version = "klaviyo-sandbox 0.1.0",
-    description = "A local, stateful emulator of the Klaviyo REST API (revision 2024-10-15).")
+@Command(name = "klaviyo-sandbox", mixinStandardHelpOptions = true, versionProvider = SandboxVersion.class,
+    description = "A local, stateful emulator of the Klaviyo REST API (of the revision --version names).")
 public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on (0 = random). Default: ${DEFAULT-VALUE}.")
   int port = 8089;

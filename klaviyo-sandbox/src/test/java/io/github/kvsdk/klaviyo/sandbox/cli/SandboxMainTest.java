@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,16 @@ final class SandboxMainTest {
     int exit = new CommandLine(new SandboxMain()).setOut(new PrintWriter(out)).execute("--help");
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("--seed-profiles", "--port", "rate-limits", "--time-scale");
+  }
+
+  @Test
+  void versionIsTheBuildsVersionAndThePackagedRevision() {
+    String buildVersion = System.getProperty("project.version");
+    assertThat(buildVersion).as("project.version, set by the build for tests").isNotBlank();
+    StringWriter out = new StringWriter();
+    int exit = new CommandLine(new SandboxMain()).setOut(new PrintWriter(out)).execute("--version");
+    assertThat(exit).isZero();
+    assertThat(out.toString().strip()).isEqualTo(
+        "klaviyo-sandbox " + buildVersion + " (Klaviyo API revision " + KlaviyoOpenApiSpec.packaged().revision() + ")");
   }
 }

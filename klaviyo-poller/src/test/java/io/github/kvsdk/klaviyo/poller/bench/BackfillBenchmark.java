@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
  * started in a child JVM with rate limits off, so this JVM's heap holds only the poller:
  *
  * <pre>
- * java -Xmx256m -cp klaviyo-poller/target/klaviyo-poller.jar \
- *     io.github.kvsdk.klaviyo.poller.bench.BackfillBenchmark --events 100000
+ * klaviyo-poller/bench/backfill.sh --events 100000
  * </pre>
+ *
+ * It lives with the tests so that it is not part of the library jar or the runnable jar.
  *
  * {@code --source synthetic} replaces the sandbox by an in-process generator (no HTTP), which
  * measures the poller alone.
