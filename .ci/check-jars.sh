@@ -17,7 +17,15 @@ manifest_value() { entry "$1" META-INF/MANIFEST.MF | tr -d '\r' | sed -n "s/^$2:
 while read -r module artifact name notice; do
   jar="$module/target/$artifact-$version.jar"
   [ -f "$jar" ] || { fail "$jar missing"; continue; }
-  [ -f "$module/target/$artifact-$version-sources.jar" ] || fail "$artifact: no -sources jar"
+  sources="$module/target/$artifact-$version-sources.jar"
+  if [ -f "$sources" ]; then
+    [ "$(entry "$sources" META-INF/LICENSE)" = "$(cat LICENSE)" ] || fail "$artifact: the -sources jar has no META-INF/LICENSE"
+    if [ "$notice" = yes ]; then
+      [ "$(entry "$sources" META-INF/NOTICE)" = "$(cat NOTICE)" ] || fail "$artifact: the -sources jar has no META-INF/NOTICE"
+    fi
+  else
+    fail "$artifact: no -sources jar"
+  fi
   [ "$(manifest_value "$jar" Automatic-Module-Name)" = "$name" ] \
     || fail "$artifact: Automatic-Module-Name is '$(manifest_value "$jar" Automatic-Module-Name)', expected $name"
   [ "$(entry "$jar" META-INF/LICENSE)" = "$(cat LICENSE)" ] || fail "$artifact: META-INF/LICENSE is not the project's LICENSE"

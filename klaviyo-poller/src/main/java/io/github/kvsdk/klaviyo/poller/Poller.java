@@ -8,7 +8,6 @@ import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.config.FilterOperator;
 import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
-import io.github.kvsdk.klaviyo.poller.metrics.internal.MicrometerPollListener;
 import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
 import io.github.kvsdk.klaviyo.poller.source.PageSource;
 import java.io.Closeable;

@@ -1,7 +1,5 @@
-package io.github.kvsdk.klaviyo.poller.metrics.internal;
+package io.github.kvsdk.klaviyo.poller;
 
-import io.github.kvsdk.klaviyo.poller.PollListener;
-import io.github.kvsdk.klaviyo.poller.PollResult;
 import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.metrics.PollerMeters;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /** Records one poller's progress in a Micrometer registry under the names of {@link PollerMeters}. */
-public final class MicrometerPollListener implements PollListener {
+final class MicrometerPollListener implements PollListener {
   private final MeterRegistry registry;
   private final String type;
   private final Clock clock;
@@ -45,7 +43,7 @@ public final class MicrometerPollListener implements PollListener {
    * A listener recording into {@code registry} for the object type {@code type}, reading "now" from {@code
    * clock}. The gauges hold it weakly: they read NaN once the poller is gone.
    */
-  public static PollListener create(MeterRegistry registry, String type, Clock clock) {
+  static PollListener create(MeterRegistry registry, String type, Clock clock) {
     return new MicrometerPollListener(Objects.requireNonNull(registry, "registry"),
         Objects.requireNonNull(type, "type"), Objects.requireNonNull(clock, "clock"));
   }
