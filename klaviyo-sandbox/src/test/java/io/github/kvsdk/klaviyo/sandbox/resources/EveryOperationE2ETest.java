@@ -158,8 +158,11 @@ final class EveryOperationE2ETest {
     return q.toString();
   }
 
-  /** The schema's default, else its first enum value (of the items for an array), else a plain string. */
-  private static String firstAllowed(Map<String, Object> schema) {
+  /**
+   * The schema's default, else its first enum value (of the items for an array), else its example, else a plain
+   * string.
+   */
+  static String firstAllowed(Map<String, Object> schema) {
     if (schema.get("default") != null) {
       return String.valueOf(schema.get("default"));
     }
@@ -167,7 +170,10 @@ final class EveryOperationE2ETest {
     if (values == null && schema.get("items") instanceof Map<?, ?> items) {
       values = items.get("enum");
     }
-    return values instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : "value";
+    if (values instanceof List<?> list && !list.isEmpty()) {
+      return String.valueOf(list.get(0));
+    }
+    return schema.get("example") instanceof String example ? example : "value";
   }
 
   /**

@@ -136,7 +136,7 @@ final class GeneratedClientE2ETest {
           args[i] = required(op, q.value()) ? switch (q.value()) {
             case "company_id" -> sandbox.account().id();
             case "filter" -> EveryOperationE2ETest.requiredFilter(op);
-            default -> null;
+            default -> types[i] == String.class ? EveryOperationE2ETest.firstAllowed(schema(op, q.value())) : null;
           } : null;
         } else if (a instanceof retrofit2.http.Body) {
           String json = EveryOperationE2ETest.body(op, instances, sandbox, path, shape);
@@ -148,6 +148,15 @@ final class GeneratedClientE2ETest {
       }
     }
     return args;
+  }
+
+  private static Map<String, Object> schema(Operation op, String name) {
+    for (Parameter p : op.parameters()) {
+      if (p.name().equals(name)) {
+        return p.schema();
+      }
+    }
+    return Map.of();
   }
 
   private static boolean required(Operation op, String name) {
