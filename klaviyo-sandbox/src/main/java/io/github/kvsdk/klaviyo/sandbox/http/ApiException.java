@@ -26,29 +26,29 @@ public final class ApiException extends RuntimeException {
     this.headers = headers;
   }
 
-  /** A 400 {@code invalid} error about query parameter {@code parameter}. */
+  /** {@return a 400 {@code invalid} error about query parameter {@code parameter}} */
   public static ApiException invalidParameter(String parameter, String detail) {
     return new ApiException(400, "invalid", "Invalid input.", detail, Map.of("parameter", parameter), Map.of(),
         Map.of());
   }
 
-  /** A 400 {@code invalid} error about the body member at JSON pointer {@code pointer}. */
+  /** {@return a 400 {@code invalid} error about the body member at JSON pointer {@code pointer}} */
   public static ApiException invalidBody(String pointer, String detail) {
     return new ApiException(400, "invalid", "Invalid input.", detail, Map.of("pointer", pointer), Map.of(), Map.of());
   }
 
-  /** A 404 for an unknown object. */
+  /** {@return a 404 for an unknown object} */
   public static ApiException notFound(String detail) {
     return new ApiException(404, "not_found", "Not found.", detail, Map.of(), Map.of(), Map.of());
   }
 
-  /** A 409 duplicate error, with {@code meta} such as {@code duplicate_profile_id}. */
+  /** {@return a 409 duplicate error, with {@code meta} such as {@code duplicate_profile_id}} */
   public static ApiException duplicate(String detail, Map<String, Object> meta) {
     return new ApiException(409, "duplicate_profile", "Conflict.", detail, Map.of("pointer", "/data/attributes"),
         meta, Map.of());
   }
 
-  /** A 409 conflict other than a duplicate profile. */
+  /** {@return a 409 conflict other than a duplicate profile} */
   public static ApiException conflict(String detail) {
     return new ApiException(409, "conflict", "Conflict.", detail, Map.of(), Map.of(), Map.of());
   }
@@ -65,25 +65,25 @@ public final class ApiException extends RuntimeException {
         "Incorrect authentication credentials.", Map.of(), Map.of(), Map.of());
   }
 
-  /** A 403 for a credential that lacks one of the operation's scopes. */
+  /** {@return a 403 for a credential that lacks one of the operation's scopes} */
   public static ApiException permissionDenied(String detail) {
     return new ApiException(403, "permission_denied", "You do not have permission to perform this action.", detail,
         Map.of(), Map.of(), Map.of());
   }
 
-  /** A 405 for a known path served with another method. */
+  /** {@return a 405 for a known path served with another method} */
   public static ApiException methodNotAllowed(String method) {
     return new ApiException(405, "method_not_allowed", "Method not allowed.",
         "Method \"" + method + "\" not allowed.", Map.of(), Map.of(), Map.of());
   }
 
-  /** A 415 for a body that is not JSON:API. */
+  /** {@return a 415 for a body that is not JSON:API} */
   public static ApiException unsupportedMediaType(String contentType) {
     return new ApiException(415, "unsupported_media_type", "Unsupported media type.",
         "Unsupported media type \"" + contentType + "\" in request.", Map.of(), Map.of(), Map.of());
   }
 
-  /** A 429 with {@code Retry-After}. */
+  /** {@return a 429 with {@code Retry-After}} */
   public static ApiException throttled(long retryAfterSeconds) {
     String unit = retryAfterSeconds == 1 ? "second" : "seconds";
     return new ApiException(429, "throttled", "Request was throttled.",
@@ -91,18 +91,18 @@ public final class ApiException extends RuntimeException {
         Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
-  /** An error with an arbitrary status, used by fault injection. */
+  /** {@return an error with an arbitrary status, used by fault injection} */
   public static ApiException status(int status, String code, String title, String detail) {
     return new ApiException(status, code, title, detail, Map.of(), Map.of(), Map.of());
   }
 
-  /** A 501 for an operation of the spec this sandbox does not emulate. */
+  /** {@return a 501 for an operation of the spec this sandbox does not emulate} */
   public static ApiException notEmulated(String operationId) {
     return new ApiException(501, "not_implemented", "Not implemented.",
         "The sandbox does not emulate operation '" + operationId + "'.", Map.of(), Map.of(), Map.of());
   }
 
-  /** A copy of this error whose {@code source} names query or header parameter {@code parameter}. */
+  /** {@return a copy of this error whose {@code source} names query or header parameter {@code parameter}} */
   public ApiException withParameter(String parameter) {
     return new ApiException(status, code, title, getMessage(), Map.of("parameter", parameter), meta, headers);
   }
@@ -115,7 +115,7 @@ public final class ApiException extends RuntimeException {
     return code;
   }
 
-  /** Extra response headers such as {@code Retry-After}. */
+  /** {@return extra response headers such as {@code Retry-After}; empty if none} */
   public Map<String, String> headers() {
     return headers;
   }

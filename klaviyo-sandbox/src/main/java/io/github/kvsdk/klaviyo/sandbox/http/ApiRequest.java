@@ -31,7 +31,7 @@ public final class ApiRequest {
     this.baseUrl = baseUrl;
   }
 
-  /** For tests and in-process callers: a request without transport details. */
+  /** {@return for tests and in-process callers: a request without transport details} */
   public static ApiRequest of(Operation operation, String path, Map<String, String> pathParameters,
       Map<String, String> query, String contentType, byte[] body, Credential credential, String baseUrl) {
     return new ApiRequest(operation, path, pathParameters, query, "", contentType, body, credential, baseUrl);
@@ -46,12 +46,12 @@ public final class ApiRequest {
     return path;
   }
 
-  /** Path parameter {@code name} (such as {@code id}). */
+  /** {@return path parameter {@code name} (such as {@code id})} */
   public String pathParameter(String name) {
     return pathParameters.get(name);
   }
 
-  /** Decoded query parameters (first value of each). */
+  /** {@return the decoded query parameters (first value of each)} */
   public Map<String, String> query() {
     return query;
   }
@@ -74,7 +74,7 @@ public final class ApiRequest {
     return credential;
   }
 
-  /** Scheme, host and port, such as {@code http://127.0.0.1:8089}. */
+  /** {@return the scheme, host and port, such as {@code http://127.0.0.1:8089}} */
   public String baseUrl() {
     return baseUrl;
   }

@@ -23,12 +23,12 @@ public final class ApiResponse {
     return new ApiResponse(201, body);
   }
 
-  /** 202 Accepted without a body (bulk jobs). */
+  /** {@return a 202 Accepted without a body (bulk jobs)} */
   public static ApiResponse accepted() {
     return new ApiResponse(202, null);
   }
 
-  /** 204 No Content. */
+  /** {@return a 204 No Content} */
   public static ApiResponse noContent() {
     return new ApiResponse(204, null);
   }
@@ -37,7 +37,7 @@ public final class ApiResponse {
     return new ApiResponse(status, body);
   }
 
-  /** A non-JSON body, such as an image. */
+  /** {@return a non-JSON body, such as an image} */
   public static ApiResponse bytes(int status, String contentType, byte[] bytes) {
     ApiResponse r = new ApiResponse(status, null);
     r.raw = bytes.clone();
@@ -45,7 +45,7 @@ public final class ApiResponse {
     return r;
   }
 
-  /** A JSON:API document already encoded (not copied: the caller must not change {@code json}). */
+  /** {@return a JSON:API document already encoded (not copied: the caller must not change {@code json})} */
   public static ApiResponse encoded(int status, byte[] json) {
     ApiResponse r = new ApiResponse(status, null);
     r.raw = json;

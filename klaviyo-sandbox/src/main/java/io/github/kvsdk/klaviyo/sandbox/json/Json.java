@@ -28,17 +28,17 @@ import okio.Okio;
 public final class Json {
   private Json() {}
 
-  /** Parses {@code json}. Throws {@link JsonSyntaxException} if it is not a single JSON value. */
+  /** {@return the value {@code json} holds} Throws {@link JsonSyntaxException} if it is not a single JSON value. */
   public static Object parse(String json) {
     return parse(new Buffer().writeUtf8(json));
   }
 
-  /** Parses UTF-8 JSON bytes. */
+  /** {@return the value the UTF-8 JSON bytes hold} */
   public static Object parse(byte[] json) {
     return parse(new Buffer().write(json));
   }
 
-  /** Parses JSON from a stream, which this method closes. */
+  /** {@return the value the JSON in a stream holds; this method closes the stream} */
   public static Object parse(InputStream in) {
     try (BufferedSource source = Okio.buffer(Okio.source(in))) {
       return parse(source);
@@ -130,12 +130,12 @@ public final class Json {
     return new BigDecimal(text);
   }
 
-  /** Writes {@code value} as compact JSON. */
+  /** {@return {@code value} as compact JSON} */
   public static String write(Object value) {
     return new String(writeBytes(value), StandardCharsets.UTF_8);
   }
 
-  /** Writes {@code value} as compact UTF-8 JSON bytes. */
+  /** {@return {@code value} as compact UTF-8 JSON bytes} */
   public static byte[] writeBytes(Object value) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {

@@ -15,7 +15,7 @@ public final class Timestamps {
 
   private Timestamps() {}
 
-  /** Formats {@code instant} truncated to seconds, such as {@code 2024-01-01T00:00:00+00:00}. */
+  /** {@return {@code instant} truncated to seconds, such as {@code 2024-01-01T00:00:00+00:00}} */
   public static String format(Instant instant) {
     return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
   }

@@ -90,7 +90,7 @@ public final class Filters {
         + "': expected " + hint + ".");
   }
 
-  /** The top-level conditions of {@code expression} (the AND-joined ones). */
+  /** {@return the top-level conditions of {@code expression} (the AND-joined ones)} */
   public static List<FilterExpression.Condition> topLevelConditions(FilterExpression expression) {
     if (expression instanceof FilterExpression.Condition c) {
       return List.of(c);
@@ -104,7 +104,7 @@ public final class Filters {
     return List.of();
   }
 
-  /** A predicate that evaluates {@code expression} using {@code access}. */
+  /** {@return a predicate that evaluates {@code expression} using {@code access}} */
   public static <T> Predicate<T> predicate(FilterExpression expression, FieldAccess<T> access) {
     if (expression instanceof FilterExpression.Condition c) {
       return item -> holds(c, access.get(item, c.field()));

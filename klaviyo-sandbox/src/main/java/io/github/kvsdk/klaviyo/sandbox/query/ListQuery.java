@@ -24,7 +24,7 @@ public final class ListQuery {
   /** One page of results with the cursors for the neighbouring pages (null when there is none). */
   public record Page<T>(List<T> items, String nextCursor, String previousCursor) {}
 
-  /** The filter of a request, validated against {@code operation}; null when the request has none. */
+  /** {@return the filter of a request, validated against {@code operation}; null when the request has none} */
   public static FilterExpression filter(Operation operation, Map<String, String> query) {
     String text = query.get("filter");
     if (text == null) {
@@ -59,7 +59,7 @@ public final class ListQuery {
         sequence);
   }
 
-  /** As {@link #run(List, Operation, Map, FieldAccess, Function, ToLongFunction)} with a ready predicate. */
+  /** {@return as {@link #run(List, Operation, Map, FieldAccess, Function, ToLongFunction)}, with a ready predicate} */
   public static <T> Page<T> run(List<T> items, Operation operation, Map<String, String> query,
       Predicate<T> predicate, FieldAccess<T> access, Function<T, String> id, ToLongFunction<T> sequence) {
     int size = pageSize(operation, query);
@@ -275,7 +275,7 @@ public final class ListQuery {
     return found;
   }
 
-  /** The page size of a request: {@code page[size]} within the operation's bounds, or its fixed size. */
+  /** {@return the page size of a request: {@code page[size]} within the operation's bounds, or its fixed size} */
   public static int pageSize(Operation operation, Map<String, String> query) {
     PageSpec page = operation.page();
     String requested = query.get("page[size]");

@@ -52,7 +52,7 @@ public final class OrderedIndex<T> {
     this.items = new ConcurrentSkipListMap<>(new SortedEntries<>(entries));
   }
 
-  /** The key of {@code item} under its current value. */
+  /** {@return the key of {@code item} under its current value} */
   public SortKey keyOf(T item) {
     return new SortKey(value.apply(item), id.apply(item));
   }

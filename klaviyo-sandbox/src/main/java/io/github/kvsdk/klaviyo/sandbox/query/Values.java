@@ -62,7 +62,7 @@ public final class Values {
     return compareSame(a, b);
   }
 
-  /** Orders two values of the same kind; nulls first. */
+  /** {@return the order of two values of the same kind, as {@link java.util.Comparator#compare}; nulls first} */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static int compareSame(Object a, Object b) {
     if (a == b) {

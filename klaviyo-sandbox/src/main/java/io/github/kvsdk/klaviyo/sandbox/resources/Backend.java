@@ -48,7 +48,7 @@ public final class Backend {
     specEndpoints.register();
   }
 
-  /** operationId -> handler. */
+  /** {@return operationId -> handler} */
   public Map<String, ApiHandler> handlers() {
     return Map.copyOf(handlers);
   }

@@ -20,7 +20,7 @@ public final class Profiles {
 
   private Profiles() {}
 
-  /** A complete attribute map for a new profile: every documented attribute present, nulls where unset. */
+  /** {@return a complete attribute map for a new profile: every documented attribute present, nulls where unset} */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> newAttributes(Map<String, Object> given, Instant now) {
     Map<String, Object> a = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ public final class ResourceTable implements IndexedItems<Resource> {
     return byId.size();
   }
 
-  /** The object with {@code id}, if stored. */
+  /** {@return the object with {@code id}, if stored} */
   public Optional<Resource> get(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -20,7 +20,7 @@ public final class Seeder {
 
   private Seeder() {}
 
-  /** Creates the account, unless one exists. */
+  /** {@return the account, created unless one exists} */
   public static Resource seedAccount(SandboxState state) {
     List<Resource> existing = state.accounts().all();
     if (!existing.isEmpty()) {

@@ -70,12 +70,12 @@ public final class ApiSpec {
     return byId.values();
   }
 
-  /** The operation with {@code operationId}, or null. */
+  /** {@return the operation with {@code operationId}, or null} */
   public Operation operation(String operationId) {
     return byId.get(operationId);
   }
 
-  /** The operation serving {@code method} on {@code path}, with its path parameters; or null. */
+  /** {@return the operation serving {@code method} on {@code path}, with its path parameters; or null} */
   public PathRouter.Match match(String method, String path) {
     return router.match(method, path);
   }

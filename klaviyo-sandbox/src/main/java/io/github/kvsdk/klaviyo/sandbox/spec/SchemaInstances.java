@@ -24,12 +24,12 @@ public final class SchemaInstances {
     this.validator = new SchemaValidator(schemas);
   }
 
-  /** A value with the required members only (optional members are left out). */
+  /** {@return a value with the required members only (optional members are left out)} */
   public Object minimal(Object schema) {
     return make(schema, false, 0);
   }
 
-  /** A value with every declared member (to a bounded depth). */
+  /** {@return a value with every declared member (to a bounded depth)} */
   public Object full(Object schema) {
     return make(schema, true, 0);
   }

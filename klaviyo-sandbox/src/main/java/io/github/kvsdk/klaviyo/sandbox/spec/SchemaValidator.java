@@ -35,7 +35,7 @@ public final class SchemaValidator {
     this.schemas = schemas;
   }
 
-  /** The first violation of {@code value} against {@code schema}, or null when it conforms. */
+  /** {@return the first violation of {@code value} against {@code schema}, or null when it conforms} */
   public Violation check(Object value, Object schema, String pointer) {
     Map<String, Object> s = schemas.flatten(schema);
     if (value == null) {
