@@ -87,7 +87,7 @@ public final class ClientRateLimiter {
   /**
    * {@return how long from now until {@code permit}'s request may start; zero if it may start now}
    *
-   * @param permit a permit {@link #reserve} returned
+   * @param permit a permit {@link #acquire} or {@link #reserve} returned
    */
   public Duration waitFor(Permit permit) {
     long wait = permit.startMillis - config.clock().millis();

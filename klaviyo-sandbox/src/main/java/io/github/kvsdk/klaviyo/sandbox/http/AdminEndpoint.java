@@ -9,7 +9,7 @@ public interface AdminEndpoint {
    * {@return the answer to one admin request; throw {@link ApiException} for errors}
    *
    * @param method the HTTP method in upper case
-   * @param path the path under the admin prefix, such as {@code /reset}
+   * @param path the decoded request path, such as {@code /__admin/faults}
    * @param query the decoded query parameters (first value of each)
    * @param body the raw request body; empty, never null, when there is none
    */

@@ -65,7 +65,7 @@ public final class SandboxHttpHandler implements HttpHandler {
    * @param oauth the OAuth server whose access tokens are accepted
    * @param rateLimiter enforces the spec's per-operation quotas
    * @param faults the faults injected into matching requests
-   * @param admin serves the sandbox's admin requests
+   * @param admin serves the {@code /__admin/} requests; null to answer them as unknown paths
    * @param requestLog records every served request
    * @param publicKeys accepts the public API keys (site ids) of the {@code /client/} endpoints'
    *     {@code company_id}
