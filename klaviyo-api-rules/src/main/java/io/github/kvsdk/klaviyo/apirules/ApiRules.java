@@ -31,8 +31,8 @@ public final class ApiRules {
   private ApiRules() {}
 
   /**
-   * No cycle between packages: every package is its own slice, so a cycle between a feature and its
-   * {@code internal} package fails as well as one between two features.
+   * {@return a rule that there is no cycle between packages} Every package is its own slice, so a cycle
+   * between a feature and its {@code internal} package fails as well as one between two features.
    */
   public static ArchRule noPackageCycles() {
     return slices().assignedFrom(new SliceAssignment() {
@@ -50,8 +50,9 @@ public final class ApiRules {
   }
 
   /**
-   * Public and protected members and supertypes of the API's public types (those outside {@code internal}
-   * packages) name no type of an {@code internal} package, of this module or of another.
+   * {@return a rule that public and protected members and supertypes of the API's public types (those
+   * outside {@code internal} packages) name no type of an {@code internal} package, of this module or of
+   * another}
    */
   public static ArchRule noInternalTypesInApiSignatures() {
     return noInternalTypesInApiSignatures(DescribedPredicate.alwaysFalse());
@@ -61,6 +62,9 @@ public final class ApiRules {
    * As {@link #noInternalTypesInApiSignatures()}, except for the members {@code allowed} names: hand-over
    * points between the SDK's own packages that users cannot call usefully (they cannot obtain the internal
    * argument), each to be justified where the rule is checked.
+   *
+   * @param allowed the members that may name internal types
+   * @return a rule that fails for any other public or protected member that names an internal type
    */
   public static ArchRule noInternalTypesInApiSignatures(DescribedPredicate<? super JavaMember> allowed) {
     ArchRule memberRule = members()
@@ -87,7 +91,11 @@ public final class ApiRules {
     return CompositeArchRule.of(memberRule).and(typeRule);
   }
 
-  /** True for a class in a package named {@code internal} or inside one. */
+  /**
+   * {@return true for a class in a package named {@code internal} or inside one}
+   *
+   * @param type a class of the imported modules
+   */
   public static boolean isInternal(JavaClass type) {
     return isInternalPackage(type.getPackageName());
   }
@@ -96,7 +104,7 @@ public final class ApiRules {
     return packageName.endsWith(".internal") || packageName.contains(".internal.");
   }
 
-  /** A public type outside internal packages whose enclosing types are all accessible to users. */
+  /** {@return a public type outside internal packages whose enclosing types are all accessible to users} */
   public static DescribedPredicate<JavaClass> isApiType() {
     return DescribedPredicate.describe("are API types (public, outside internal packages)", ApiRules::apiType);
   }

@@ -10,7 +10,7 @@ import java.nio.file.Paths;
 public final class ModuleClasses {
   private ModuleClasses() {}
 
-  /** The module's main class folder, {@code target/classes} under the directory the tests run in. */
+  /** {@return the module's main class folder, {@code target/classes} under the directory the tests run in} */
   public static Path folder() {
     Path folder = Paths.get("target", "classes").toAbsolutePath();
     if (!Files.isDirectory(folder)) {
@@ -19,7 +19,7 @@ public final class ModuleClasses {
     return folder;
   }
 
-  /** The module's main classes, imported from {@link #folder()} only (not from its dependencies). */
+  /** {@return the module's main classes, imported from {@link #folder()} only (not from its dependencies)} */
   public static JavaClasses imported() {
     return new ClassFileImporter().importPath(folder());
   }

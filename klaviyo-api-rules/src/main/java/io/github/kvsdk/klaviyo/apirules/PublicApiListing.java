@@ -39,14 +39,17 @@ public final class PublicApiListing {
   }
 
   /**
-   * The listing of the types compiled into {@code classes} whose top-level source file is in one of
-   * {@code sourceRoots} (so that a module's generated models can be left out while its generated facade is in).
+   * {@return the listing of the types compiled into {@code classes} whose top-level source file is in one of
+   * {@code sourceRoots}} A module's generated models can so be left out while its generated facade is in.
+   *
+   * @param classes the module's class folder, such as {@code target/classes}
+   * @param sourceRoots the source folders whose types are listed
    */
   public static PublicApiListing of(Path classes, List<Path> sourceRoots) {
     return new PublicApiListing(classes, sourceRoots);
   }
 
-  /** The listing's lines: a line per type, then its members indented by two spaces. */
+  /** {@return the listing's lines: a line per type, then its members indented by two spaces} */
   public List<String> lines() {
     Map<String, List<String>> byType = new TreeMap<>();
     for (Class<?> type : apiTypes()) {
@@ -203,6 +206,7 @@ public final class PublicApiListing {
    * Compares the listing with the committed file at {@code listing}. With {@code -Dapi.update=true} the file is
    * written instead. Builds of another revision than the pinned one (whose generated facade differs) skip.
    *
+   * @param listing the committed listing file
    * @param module the module's folder name, for the update command in the failure message
    * @param builtRevision the Klaviyo API revision the module's classes were built for
    */
@@ -235,7 +239,11 @@ public final class PublicApiListing {
         "#   " + updateCommand(module));
   }
 
-  /** The command that rewrites one module's listing. */
+  /**
+   * {@return the command that rewrites one module's listing}
+   *
+   * @param module the module's folder name, such as {@code klaviyo-domain}
+   */
   public static String updateCommand(String module) {
     return "./mvnw -B -pl " + module + " test -Dtest=PublicApiListingTest -Dapi.update=true";
   }

@@ -24,7 +24,7 @@ public final class BulkOptions {
     this.stopOnFailure = b.stopOnFailure;
   }
 
-  /** Send every job, at most {@value #DEFAULT_MAX_IN_FLIGHT} at a time when asynchronous. */
+  /** {@return options that send every job, at most {@value #DEFAULT_MAX_IN_FLIGHT} at a time when asynchronous} */
   public static BulkOptions defaults() {
     return DEFAULTS;
   }
@@ -34,7 +34,7 @@ public final class BulkOptions {
     return new Builder();
   }
 
-  /** At most this many jobs are in flight at once in the {@code Async} variants; the others wait their turn. */
+  /** {@return how many jobs at most are in flight at once in the {@code Async} variants; the others wait} */
   public int maxInFlight() {
     return maxInFlight;
   }
@@ -49,6 +49,7 @@ public final class BulkOptions {
     return "BulkOptions{maxInFlight=" + maxInFlight + ", stopOnFailure=" + stopOnFailure + "}";
   }
 
+  /** Builds {@link BulkOptions}; unset options keep their defaults. Not thread-safe. */
   public static final class Builder {
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private boolean stopOnFailure;

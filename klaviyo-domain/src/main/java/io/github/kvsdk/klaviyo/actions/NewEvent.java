@@ -90,6 +90,7 @@ public final class NewEvent {
     return "NewEvent{metric=" + metricName + ", profile=" + (profileId != null ? "id" : "") + profile + "}";
   }
 
+  /** Builds a {@link NewEvent}; a metric name and a profile are required. Not thread-safe. */
   public static final class Builder {
     private String metricName;
     private ProfileAttributes profile;

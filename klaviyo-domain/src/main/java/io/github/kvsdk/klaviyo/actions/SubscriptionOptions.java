@@ -20,7 +20,7 @@ public final class SubscriptionOptions {
     this.bulk = b.bulk;
   }
 
-  /** No custom source, not a historical import, jobs sent with {@link BulkOptions#defaults()}. */
+  /** {@return options with no custom source, not a historical import, jobs sent with {@link BulkOptions#defaults()}} */
   public static SubscriptionOptions none() {
     return NONE;
   }
@@ -51,6 +51,7 @@ public final class SubscriptionOptions {
         + ", " + bulk + "}";
   }
 
+  /** Builds {@link SubscriptionOptions}; unset options keep their defaults. Not thread-safe. */
   public static final class Builder {
     private String customSource;
     private Boolean historicalImport;

@@ -37,6 +37,10 @@ public final class TemplateAttributes {
     return "TemplateAttributes" + attributes.keySet();
   }
 
+  /**
+   * Builds {@link TemplateAttributes}: only the attributes set are sent, and one set to null is sent as null.
+   * Not thread-safe.
+   */
   public static final class Builder {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 

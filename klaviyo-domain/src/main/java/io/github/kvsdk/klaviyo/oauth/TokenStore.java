@@ -14,7 +14,11 @@ public interface TokenStore {
   /** {@return the stored tokens, or empty if none were saved yet} */
   Optional<OAuthTokens> load();
 
-  /** Durably replaces the stored tokens. */
+  /**
+   * Durably replaces the stored tokens.
+   *
+   * @param tokens the tokens a token exchange or refresh just returned; never null
+   */
   void save(OAuthTokens tokens);
 
   /** Forgets the stored tokens, for example after revocation. */
@@ -25,6 +29,10 @@ public interface TokenStore {
    * process or, for a store on a shared medium, in others) refresh one at a time and each sees the tokens the
    * previous one saved. The default holds no lock beyond the session's own; {@link FileTokenStore} locks its
    * file across processes.
+   *
+   * @param refresh the refresh to run: it reads the stored tokens, refreshes them and saves the new ones
+   * @param <T> what the refresh returns
+   * @return what {@code refresh} returned
    */
   default <T> T withRefreshLock(Supplier<T> refresh) {
     return refresh.get();

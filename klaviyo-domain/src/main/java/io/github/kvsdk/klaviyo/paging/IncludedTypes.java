@@ -20,7 +20,7 @@ public final class IncludedTypes {
     this.classByType = Collections.unmodifiableMap(new LinkedHashMap<>(classByType));
   }
 
-  /** No registrations: included resources stay JSON trees. */
+  /** {@return no registrations: included resources stay JSON trees} */
   public static IncludedTypes none() {
     return NONE;
   }
@@ -43,12 +43,20 @@ public final class IncludedTypes {
     return new Builder(classByType);
   }
 
-  /** The class registered for {@code type}. */
+  /**
+   * {@return the class registered for {@code type}, or empty if none is}
+   *
+   * @param type a JSON:API resource type, such as {@code list}
+   */
   public Optional<Class<?>> classFor(String type) {
     return Optional.ofNullable(classByType.get(type));
   }
 
-  /** The type registered for {@code modelClass}. */
+  /**
+   * {@return the type registered for {@code modelClass}, or empty if none is}
+   *
+   * @param modelClass a model class of the generated client
+   */
   public Optional<String> typeFor(Class<?> modelClass) {
     for (Map.Entry<String, Class<?>> entry : classByType.entrySet()) {
       if (entry.getValue().equals(modelClass)) return Optional.of(entry.getKey());
@@ -77,6 +85,8 @@ public final class IncludedTypes {
     /**
      * Binds resources whose {@code type} is {@code type} to {@code modelClass}.
      *
+     * @param type the JSON:API resource type, such as {@code list}
+     * @param modelClass the model class that included resources of that type are bound to
      * @return this builder
      * @throws IllegalArgumentException if either is already registered to something else.
      */

@@ -16,12 +16,16 @@ public interface PageFetcher<T> extends PageLoader<T> {
   /**
    * {@return a call, not yet executed, for the page at {@code cursor}; the first page if {@code cursor} is
    * null} The call's client is expected to carry the SDK's interceptors.
+   *
+   * @param cursor the page's cursor, or null for the first page
    */
   Call newCall(Cursor cursor);
 
   /**
    * Binds a fetched body into a page.
    *
+   * @param fetched the successful response: request URL and body
+   * @return the page with its items and the cursor of the next page, if any
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoException if the body is not the expected document.
    */
   Page<T> bind(FetchedPage fetched);
@@ -36,6 +40,9 @@ public interface PageFetcher<T> extends PageLoader<T> {
    * Fetches the page at {@code cursor} (the first page if null) without blocking: the call is enqueued on its
    * client's dispatcher and the page is bound on the thread that read the response. The future fails with
    * the error {@link #load} would throw; cancelling it cancels the call.
+   *
+   * @param cursor the page's cursor, or null for the first page
+   * @return a future of the bound page
    */
   default CompletableFuture<Page<T>> loadAsync(Cursor cursor) {
     CompletableFuture<FetchedPage> fetched;

@@ -9,6 +9,10 @@ package io.github.kvsdk.klaviyo.paging;
  */
 @FunctionalInterface
 public interface PageLoader<T> {
-  /** {@return the page at {@code cursor}} */
+  /**
+   * {@return the page at {@code cursor}}
+   *
+   * @param cursor the cursor of the page to load, or null for the first page
+   */
   Page<T> load(Cursor cursor);
 }

@@ -12,14 +12,25 @@ public interface ResourceConverter {
   /**
    * {@return {@code tree} bound to {@code type}}
    *
+   * @param tree a resource as a JSON tree (maps, lists, strings, numbers, booleans, null)
+   * @param type the model class to bind to
+   * @param <R> the model type
    * @throws IllegalArgumentException if the tree does not fit the class.
    */
   <R> R fromTree(Object tree, Class<R> type);
 
-  /** {@return the JSON tree of a model object} */
+  /**
+   * {@return the JSON tree of a model object}
+   *
+   * @param resource a model object of a class the converter can bind
+   */
   Object toTree(Object resource);
 
-  /** A converter backed by {@code moshi}, which must know how to bind the model classes used. */
+  /**
+   * {@return a converter backed by {@code moshi}}
+   *
+   * @param moshi a Moshi instance that knows how to bind the model classes used
+   */
   static ResourceConverter moshi(Moshi moshi) {
     return new ResourceConverter() {
       @Override

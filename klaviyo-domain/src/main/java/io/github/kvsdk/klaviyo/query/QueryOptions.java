@@ -53,7 +53,7 @@ public final class QueryOptions {
     this.include = List.copyOf(builder.include);
   }
 
-  /** No options: the endpoint's defaults. */
+  /** {@return no options: the endpoint's defaults} */
   public static QueryOptions none() {
     return NONE;
   }
@@ -83,13 +83,13 @@ public final class QueryOptions {
     return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
   }
 
-  /** Sparse fieldsets: resource type to the fields requested for it. */
+  /** {@return the sparse fieldsets: resource type to the fields requested for it} */
   public Map<String, List<String>> fields() {
     return fields;
   }
 
   /**
-   * The fields requested for {@code type}, or an empty list if no fieldset was set for it.
+   * {@return the fields requested for {@code type}, or an empty list if no fieldset was set for it}
    *
    * @param type the resource type, such as {@code profile}
    */
@@ -97,13 +97,13 @@ public final class QueryOptions {
     return fields.getOrDefault(type, List.of());
   }
 
-  /** Additional fields: resource type to the extra fields requested for it. */
+  /** {@return the additional fields: resource type to the extra fields requested for it} */
   public Map<String, List<String>> additionalFields() {
     return additionalFields;
   }
 
   /**
-   * The additional fields requested for {@code type}, or an empty list.
+   * {@return the additional fields requested for {@code type}, or an empty list if none were}
    *
    * @param type the resource type, such as {@code profile}
    */

@@ -49,6 +49,9 @@ public final class ClientRateLimiter {
    * hand back to {@link #complete} when the exchange ends, or empty if the request has no declared limit (or
    * limiting is disabled).
    *
+   * @param method the HTTP method in upper case, such as {@code GET}
+   * @param encodedPath the request's encoded path, such as {@code /api/profiles/01H...}
+   * @return the permit of the started request, or empty if it is not limited
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   public Optional<Permit> acquire(String method, String encodedPath) throws InterruptedException {
@@ -65,6 +68,11 @@ public final class ClientRateLimiter {
    * start once {@link #waitFor} the permit is zero. Empty if the request has no declared limit (or limiting is
    * disabled). If the slot would start later than {@code maxWait} from now, nothing is reserved and the
    * returned permit is {@linkplain Permit#isRefused() refused}, telling how long the wait would have been.
+   *
+   * @param method the HTTP method in upper case, such as {@code GET}
+   * @param encodedPath the request's encoded path, such as {@code /api/profiles/01H...}
+   * @param maxWait the longest wait the caller accepts; a slot later than that is refused
+   * @return the reserved (or refused) permit, or empty if the request is not limited
    */
   public Optional<Permit> reserve(String method, String encodedPath, Duration maxWait) {
     if (!config.enabled()) return Optional.empty();
@@ -76,7 +84,11 @@ public final class ClientRateLimiter {
     return Optional.of(window.reserve(operation.get(), now, latest));
   }
 
-  /** How long from now until {@code permit}'s request may start; zero if it may start now. */
+  /**
+   * {@return how long from now until {@code permit}'s request may start; zero if it may start now}
+   *
+   * @param permit a permit {@link #acquire} or {@link #reserve} returned
+   */
   public Duration waitFor(Permit permit) {
     long wait = permit.startMillis - config.clock().millis();
     return wait > 0 ? Duration.ofMillis(wait) : Duration.ZERO;
@@ -86,6 +98,11 @@ public final class ClientRateLimiter {
    * Records that the exchange of {@code permit} ended now and feeds back the response's quota headers
    * ({@code status} is -1 and {@code headers} empty if no response arrived). {@code RateLimit-Remaining: 0}
    * pauses the operation for {@code RateLimit-Reset} seconds; a 429's {@code Retry-After} pauses it that long.
+   *
+   * @param permit the permit {@link #acquire} or {@link #reserve} returned for the request; a refused one is
+   *     ignored
+   * @param status the response's HTTP status, or -1 if no response arrived
+   * @param headers the response's headers, or empty headers if no response arrived
    */
   public void complete(Permit permit, int status, Headers headers) {
     if (permit.isRefused()) return;

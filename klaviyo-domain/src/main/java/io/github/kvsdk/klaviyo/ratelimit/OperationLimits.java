@@ -12,6 +12,9 @@ public interface OperationLimits {
   /**
    * {@return the limit for {@code method} (upper case) on {@code encodedPath} (such as
    * {@code /api/profiles/01H...}), or empty for requests with no declared limit, which pass unthrottled}
+   *
+   * @param method the HTTP method in upper case, such as {@code GET}
+   * @param encodedPath the request's encoded path, without the query
    */
   Optional<OperationLimit> forRequest(String method, String encodedPath);
 }

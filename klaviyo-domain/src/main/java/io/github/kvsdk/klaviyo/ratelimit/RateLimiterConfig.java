@@ -64,8 +64,9 @@ public final class RateLimiterConfig {
   }
 
   /**
-   * Added to every window's length. Klaviyo counts requests when they arrive, and network jitter can move two
-   * requests that left a window apart into the same server window; the margin absorbs that.
+   * {@return the time added to every window's length} Klaviyo counts requests when they arrive, and network
+   * jitter can move two requests that left a window apart into the same server window; the margin absorbs
+   * that.
    */
   public Duration safetyMargin() {
     return safetyMargin;

@@ -43,7 +43,13 @@ public final class SpecOperationLimits implements OperationLimits {
     return Packaged.INSTANCE;
   }
 
-  /** Parses the limits from an OpenAPI document. The caller closes {@code spec}. */
+  /**
+   * {@return the limits the OpenAPI document states; operations without {@code x-klaviyo-ratelimit} are not
+   * limited}
+   *
+   * @param spec a Klaviyo OpenAPI document as JSON (UTF-8); the caller closes it
+   * @throws java.io.UncheckedIOException if the document cannot be read or is not JSON
+   */
   public static SpecOperationLimits parse(InputStream spec) {
     Object root;
     try {

@@ -52,6 +52,13 @@ public final class RawRequests {
   /**
    * Advanced: {@code KlaviyoClient.raw()} is the usual way in. {@code retryDefaults} supplies the back-off
    * constants, sleeper and clock that a request's own retry options are layered over.
+   *
+   * @param httpClient the client that sends the requests, carrying the SDK's interceptors (authentication,
+   *     revision header, rate limiting)
+   * @param baseUrl the API's base URL; a request whose URL points elsewhere is refused
+   * @param moshi encodes JSON bodies and decodes responses
+   * @param retryDefaults the back-off constants, sleeper and clock of retried requests
+   * @throws NullPointerException if {@code httpClient}, {@code baseUrl} or {@code retryDefaults} is null
    */
   public RawRequests(OkHttpClient httpClient, HttpUrl baseUrl, Moshi moshi, RetryPolicy retryDefaults) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -64,6 +71,7 @@ public final class RawRequests {
    * Sends {@code request} and returns the response, whatever its status (unless the request asked to
    * {@linkplain RawRequest.Builder#throwOnError throw}).
    *
+   * @param request the method, path, query, body and retry options to send
    * @return Klaviyo's response document
    * @throws KlaviyoValidationException if the URL points elsewhere or the JSON body is not valid JSON
    * @throws io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException on transport failures
@@ -83,6 +91,7 @@ public final class RawRequests {
    * Like {@link #send} but enqueued on OkHttp's dispatcher: no caller thread blocks. Validation errors complete
    * the future exceptionally too. Cancelling the future cancels the call.
    *
+   * @param request the method, path, query, body and retry options to send
    * @return a future that completes with Klaviyo's response document, or exceptionally with a typed {@link
    *     io.github.kvsdk.klaviyo.errors.KlaviyoException}
    */

@@ -14,6 +14,11 @@ public interface Sleeper {
     }
   };
 
-  /** Blocks for {@code duration}; zero or negative durations return at once. */
+  /**
+   * Blocks for {@code duration}; zero or negative durations return at once.
+   *
+   * @param duration how long to wait
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   void sleep(Duration duration) throws InterruptedException;
 }

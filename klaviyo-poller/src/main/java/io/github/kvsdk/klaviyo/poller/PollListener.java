@@ -16,7 +16,11 @@ public interface PollListener {
    */
   default void pageCompleted(int fetched, int emitted, Checkpoint checkpoint) {}
 
-  /** A poll ended without failing: it reached its upper bound, or a close stopped it early. */
+  /**
+   * A poll ended without failing: it reached its upper bound, or a close stopped it early.
+   *
+   * @param result what the poll fetched and emitted, and the checkpoint it ended on
+   */
   default void pollCompleted(PollResult result) {}
 
   /**

@@ -32,7 +32,12 @@ public final class CatalogWriter {
 
   private CatalogWriter() {}
 
-  /** Writes the catalogue of the packaged spec under {@code args[0]}. */
+  /**
+   * Writes the catalogue of the packaged spec under {@code args[0]}.
+   *
+   * @param args one argument: the output directory, under which {@link #RESOURCE_PATH} is written
+   * @throws IOException if the spec cannot be read or the catalogue cannot be written
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: CatalogWriter <output directory>");
@@ -48,7 +53,12 @@ public final class CatalogWriter {
     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Returns {@code catalog} in the run-time format, as UTF-8 JSON. */
+  /**
+   * {@return {@code catalog} in the run-time format, as UTF-8 JSON}
+   *
+   * @param catalog the catalogue the {@code klaviyo-openapi} library built of a spec
+   * @throws IOException if the JSON cannot be written
+   */
   public static byte[] write(OperationCatalog catalog) throws IOException {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of((BufferedSink) buffer)) {

@@ -13,6 +13,8 @@ public record Credential(String quotaKey, Set<String> scopes) {
   /**
    * {@return whether this credential grants {@code scope}} A {@code :write} scope also grants the matching
    * {@code :read} scope, as Klaviyo's full-access keys do.
+   *
+   * @param scope an OAuth-style scope, such as {@code profiles:read}
    */
   public boolean grants(String scope) {
     if (scopes == null || scopes.contains(scope)) {

@@ -46,6 +46,8 @@ public final class SandboxProcess implements AutoCloseable {
    * @param jvmOptions options for the child JVM, such as {@code -Xmx2g}
    * @param sandboxArguments {@link SandboxMain} options, such as {@code --seed-profiles 1000}; the port is
    *     chosen here, so they must not contain {@code --port}
+   * @return the running sandbox, listening; close it to stop the child process
+   * @throws IOException if the child JVM cannot be started or its output cannot be read
    * @throws IllegalStateException if the child exits before it listens; the message quotes its last output
    */
   public static SandboxProcess start(List<String> jvmOptions, List<String> sandboxArguments) throws IOException {

@@ -31,12 +31,24 @@ public final class ApiRequest {
     this.baseUrl = baseUrl;
   }
 
-  /** For tests and in-process callers: a request without transport details. */
+  /**
+   * {@return for tests and in-process callers: a request without transport details}
+   *
+   * @param operation the spec operation the request is routed to
+   * @param path the request path, such as {@code /api/profiles/01H.../}
+   * @param pathParameters the path's parameters by name, such as {@code id}
+   * @param query the decoded query parameters (first value of each)
+   * @param contentType the request's {@code Content-Type}, or null
+   * @param body the raw body; empty, never null, when there is none
+   * @param credential the credential the request was authenticated with
+   * @param baseUrl scheme, host and port, such as {@code http://127.0.0.1:8089}
+   */
   public static ApiRequest of(Operation operation, String path, Map<String, String> pathParameters,
       Map<String, String> query, String contentType, byte[] body, Credential credential, String baseUrl) {
     return new ApiRequest(operation, path, pathParameters, query, "", contentType, body, credential, baseUrl);
   }
 
+  /** {@return the spec operation the request is routed to} */
   public Operation operation() {
     return operation;
   }
@@ -46,12 +58,16 @@ public final class ApiRequest {
     return path;
   }
 
-  /** Path parameter {@code name} (such as {@code id}). */
+  /**
+   * {@return path parameter {@code name} (such as {@code id})}
+   *
+   * @param name the parameter's name in the path template
+   */
   public String pathParameter(String name) {
     return pathParameters.get(name);
   }
 
-  /** Decoded query parameters (first value of each). */
+  /** {@return the decoded query parameters (first value of each)} */
   public Map<String, String> query() {
     return query;
   }
@@ -61,6 +77,7 @@ public final class ApiRequest {
     return rawQuery;
   }
 
+  /** {@return the request's {@code Content-Type}, or null if it sent none} */
   public String contentType() {
     return contentType;
   }
@@ -70,11 +87,12 @@ public final class ApiRequest {
     return body;
   }
 
+  /** {@return the credential the request was authenticated with} */
   public Credential credential() {
     return credential;
   }
 
-  /** Scheme, host and port, such as {@code http://127.0.0.1:8089}. */
+  /** {@return the scheme, host and port, such as {@code http://127.0.0.1:8089}} */
   public String baseUrl() {
     return baseUrl;
   }

@@ -15,29 +15,51 @@ public final class ApiResponse {
     this.body = body;
   }
 
+  /**
+   * {@return a 200 OK with {@code body}, a JSON tree (maps, lists, scalars)}
+   *
+   * @param body the JSON:API document
+   */
   public static ApiResponse ok(Object body) {
     return new ApiResponse(200, body);
   }
 
+  /**
+   * {@return a 201 Created with {@code body}, a JSON tree (maps, lists, scalars)}
+   *
+   * @param body the JSON:API document
+   */
   public static ApiResponse created(Object body) {
     return new ApiResponse(201, body);
   }
 
-  /** 202 Accepted without a body (bulk jobs). */
+  /** {@return a 202 Accepted without a body (bulk jobs)} */
   public static ApiResponse accepted() {
     return new ApiResponse(202, null);
   }
 
-  /** 204 No Content. */
+  /** {@return a 204 No Content} */
   public static ApiResponse noContent() {
     return new ApiResponse(204, null);
   }
 
+  /**
+   * {@return a response with any status and {@code body}, a JSON tree; null for an empty body}
+   *
+   * @param status the HTTP status
+   * @param body the JSON:API document, or null
+   */
   public static ApiResponse of(int status, Object body) {
     return new ApiResponse(status, body);
   }
 
-  /** A non-JSON body, such as an image. */
+  /**
+   * {@return a non-JSON body, such as an image}
+   *
+   * @param status the HTTP status
+   * @param contentType the body's media type, such as {@code image/png}
+   * @param bytes the body; copied
+   */
   public static ApiResponse bytes(int status, String contentType, byte[] bytes) {
     ApiResponse r = new ApiResponse(status, null);
     r.raw = bytes.clone();
@@ -45,7 +67,12 @@ public final class ApiResponse {
     return r;
   }
 
-  /** A JSON:API document already encoded (not copied: the caller must not change {@code json}). */
+  /**
+   * {@return a JSON:API document already encoded (not copied: the caller must not change {@code json})}
+   *
+   * @param status the HTTP status
+   * @param json the encoded document, UTF-8
+   */
   public static ApiResponse encoded(int status, byte[] json) {
     ApiResponse r = new ApiResponse(status, null);
     r.raw = json;
@@ -57,11 +84,19 @@ public final class ApiResponse {
     return raw;
   }
 
+  /**
+   * Adds a response header, replacing one of the same name.
+   *
+   * @param name the header's name
+   * @param value the header's value
+   * @return this response
+   */
   public ApiResponse header(String name, String value) {
     headers.put(name, value);
     return this;
   }
 
+  /** {@return the HTTP status} */
   public int status() {
     return status;
   }
@@ -71,6 +106,7 @@ public final class ApiResponse {
     return body;
   }
 
+  /** {@return the response headers set with {@link #header}, in the order set} */
   public Map<String, String> headers() {
     return headers;
   }

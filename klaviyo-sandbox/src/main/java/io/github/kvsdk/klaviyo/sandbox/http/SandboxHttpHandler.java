@@ -57,6 +57,16 @@ public final class SandboxHttpHandler implements HttpHandler {
   private final Predicate<String> publicKeys;
 
   /**
+   * Creates the pipeline; nothing is served until it is installed in a server.
+   *
+   * @param spec the operations served and their schemas
+   * @param handlers the handler of each emulated operation, by operation id
+   * @param apiKeys the private API keys accepted
+   * @param oauth the OAuth server whose access tokens are accepted
+   * @param rateLimiter enforces the spec's per-operation quotas
+   * @param faults the faults injected into matching requests
+   * @param admin serves the {@code /__admin/} requests; null to answer them as unknown paths
+   * @param requestLog records every served request
    * @param publicKeys accepts the public API keys (site ids) of the {@code /client/} endpoints'
    *     {@code company_id}
    */

@@ -28,17 +28,29 @@ import okio.Okio;
 public final class Json {
   private Json() {}
 
-  /** Parses {@code json}. Throws {@link JsonSyntaxException} if it is not a single JSON value. */
+  /**
+   * {@return the value {@code json} holds} Throws {@link JsonSyntaxException} if it is not a single JSON value.
+   *
+   * @param json JSON text
+   */
   public static Object parse(String json) {
     return parse(new Buffer().writeUtf8(json));
   }
 
-  /** Parses UTF-8 JSON bytes. */
+  /**
+   * {@return the value the UTF-8 JSON bytes hold}
+   *
+   * @param json UTF-8 JSON text
+   */
   public static Object parse(byte[] json) {
     return parse(new Buffer().write(json));
   }
 
-  /** Parses JSON from a stream, which this method closes. */
+  /**
+   * {@return the value the JSON in a stream holds; this method closes the stream}
+   *
+   * @param in a stream of UTF-8 JSON text
+   */
   public static Object parse(InputStream in) {
     try (BufferedSource source = Okio.buffer(Okio.source(in))) {
       return parse(source);
@@ -50,6 +62,10 @@ public final class Json {
   /**
    * Parses only the named top-level members of a JSON object from a stream (closing it), skipping the
    * others without building them; used to read the spec's {@code paths} without its large {@code components}.
+   *
+   * @param in a stream of a UTF-8 JSON object; closed by this method
+   * @param names the top-level members to keep
+   * @return the named members present in the object, in document order
    */
   public static Map<String, Object> parseMembers(InputStream in, java.util.Set<String> names) {
     try (BufferedSource source = Okio.buffer(Okio.source(in)); JsonReader reader = JsonReader.of(source)) {
@@ -130,12 +146,20 @@ public final class Json {
     return new BigDecimal(text);
   }
 
-  /** Writes {@code value} as compact JSON. */
+  /**
+   * {@return {@code value} as compact JSON}
+   *
+   * @param value a JSON tree: maps, lists, strings, numbers, booleans or null
+   */
   public static String write(Object value) {
     return new String(writeBytes(value), StandardCharsets.UTF_8);
   }
 
-  /** Writes {@code value} as compact UTF-8 JSON bytes. */
+  /**
+   * {@return {@code value} as compact UTF-8 JSON bytes}
+   *
+   * @param value a JSON tree: maps, lists, strings, numbers, booleans or null
+   */
   public static byte[] writeBytes(Object value) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {

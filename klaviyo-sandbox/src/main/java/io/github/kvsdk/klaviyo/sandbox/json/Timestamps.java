@@ -15,7 +15,11 @@ public final class Timestamps {
 
   private Timestamps() {}
 
-  /** Formats {@code instant} truncated to seconds, such as {@code 2024-01-01T00:00:00+00:00}. */
+  /**
+   * {@return {@code instant} truncated to seconds, such as {@code 2024-01-01T00:00:00+00:00}}
+   *
+   * @param instant the time to format, in UTC
+   */
   public static String format(Instant instant) {
     return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
   }
@@ -24,6 +28,9 @@ public final class Timestamps {
    * Parses an ISO-8601 date-time with or without offset ({@code Z}, {@code +00:00}; no offset means UTC),
    * or a plain date. A space in place of {@code +} (a form-decoded query string) is tolerated. Returns
    * null if {@code text} is not a timestamp.
+   *
+   * @param text the text to parse; may be null
+   * @return the instant, or null if {@code text} is null or not a timestamp
    */
   public static Instant parseOrNull(String text) {
     if (text == null || text.length() < 10) {

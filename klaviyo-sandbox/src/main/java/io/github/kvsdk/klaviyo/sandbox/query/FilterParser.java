@@ -29,7 +29,11 @@ public final class FilterParser {
     this.text = text;
   }
 
-  /** Parses {@code text}, or throws a 400 {@link ApiException} naming the problem. */
+  /**
+   * {@return the parsed {@code text}} Throws a 400 {@link ApiException} naming the problem if it cannot be parsed.
+   *
+   * @param text the {@code filter} query parameter, decoded
+   */
   public static FilterExpression parse(String text) {
     FilterParser p = new FilterParser(text);
     List<FilterExpression> terms = p.terms();

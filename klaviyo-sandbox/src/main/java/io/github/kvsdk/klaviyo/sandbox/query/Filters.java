@@ -14,6 +14,9 @@ public final class Filters {
   /**
    * Rejects any condition whose field or operator the operation does not allow, with Klaviyo's 400 error
    * document naming the field and the rule.
+   *
+   * @param expression the parsed filter
+   * @param rules the operation's filterable fields, each with the operators allowed on it
    */
   public static void validate(FilterExpression expression, Map<String, Set<String>> rules) {
     if (expression instanceof FilterExpression.Condition c) {
@@ -46,6 +49,7 @@ public final class Filters {
    * unquoted ({@code greater-than(updated,2024-01-01T00:00:00Z)}), strings quoted, booleans and numbers
    * bare; list operators take lists of such values. Fields whose type is unknown are not checked.
    *
+   * @param expression the parsed filter
    * @param types field name to {@code datetime}, {@code string}, {@code boolean} or {@code number}
    */
   public static void checkValueTypes(FilterExpression expression, Map<String, String> types) {
@@ -90,7 +94,11 @@ public final class Filters {
         + "': expected " + hint + ".");
   }
 
-  /** The top-level conditions of {@code expression} (the AND-joined ones). */
+  /**
+   * {@return the top-level conditions of {@code expression} (the AND-joined ones)}
+   *
+   * @param expression the parsed filter
+   */
   public static List<FilterExpression.Condition> topLevelConditions(FilterExpression expression) {
     if (expression instanceof FilterExpression.Condition c) {
       return List.of(c);
@@ -104,7 +112,13 @@ public final class Filters {
     return List.of();
   }
 
-  /** A predicate that evaluates {@code expression} using {@code access}. */
+  /**
+   * {@return a predicate that evaluates {@code expression} using {@code access}}
+   *
+   * @param expression the parsed filter
+   * @param access reads the filtered fields from an item
+   * @param <T> the type of the filtered items
+   */
   public static <T> Predicate<T> predicate(FilterExpression expression, FieldAccess<T> access) {
     if (expression instanceof FilterExpression.Condition c) {
       return item -> holds(c, access.get(item, c.field()));

@@ -24,7 +24,12 @@ public final class ListQuery {
   /** One page of results with the cursors for the neighbouring pages (null when there is none). */
   public record Page<T>(List<T> items, String nextCursor, String previousCursor) {}
 
-  /** The filter of a request, validated against {@code operation}; null when the request has none. */
+  /**
+   * {@return the filter of a request, validated against {@code operation}; null when the request has none}
+   *
+   * @param operation the spec operation of the request, whose filter rules apply
+   * @param query the decoded query parameters
+   */
   public static FilterExpression filter(Operation operation, Map<String, String> query) {
     String text = query.get("filter");
     if (text == null) {
@@ -48,9 +53,14 @@ public final class ListQuery {
   /**
    * Filters, sorts and pages {@code items}.
    *
+   * @param <T> the type of the listed items
+   * @param items every item of the collection, in insertion order
+   * @param operation the spec operation of the request, whose filter, sort and page rules apply
+   * @param query the decoded query parameters
    * @param access reads filter and sort fields
    * @param id the tie-breaking id of an item
    * @param sequence the default order of an item (insertion order)
+   * @return the requested page and the cursors of the pages around it
    */
   public static <T> Page<T> run(List<T> items, Operation operation, Map<String, String> query,
       FieldAccess<T> access, Function<T, String> id, ToLongFunction<T> sequence) {
@@ -59,7 +69,18 @@ public final class ListQuery {
         sequence);
   }
 
-  /** As {@link #run(List, Operation, Map, FieldAccess, Function, ToLongFunction)} with a ready predicate. */
+  /**
+   * {@return as {@link #run(List, Operation, Map, FieldAccess, Function, ToLongFunction)}, with a ready predicate}
+   *
+   * @param <T> the type of the listed items
+   * @param items every item of the collection, in insertion order
+   * @param operation the spec operation of the request, whose sort and page rules apply
+   * @param query the decoded query parameters
+   * @param predicate the filter, already parsed and validated
+   * @param access reads sort fields
+   * @param id the tie-breaking id of an item
+   * @param sequence the default order of an item (insertion order)
+   */
   public static <T> Page<T> run(List<T> items, Operation operation, Map<String, String> query,
       Predicate<T> predicate, FieldAccess<T> access, Function<T, String> id, ToLongFunction<T> sequence) {
     int size = pageSize(operation, query);
@@ -138,7 +159,12 @@ public final class ListQuery {
    * from the cursor (narrowed by the filter's bounds on the sort field), so a request costs O(log n + page)
    * when the filter matches most items in that range. Results are identical to the list form.
    *
+   * @param <T> the type of the listed items
+   * @param items the collection, with its indexes by sort field
+   * @param operation the spec operation of the request, whose filter, sort and page rules apply
+   * @param query the decoded query parameters
    * @param access reads filter fields; for the sort fields it must read what {@code items} indexes
+   * @return the requested page and the cursors of the pages around it
    */
   public static <T> Page<T> run(IndexedItems<T> items, Operation operation, Map<String, String> query,
       FieldAccess<T> access) {
@@ -275,7 +301,12 @@ public final class ListQuery {
     return found;
   }
 
-  /** The page size of a request: {@code page[size]} within the operation's bounds, or its fixed size. */
+  /**
+   * {@return the page size of a request: {@code page[size]} within the operation's bounds, or its fixed size}
+   *
+   * @param operation the spec operation of the request
+   * @param query the decoded query parameters
+   */
   public static int pageSize(Operation operation, Map<String, String> query) {
     PageSpec page = operation.page();
     String requested = query.get("page[size]");

@@ -52,12 +52,20 @@ public final class OrderedIndex<T> {
     this.items = new ConcurrentSkipListMap<>(new SortedEntries<>(entries));
   }
 
-  /** The key of {@code item} under its current value. */
+  /**
+   * {@return the key of {@code item} under its current value}
+   *
+   * @param item an item of the collection
+   */
   public SortKey keyOf(T item) {
     return new SortKey(value.apply(item), id.apply(item));
   }
 
-  /** Adds {@code item} under its current value. */
+  /**
+   * Adds {@code item} under its current value.
+   *
+   * @param item an item of the collection, not yet in the index
+   */
   public void add(T item) {
     SortKey key = keyOf(item);
     if (items.put(key, item) == null && key.value() != null && !(key.value() instanceof Instant)) {
@@ -65,7 +73,11 @@ public final class OrderedIndex<T> {
     }
   }
 
-  /** Removes the entry at {@code key}, if present. */
+  /**
+   * Removes the entry at {@code key}, if present.
+   *
+   * @param key a key {@link #keyOf} returned
+   */
   public void remove(SortKey key) {
     if (items.remove(key) != null && key.value() != null && !(key.value() instanceof Instant)) {
       nonInstantKeys.decrementAndGet();

@@ -62,7 +62,12 @@ public final class Values {
     return compareSame(a, b);
   }
 
-  /** Orders two values of the same kind; nulls first. */
+  /**
+   * {@return the order of two values of the same kind, as {@link java.util.Comparator#compare}; nulls first}
+   *
+   * @param a a value of a field: string, number, boolean or null
+   * @param b a value of the same kind as {@code a}, or null
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static int compareSame(Object a, Object b) {
     if (a == b) {

@@ -27,6 +27,15 @@ public final class Backend {
   /** Records events caused by the sandbox (deliveries of a sent campaign). */
   final EventEndpoints events;
 
+  /**
+   * Registers the handler of every emulated operation.
+   *
+   * @param state the stored objects
+   * @param spec the served revision's operations and schemas
+   * @param clock the sandbox clock, for timestamps and job progress
+   * @param jobDuration how long a bulk job takes from queued to complete, on the sandbox clock; zero applies it at
+   *     once
+   */
   public Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
     this.state = state;
     this.jobs = new Jobs(state, clock, jobDuration);
@@ -48,7 +57,7 @@ public final class Backend {
     specEndpoints.register();
   }
 
-  /** operationId -> handler. */
+  /** {@return operationId -> handler} */
   public Map<String, ApiHandler> handlers() {
     return Map.copyOf(handlers);
   }
@@ -56,6 +65,8 @@ public final class Backend {
   /**
    * Completes a seed: brings the seeded objects in line with the served revision's schemas, then creates
    * {@code others} objects of every resource type without hand-written behaviour.
+   *
+   * @param others how many objects to create of each such type; zero or more
    */
   public void afterSeed(int others) {
     specEndpoints.conformSeeded();

@@ -20,7 +20,12 @@ public final class Profiles {
 
   private Profiles() {}
 
-  /** A complete attribute map for a new profile: every documented attribute present, nulls where unset. */
+  /**
+   * {@return a complete attribute map for a new profile: every documented attribute present, nulls where unset}
+   *
+   * @param given the attributes the request set
+   * @param now the time stamped as {@code created} and {@code updated}
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> newAttributes(Map<String, Object> given, Instant now) {
     Map<String, Object> a = new LinkedHashMap<>();

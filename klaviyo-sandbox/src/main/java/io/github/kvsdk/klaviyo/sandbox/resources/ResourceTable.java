@@ -43,12 +43,20 @@ public final class ResourceTable implements IndexedItems<Resource> {
     return byId.size();
   }
 
-  /** The object with {@code id}, if stored. */
+  /**
+   * {@return the object with {@code id}, if stored}
+   *
+   * @param id the object's id
+   */
   public Optional<Resource> get(String id) {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** {@return whether an object with {@code id} is stored} */
+  /**
+   * {@return whether an object with {@code id} is stored}
+   *
+   * @param id the object's id
+   */
   public boolean contains(String id) {
     return byId.containsKey(id);
   }

@@ -20,7 +20,11 @@ public final class Seeder {
 
   private Seeder() {}
 
-  /** Creates the account, unless one exists. */
+  /**
+   * {@return the account, created unless one exists}
+   *
+   * @param state the stored objects
+   */
   public static Resource seedAccount(SandboxState state) {
     List<Resource> existing = state.accounts().all();
     if (!existing.isEmpty()) {
@@ -54,7 +58,12 @@ public final class Seeder {
     return account;
   }
 
-  /** Applies {@code plan}: creates every requested object. */
+  /**
+   * Applies {@code plan}: creates every requested object.
+   *
+   * @param state the stored objects, to which the seed is added
+   * @param plan how many objects of each type to create, and the random seed that picks their values
+   */
   public static void apply(SandboxState state, SeedPlan plan) {
     Random random = new Random(plan.randomSeed());
     List<String> profileIds = new ArrayList<>();

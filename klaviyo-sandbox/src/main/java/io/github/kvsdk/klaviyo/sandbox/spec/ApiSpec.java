@@ -70,17 +70,30 @@ public final class ApiSpec {
     return byId.values();
   }
 
-  /** The operation with {@code operationId}, or null. */
+  /**
+   * {@return the operation with {@code operationId}, or null}
+   *
+   * @param operationId the spec's operation id, such as {@code get_profiles}
+   */
   public Operation operation(String operationId) {
     return byId.get(operationId);
   }
 
-  /** The operation serving {@code method} on {@code path}, with its path parameters; or null. */
+  /**
+   * {@return the operation serving {@code method} on {@code path}, with its path parameters; or null}
+   *
+   * @param method the HTTP method in upper case
+   * @param path the request path, such as {@code /api/profiles/01H.../}
+   */
   public PathRouter.Match match(String method, String path) {
     return router.match(method, path);
   }
 
-  /** {@return whether some operation serves {@code path} with a method other than {@code method}} */
+  /**
+   * {@return whether some operation serves {@code path} with a method other than {@code method}}
+   *
+   * @param path the request path
+   */
   public boolean hasPath(String path) {
     return router.hasPath(path);
   }

@@ -19,17 +19,30 @@ public final class SchemaInstances {
   private final Schemas schemas;
   private final SchemaValidator validator;
 
+  /**
+   * Creates instances of {@code schemas}.
+   *
+   * @param schemas the served revision's component schemas
+   */
   public SchemaInstances(Schemas schemas) {
     this.schemas = schemas;
     this.validator = new SchemaValidator(schemas);
   }
 
-  /** A value with the required members only (optional members are left out). */
+  /**
+   * {@return a value with the required members only (optional members are left out)}
+   *
+   * @param schema a schema or {@code $ref} as parsed JSON
+   */
   public Object minimal(Object schema) {
     return make(schema, false, 0);
   }
 
-  /** A value with every declared member (to a bounded depth). */
+  /**
+   * {@return a value with every declared member (to a bounded depth)}
+   *
+   * @param schema a schema or {@code $ref} as parsed JSON
+   */
   public Object full(Object schema) {
     return make(schema, true, 0);
   }

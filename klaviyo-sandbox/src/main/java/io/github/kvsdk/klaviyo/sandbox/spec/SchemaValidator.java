@@ -31,11 +31,22 @@ import java.util.Map;
 public final class SchemaValidator {
   private final Schemas schemas;
 
+  /**
+   * Validates against {@code schemas}.
+   *
+   * @param schemas the served revision's component schemas
+   */
   public SchemaValidator(Schemas schemas) {
     this.schemas = schemas;
   }
 
-  /** The first violation of {@code value} against {@code schema}, or null when it conforms. */
+  /**
+   * {@return the first violation of {@code value} against {@code schema}, or null when it conforms}
+   *
+   * @param value the JSON tree to check
+   * @param schema a schema or {@code $ref} as parsed JSON
+   * @param pointer the JSON pointer of {@code value} in the request body, named in the violation
+   */
   public Violation check(Object value, Object schema, String pointer) {
     Map<String, Object> s = schemas.flatten(schema);
     if (value == null) {
@@ -174,7 +185,11 @@ public final class SchemaValidator {
     return null;
   }
 
-  /** {@return whether {@code text} is an ISO 8601 datetime (with an offset, or local), or a date} */
+  /**
+   * {@return whether {@code text} is an ISO 8601 datetime (with an offset, or local), or a date}
+   *
+   * @param text the text to check; not null
+   */
   public static boolean isDateTime(String text) {
     try {
       OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -47,7 +47,11 @@ public final class SelfSignedCertificate {
     this.certificate = certificate;
   }
 
-  /** Makes a key pair and a certificate for {@code host} (plus the loopback names), valid for 30 days. */
+  /**
+   * {@return a new key pair and a certificate for {@code host} (plus the loopback names), valid for 30 days}
+   *
+   * @param host the host name the certificate is for, such as {@code localhost}
+   */
   public static SelfSignedCertificate create(String host) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

@@ -51,44 +51,48 @@ public final class FilterRules {
   }
 
   /**
-   * False if the operation takes a filter whose rules the spec states in a form this library cannot read;
-   * {@link #fields()} is then empty and says nothing.
+   * {@return false if the operation takes a filter whose rules the spec states in a form this library cannot
+   * read} {@link #fields()} is then empty and says nothing.
    */
   public boolean checked() {
     return checked;
   }
 
-  /** The filterable fields, in the order the spec lists them. Empty if the operation takes no filter. */
+  /** {@return the filterable fields, in the order the spec lists them} Empty if the operation takes no filter. */
   public Set<String> fields() {
     return operatorsByField.keySet();
   }
 
-  /** The operators allowed on {@code field}, in the spec's order; empty if it cannot be filtered on. */
+  /**
+   * {@return the operators allowed on {@code field}, in the spec's order; empty if it cannot be filtered on}
+   *
+   * @param field a filterable field as written in a filter expression, such as {@code email}
+   */
   public List<String> operators(String field) {
     return operatorsByField.getOrDefault(field, List.of());
   }
 
-  /** All rules, from field to its allowed operators. */
+  /** {@return all rules, from field to its allowed operators} */
   public Map<String, List<String>> asMap() {
     return operatorsByField;
   }
 
   /**
-   * Fields of which the operation's description says at least one must be filtered on, such as {@code
-   * messages.channel} for campaigns. Empty if a filter is optional.
+   * {@return the fields of which the operation's description says at least one must be filtered on, such as
+   * {@code messages.channel} for campaigns} Empty if a filter is optional.
    */
   public Set<String> requiredOneOf() {
     return requiredOneOf;
   }
 
-  /** True if the spec marks the {@code filter} parameter itself as required. */
+  /** {@return true if the spec marks the {@code filter} parameter itself as required} */
   public boolean parameterRequired() {
     return parameterRequired;
   }
 
   /**
-   * The type of each field's values, for the fields whose attribute the response schema declares with a
-   * plain type; other fields are absent.
+   * {@return the type of each field's values, for the fields whose attribute the response schema declares
+   * with a plain type} Other fields are absent.
    */
   public Map<String, FilterValueType> valueTypes() {
     return valueTypes;

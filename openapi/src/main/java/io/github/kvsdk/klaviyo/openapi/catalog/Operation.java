@@ -60,88 +60,89 @@ public final class Operation {
     this.includes = Collections.unmodifiableSet(new LinkedHashSet<>(includes));
   }
 
-  /** The spec's operation id, such as {@code get_profiles}. */
+  /** {@return the spec's operation id, such as {@code get_profiles}} */
   public String operationId() {
     return operationId;
   }
 
-  /** The HTTP method in upper case, such as {@code GET}. */
+  /** {@return the HTTP method in upper case, such as {@code GET}} */
   public String method() {
     return method;
   }
 
-  /** The path with parameters in braces, such as {@code /api/profiles/{id}}. */
+  /** {@return the path with parameters in braces, such as {@code /api/profiles/{id}}} */
   public String pathTemplate() {
     return pathTemplate;
   }
 
-  /** The documented quota, from {@code x-klaviyo-ratelimit}. */
+  /** {@return the documented quota, from {@code x-klaviyo-ratelimit}} */
   public RateLimit rateLimit() {
     return rateLimit;
   }
 
   /**
-   * The stricter quotas the description states for requests that ask for an additional field, keyed by
-   * the parameter and value that trigger them, such as {@code additional-fields[list]=profile_count}.
+   * {@return the stricter quotas the description states for requests that ask for an additional field,
+   * keyed by the parameter and value that trigger them, such as
+   * {@code additional-fields[list]=profile_count}} Empty if the description states none.
    */
   public Map<String, RateLimit> additionalFieldLimits() {
     return additionalFieldLimits;
   }
 
-  /** The OAuth scopes the operation requires, such as {@code profiles:read}. */
+  /** {@return the OAuth scopes the operation requires, such as {@code profiles:read}} */
   public List<String> scopes() {
     return scopes;
   }
 
-  /** The names of every query parameter the operation declares, known to this library or not. */
+  /** {@return the names of every query parameter the operation declares, known to this library or not} */
   public Set<String> queryParameters() {
     return queryParameters;
   }
 
-  /** True if the operation takes a {@code filter} query parameter. */
+  /** {@return true if the operation takes a {@code filter} query parameter} */
   public boolean filterable() {
     return queryParameters.contains("filter");
   }
 
-  /** The filter rules; empty and checked if the operation takes no filter. */
+  /** {@return the filter rules; empty and checked if the operation takes no filter} */
   public FilterRules filterRules() {
     return filterRules;
   }
 
-  /** The accepted {@code sort} values, ascending and descending ({@code -created}); empty if unsorted. */
+  /** {@return the accepted {@code sort} values, ascending and descending ({@code -created}); empty if unsorted} */
   public List<String> sortValues() {
     return sortValues;
   }
 
-  /** True if the operation returns pages linked by a cursor. */
+  /** {@return true if the operation returns pages linked by a cursor} */
   public boolean paginated() {
     return cursorParameter != null;
   }
 
   /**
-   * The query parameter that carries the page cursor: {@code page[cursor]} for list endpoints, {@code
-   * page_cursor} for the reporting endpoints. Empty if the operation is not paginated.
+   * {@return the query parameter that carries the page cursor: {@code page[cursor]} for list endpoints,
+   * {@code page_cursor} for the reporting endpoints} Empty if the operation is not paginated.
    */
   public Optional<String> cursorParameter() {
     return Optional.ofNullable(cursorParameter);
   }
 
-  /** The page size, if the spec states one as a {@code page[size]} parameter or in prose. */
+  /** {@return the page size, if the spec states one as a {@code page[size]} parameter or in prose} */
   public Optional<PageSize> pageSize() {
     return Optional.ofNullable(pageSize);
   }
 
-  /** For each resource type with a {@code fields[TYPE]} parameter, the field names it accepts. */
+  /** {@return for each resource type with a {@code fields[TYPE]} parameter, the field names it accepts} */
   public Map<String, Set<String>> fieldsets() {
     return fieldsets;
   }
 
-  /** For each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts. */
+  /** {@return for each resource type with an {@code additional-fields[TYPE]} parameter, the values it accepts} */
   public Map<String, Set<String>> additionalFields() {
     return additionalFields;
   }
 
-  /** The relationship names {@code include} accepts; empty if the operation takes no include. */
+  /** {@return the relationship names {@code include} accepts; empty if the operation takes no include} */
   public Set<String> includes() {
     return includes;
   }

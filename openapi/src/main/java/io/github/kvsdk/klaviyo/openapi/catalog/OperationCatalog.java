@@ -39,12 +39,18 @@ public final class OperationCatalog {
     this.warnings = List.copyOf(warnings);
   }
 
-  /** The catalogue of the spec packaged in this artifact, built on first call. */
+  /** {@return the catalogue of the spec packaged in this artifact, built on first call} */
   public static OperationCatalog packaged() {
     return Packaged.INSTANCE;
   }
 
-  /** Reads an OpenAPI document and builds its catalogue. The caller closes {@code openApiDocument}. */
+  /**
+   * {@return the catalogue of an OpenAPI document}
+   *
+   * @param openApiDocument the document as JSON (UTF-8); the caller closes it
+   * @throws IOException if the stream cannot be read or does not hold JSON
+   * @throws SpecShapeException if the document lacks a member the catalogue needs or has it in another shape
+   */
   public static OperationCatalog read(InputStream openApiDocument) throws IOException {
     return of(JsonReader.of(Okio.buffer(Okio.source(openApiDocument))).readJsonValue());
   }
@@ -52,29 +58,38 @@ public final class OperationCatalog {
   /**
    * Builds the catalogue of an OpenAPI document already parsed into maps, lists and scalars. Only its
    * {@code info}, {@code paths} and {@code components} members are read.
+   *
+   * @param openApiDocument the document's root, a {@code Map<String, Object>} as a JSON parser returns it
+   * @return the catalogue of the document's operations
+   * @throws SpecShapeException if the document lacks a member the catalogue needs or has it in another shape
    */
   public static OperationCatalog of(Object openApiDocument) {
     return CatalogExtractor.extract(openApiDocument);
   }
 
-  /** The API revision, from the document's {@code info.version}, such as {@code 2024-10-15}. */
+  /** {@return the API revision, from the document's {@code info.version}, such as {@code 2024-10-15}} */
   public String revision() {
     return revision;
   }
 
-  /** All operations in spec order. */
+  /** {@return all operations in spec order} */
   public List<Operation> operations() {
     return operations;
   }
 
-  /** The operation with {@code operationId}, or empty if the revision has none. */
+  /**
+   * {@return the operation with {@code operationId}, or empty if the revision has none}
+   *
+   * @param operationId the spec's operation id, such as {@code get_profiles}
+   */
   public Optional<Operation> find(String operationId) {
     return Optional.ofNullable(byId.get(operationId));
   }
 
   /**
-   * The operation with {@code operationId}.
+   * {@return the operation with {@code operationId}}
    *
+   * @param operationId the spec's operation id, such as {@code get_profiles}
    * @throws IllegalArgumentException if the revision has no such operation.
    */
   public Operation operation(String operationId) {
@@ -86,8 +101,8 @@ public final class OperationCatalog {
   }
 
   /**
-   * What the catalogue could not read and leaves unvalidated, one line each, such as {@code
-   * get_widgets: query parameter 'search' is not validated by the SDK}.
+   * {@return what the catalogue could not read and leaves unvalidated, one line each, such as
+   * {@code get_widgets: query parameter 'search' is not validated by the SDK}} Empty if it read everything.
    */
   public List<String> warnings() {
     return warnings;

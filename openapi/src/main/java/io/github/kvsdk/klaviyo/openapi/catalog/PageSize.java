@@ -18,22 +18,22 @@ public final class PageSize {
     this.adjustable = adjustable;
   }
 
-  /** The page size used when the request does not choose one. */
+  /** {@return the page size used when the request does not choose one} */
   public int defaultSize() {
     return defaultSize;
   }
 
-  /** The smallest {@code page[size]} accepted; the fixed size when not adjustable. */
+  /** {@return the smallest {@code page[size]} accepted; the fixed size when not adjustable} */
   public int minSize() {
     return minSize;
   }
 
-  /** The largest {@code page[size]} accepted; the fixed size when not adjustable. */
+  /** {@return the largest {@code page[size]} accepted; the fixed size when not adjustable} */
   public int maxSize() {
     return maxSize;
   }
 
-  /** True if the operation takes a {@code page[size]} query parameter. */
+  /** {@return true if the operation takes a {@code page[size]} query parameter} */
   public boolean adjustable() {
     return adjustable;
   }

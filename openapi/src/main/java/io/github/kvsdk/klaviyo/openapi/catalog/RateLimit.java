@@ -18,17 +18,17 @@ public final class RateLimit {
     this.dailyLimit = dailyLimit;
   }
 
-  /** Requests allowed per one-second window, such as 75 for {@code 75/s}. */
+  /** {@return requests allowed per one-second window, such as 75 for {@code 75/s}} */
   public int burstPerSecond() {
     return burstPerSecond;
   }
 
-  /** Requests allowed per one-minute window, such as 700 for {@code 700/m}. */
+  /** {@return requests allowed per one-minute window, such as 700 for {@code 700/m}} */
   public int steadyPerMinute() {
     return steadyPerMinute;
   }
 
-  /** Requests allowed per day, if the operation has a daily cap. */
+  /** {@return requests allowed per day, if the operation has a daily cap} */
   public OptionalInt dailyLimit() {
     return dailyLimit > 0 ? OptionalInt.of(dailyLimit) : OptionalInt.empty();
   }

@@ -29,12 +29,20 @@ public final class Schemas {
     this.components = components;
   }
 
-  /** The schemas of a spec whose {@code components} member is {@code components} (null for none). */
+  /**
+   * {@return the schemas of a spec whose {@code components} member is {@code components}}
+   *
+   * @param components the spec's {@code components} member as parsed JSON; null for a spec without one
+   */
   public static Schemas of(Map<String, Object> components) {
     return new Schemas(components == null ? Map.of() : components);
   }
 
-  /** The schema {@code node}, following {@code $ref}s; an empty (open) schema for null. */
+  /**
+   * {@return the schema {@code node}, following {@code $ref}s; an empty (open) schema for null}
+   *
+   * @param node a schema or a {@code {"$ref": ...}} object as parsed JSON; may be null
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> resolve(Object node) {
     Object current = node;
@@ -60,15 +68,22 @@ public final class Schemas {
     return current;
   }
 
-  /** The named component schema, or null. */
+  /**
+   * {@return the named component schema, or null if {@code components.schemas} has none of that name}
+   *
+   * @param name the schema's key under {@code components.schemas}, such as {@code ProfileEnum}
+   */
   public Map<String, Object> named(String name) {
     Object s = components.get("schemas") instanceof Map<?, ?> all ? all.get(name) : null;
     return s == null ? null : resolve(Map.of("$ref", PREFIX + name));
   }
 
   /**
-   * {@code node} resolved, with an {@code allOf} merged into one schema: the union of the parts'
-   * properties and required members, the first declared type, nullable when any part is.
+   * {@return {@code node} resolved, with an {@code allOf} merged into one schema} The merged schema has the
+   * union of the parts' properties and required members, the first declared type, and is nullable when any
+   * part is.
+   *
+   * @param node a schema or {@code $ref} as parsed JSON; may be null (an open schema)
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> flatten(Object node) {
@@ -125,27 +140,44 @@ public final class Schemas {
     return ra.containsKey("type") || !rb.containsKey("type") ? a : b;
   }
 
-  /** The declared properties of an object schema (after flattening), possibly empty. */
+  /**
+   * {@return the declared properties of an object schema (after flattening), possibly empty}
+   *
+   * @param node a schema or {@code $ref} as parsed JSON; may be null
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> properties(Object node) {
     Object p = flatten(node).get("properties");
     return p instanceof Map<?, ?> ? (Map<String, Object>) p : Map.of();
   }
 
-  /** The schema of member {@code name} of an object schema, or null when undeclared. */
+  /**
+   * {@return the schema of member {@code name} of an object schema, or null when undeclared}
+   *
+   * @param node an object schema or {@code $ref} as parsed JSON; may be null
+   * @param name the member's name, such as {@code attributes}
+   */
   public Map<String, Object> property(Object node, String name) {
     Object p = properties(node).get(name);
     return p == null ? null : resolve(p);
   }
 
-  /** The required member names of an object schema. */
+  /**
+   * {@return the required member names of an object schema (after flattening); empty if none}
+   *
+   * @param node an object schema or {@code $ref} as parsed JSON; may be null
+   */
   @SuppressWarnings("unchecked")
   public List<String> required(Object node) {
     Object r = flatten(node).get("required");
     return r instanceof List<?> ? (List<String>) r : List.of();
   }
 
-  /** The alternatives of a {@code oneOf}/{@code anyOf}, or an empty list. */
+  /**
+   * {@return the alternatives of a {@code oneOf}/{@code anyOf}, or an empty list}
+   *
+   * @param node a schema or {@code $ref} as parsed JSON; may be null
+   */
   @SuppressWarnings("unchecked")
   public List<Object> alternatives(Object node) {
     Map<String, Object> s = flatten(node);
@@ -153,7 +185,11 @@ public final class Schemas {
     return alts instanceof List<?> ? (List<Object>) alts : List.of();
   }
 
-  /** The single constant of a type-enum schema ({@code {"type":"string","enum":["tag"]}}), or null. */
+  /**
+   * {@return the single constant of a type-enum schema ({@code {"type":"string","enum":["tag"]}}), or null}
+   *
+   * @param node a schema or {@code $ref} as parsed JSON; may be null
+   */
   public String constant(Object node) {
     if (node == null) {
       return null;
@@ -163,8 +199,10 @@ public final class Schemas {
   }
 
   /**
-   * The JSON:API resource type of a resource object schema ({@code properties.type} with one enum value);
-   * for a {@code oneOf} of resource objects, null.
+   * {@return the JSON:API resource type of a resource object schema ({@code properties.type} with one enum
+   * value)} Null for a {@code oneOf} of resource objects and for a schema without such a type.
+   *
+   * @param node a schema or {@code $ref} as parsed JSON; may be null
    */
   public String resourceType(Object node) {
     Map<String, Object> t = property(node, "type");

@@ -9,6 +9,7 @@ package io.github.kvsdk.klaviyo.openapi.catalog;
 public final class SpecShapeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What cannot be read, without the operation prefix, as a warning states it. */
   private final String problem;
 
   SpecShapeException(String operationId, String problem) {
