@@ -12,6 +12,7 @@ import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
@@ -26,11 +27,15 @@ import okio.ByteString;
  */
 public final class FetchedPage {
   private final HttpUrl url;
-  private final byte[] body;
+  /**
+   * Immutable, and usually segmented: it shares the segments the response was read into, so neither reading
+   * the response nor binding it copies the body (reading it is on the critical path of a prefetching pager).
+   */
+  private final ByteString body;
   /** Found on first use; racing threads would compute the same immutable value. */
   private Optional<Cursor> nextCursor;
 
-  private FetchedPage(HttpUrl url, byte[] body) {
+  private FetchedPage(HttpUrl url, ByteString body) {
     this.url = url;
     this.body = body;
   }
@@ -44,7 +49,7 @@ public final class FetchedPage {
   public static FetchedPage of(HttpUrl url, ByteString body) {
     if (url == null) throw new NullPointerException("url == null");
     if (body == null) throw new NullPointerException("body == null");
-    return new FetchedPage(url, body.toByteArray());
+    return new FetchedPage(url, body);
   }
 
   /**
@@ -122,7 +127,14 @@ public final class FetchedPage {
 
   private static FetchedPage read(Response response) throws IOException {
     if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
-    return new FetchedPage(response.request().url(), response.body().bytes());
+    ResponseBody body = response.body();
+    Buffer buffer = new Buffer();
+    body.source().readAll(buffer);
+    long declared = body.contentLength();
+    if (declared != -1 && declared != buffer.size()) {
+      throw new IOException("Content-Length (" + declared + ") and stream length (" + buffer.size() + ") disagree");
+    }
+    return new FetchedPage(response.request().url(), buffer.snapshot());
   }
 
   /** {@return the URL this page was fetched from} */
@@ -132,17 +144,17 @@ public final class FetchedPage {
 
   /** {@return the response body, unparsed} */
   public ByteString body() {
-    return ByteString.of(body);
+    return body;
   }
 
   /** {@return the size of the body in bytes} */
   public long size() {
-    return body.length;
+    return body.size();
   }
 
   /** {@return a fresh source over {@link #body()}, for binding} */
   public BufferedSource source() {
-    return new Buffer().write(body);
+    return new Buffer().write(body); // Shares the body's segments: nothing is copied.
   }
 
   /**
@@ -166,6 +178,6 @@ public final class FetchedPage {
 
   @Override
   public String toString() {
-    return "FetchedPage{path=" + url.encodedPath() + ", bytes=" + body.length + "}";
+    return "FetchedPage{path=" + url.encodedPath() + ", bytes=" + body.size() + "}";
   }
 }

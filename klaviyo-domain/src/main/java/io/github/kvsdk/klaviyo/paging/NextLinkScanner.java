@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.paging;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Finds a JSON:API document's top-level {@code links.next} by walking its bytes, without tokenizing the
@@ -17,6 +18,10 @@ import okio.Buffer;
  * Either way it is lenient by design: on malformed input it returns a possibly wrong link or none, never loops,
  * and never throws anything but {@link IllegalArgumentException} for a document that is not an object. The
  * strict parse is the binder's, which rejects the page; the pager then cancels whatever it prefetched.
+ *
+ * <p>The document is read where it lies, in the segments the response was read into: the backward walk looks
+ * at a few hundred bytes, so copying the whole body into one array first would cost more than the scan. Only
+ * the forward fallback copies it, once.
  */
 final class NextLinkScanner {
   private static final byte[] LINKS = {'"', 'l', 'i', 'n', 'k', 's', '"'};
@@ -26,10 +31,14 @@ final class NextLinkScanner {
   /** {@link #scanBackwards} met something it cannot walk backwards: scan forwards instead. */
   private static final int UNSURE = -2;
 
-  private final byte[] json;
+  private final ByteString document;
+  private final int length;
+  /** The document as one array, made only for a forward scan; null until then. */
+  private byte[] array;
 
-  private NextLinkScanner(byte[] json) {
-    this.json = json;
+  private NextLinkScanner(ByteString document) {
+    this.document = document;
+    this.length = document.size();
   }
 
   /**
@@ -38,16 +47,17 @@ final class NextLinkScanner {
    *
    * @throws IllegalArgumentException if {@code document} does not start with a JSON object.
    */
-  static String nextLink(byte[] document) {
+  static String nextLink(ByteString document) {
     return new NextLinkScanner(document).scan();
   }
 
   private String scan() {
     int i = whitespace(0);
-    if (i >= json.length || json[i] != '{') throw new IllegalArgumentException("not a JSON object");
+    if (i >= length || at(i) != '{') throw new IllegalArgumentException("not a JSON object");
     int found = scanBackwards(i);
     if (found == ABSENT) return null;
     if (found >= 0) return next(found);
+    array = document.toByteArray(); // Walked byte by byte from the start: indexing an array is faster.
     return scanForwards(i);
   }
 
@@ -56,32 +66,32 @@ final class NextLinkScanner {
    * the index where the value of the last {@code links} member starts, {@link #ABSENT} or {@link #UNSURE}.
    */
   private int scanBackwards(int open) {
-    int i = whitespaceBefore(json.length - 1);
-    if (i <= open || json[i] != '}') return UNSURE;
+    int i = whitespaceBefore(length - 1);
+    if (i <= open || at(i) != '}') return UNSURE;
     i = whitespaceBefore(i - 1);
     if (i == open) return ABSENT; // {}
     while (true) {
       int valueStart = valueStartBefore(i);
       if (valueStart <= open) return UNSURE;
       i = whitespaceBefore(valueStart - 1);
-      if (i <= open || json[i] != ':') return UNSURE;
+      if (i <= open || at(i) != ':') return UNSURE;
       i = whitespaceBefore(i - 1);
-      if (i <= open || json[i] != '"') return UNSURE;
+      if (i <= open || at(i) != '"') return UNSURE;
       int keyStart = stringStartBefore(i);
       if (keyStart <= open) return UNSURE;
       if (matches(keyStart, i + 1, LINKS)) return valueStart;
       i = whitespaceBefore(keyStart - 1);
       if (i == open) return ABSENT;
-      if (i < open || json[i] != ',') return UNSURE;
+      if (i < open || at(i) != ',') return UNSURE;
       i = whitespaceBefore(i - 1);
     }
   }
 
   /** The string value of {@code next} in the {@code links} value starting at {@code i}, or null. */
   private String next(int i) {
-    if (json[i] != '{') return null;
+    if (at(i) != '{') return null;
     int[] span = memberValue(i, NEXT);
-    return span != null && json[span[0]] == '"' ? decode(span[0], span[1]) : null;
+    return span != null && at(span[0]) == '"' ? decode(span[0], span[1]) : null;
   }
 
   private String scanForwards(int i) {
@@ -89,18 +99,18 @@ final class NextLinkScanner {
     i++;
     while (true) {
       i = whitespace(i);
-      if (i >= json.length || json[i] != '"') return next; // '}' ends the document; anything else is malformed.
+      if (i >= length || at(i) != '"') return next; // '}' ends the document; anything else is malformed.
       int keyEnd = stringEnd(i);
       boolean links = matches(i, keyEnd, LINKS);
       i = whitespace(keyEnd);
-      if (i >= json.length || json[i] != ':') return next;
+      if (i >= length || at(i) != ':') return next;
       i = whitespace(i + 1);
-      if (links && i < json.length && json[i] == '{') {
+      if (links && i < length && at(i) == '{') {
         int[] span = memberValue(i, NEXT);
-        if (span != null && json[span[0]] == '"') next = decode(span[0], span[1]);
+        if (span != null && at(span[0]) == '"') next = decode(span[0], span[1]);
       }
       i = whitespace(valueEnd(i));
-      if (i >= json.length || json[i] != ',') return next;
+      if (i >= length || at(i) != ',') return next;
       i++;
     }
   }
@@ -113,29 +123,29 @@ final class NextLinkScanner {
     int i = start + 1;
     while (true) {
       i = whitespace(i);
-      if (i >= json.length || json[i] != '"') return null;
+      if (i >= length || at(i) != '"') return null;
       int keyEnd = stringEnd(i);
       boolean wanted = matches(i, keyEnd, name);
       i = whitespace(keyEnd);
-      if (i >= json.length || json[i] != ':') return null;
+      if (i >= length || at(i) != ':') return null;
       i = whitespace(i + 1);
       int end = valueEnd(i);
-      if (wanted && i < json.length) return new int[] {i, end};
+      if (wanted && i < length) return new int[] {i, end};
       i = whitespace(end);
-      if (i >= json.length || json[i] != ',') return null;
+      if (i >= length || at(i) != ',') return null;
       i++;
     }
   }
 
   /** The index just past the value starting at {@code i}. */
   private int valueEnd(int i) {
-    if (i >= json.length) return i;
-    byte b = json[i];
+    if (i >= length) return i;
+    byte b = at(i);
     if (b == '"') return stringEnd(i);
     if (b == '{' || b == '[') {
       int depth = 0;
-      while (i < json.length) {
-        b = json[i];
+      while (i < length) {
+        b = at(i);
         if (b == '"') {
           i = stringEnd(i);
           continue;
@@ -149,19 +159,19 @@ final class NextLinkScanner {
       }
       return i;
     }
-    while (i < json.length && (b = json[i]) != ',' && b != '}' && b != ']' && !isWhitespace(b)) i++;
+    while (i < length && (b = at(i)) != ',' && b != '}' && b != ']' && !isWhitespace(b)) i++;
     return i; // A number or a literal.
   }
 
   /** The index where the value ending at {@code end} (inclusive) starts; -1 if there is none. */
   private int valueStartBefore(int end) {
     if (end < 0) return -1;
-    byte b = json[end];
+    byte b = at(end);
     if (b == '"') return stringStartBefore(end);
     if (b == '}' || b == ']') {
       int depth = 0;
       for (int i = end; i >= 0; i--) {
-        b = json[i];
+        b = at(i);
         if (b == '"') {
           i = stringStartBefore(i);
           if (i < 0) return -1;
@@ -174,7 +184,7 @@ final class NextLinkScanner {
       return -1;
     }
     int i = end;
-    while (i >= 0 && (b = json[i]) != ',' && b != ':' && b != '{' && b != '[' && !isWhitespace(b)) i--;
+    while (i >= 0 && (b = at(i)) != ',' && b != ':' && b != '{' && b != '[' && !isWhitespace(b)) i--;
     return i + 1; // A number or a literal.
   }
 
@@ -185,10 +195,10 @@ final class NextLinkScanner {
   private int stringStartBefore(int end) {
     int i = end - 1;
     while (i >= 0) {
-      if (json[i] == '"') {
+      if (at(i) == '"') {
         int backslashes = 0;
         int j = i - 1;
-        while (j >= 0 && json[j] == '\\') {
+        while (j >= 0 && at(j) == '\\') {
           backslashes++;
           j--;
         }
@@ -202,24 +212,29 @@ final class NextLinkScanner {
   }
 
   private int whitespaceBefore(int i) {
-    while (i >= 0 && isWhitespace(json[i])) i--;
+    while (i >= 0 && isWhitespace(at(i))) i--;
     return i;
   }
 
   /** The index just past the closing quote of the string whose opening quote is at {@code i}. */
   private int stringEnd(int i) {
     i++;
-    while (i < json.length) {
-      byte b = json[i];
+    while (i < length) {
+      byte b = at(i);
       if (b == '"') return i + 1;
       i += b == '\\' ? 2 : 1;
     }
-    return json.length;
+    return length;
   }
 
   private int whitespace(int i) {
-    while (i < json.length && isWhitespace(json[i])) i++;
+    while (i < length && isWhitespace(at(i))) i++;
     return i;
+  }
+
+  private byte at(int i) {
+    byte[] bytes = array;
+    return bytes != null ? bytes[i] : document.getByte(i);
   }
 
   private static boolean isWhitespace(byte b) {
@@ -229,7 +244,7 @@ final class NextLinkScanner {
   private boolean matches(int start, int end, byte[] quoted) {
     if (end - start != quoted.length) return false;
     for (int k = 0; k < quoted.length; k++) {
-      if (json[start + k] != quoted[k]) return false;
+      if (at(start + k) != quoted[k]) return false;
     }
     return true;
   }
@@ -237,7 +252,7 @@ final class NextLinkScanner {
   /** The string value of the quoted JSON string in [start, end), escapes resolved; null if malformed. */
   private String decode(int start, int end) {
     try {
-      return JsonReader.of(new Buffer().write(json, start, end - start)).nextString();
+      return JsonReader.of(new Buffer().write(document, start, end - start)).nextString();
     } catch (IOException | RuntimeException e) {
       return null; // The binder reports the malformed document.
     }

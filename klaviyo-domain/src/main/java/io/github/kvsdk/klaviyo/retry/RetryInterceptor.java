@@ -12,6 +12,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,13 +108,15 @@ public final class RetryInterceptor implements Interceptor {
   private static Response buffered(Response response) throws IOException {
     ResponseBody body = response.body();
     if (body.contentLength() > MAX_BUFFERED_BODY) return response;
-    byte[] bytes;
+    // Read into a Buffer, whose segments the new body takes over as they are: no copy of the body here. A body
+    // cut short fails the read itself (OkHttp's fixed-length and chunked sources), inside the retry loop.
+    Buffer buffer = new Buffer();
     try {
-      bytes = body.bytes();
+      body.source().readAll(buffer);
     } finally {
       response.close();
     }
-    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+    return response.newBuilder().body(ResponseBody.create(buffer, body.contentType(), buffer.size())).build();
   }
 
   private static boolean shouldRetry(RetryPolicy policy, int code, boolean idempotent) {

@@ -98,6 +98,28 @@ final class FetchedPageTest {
         .contains("https://x/a?page%5Bcursor%5D=c2");
   }
 
+  /**
+   * A page of a realistic size, as a response is read: in many 8 KiB segments. The link is found walking
+   * backwards over the segments, and, when trailing bytes make that walk give up, by the forward scan.
+   */
+  @Test
+  void findsTheLinkInABodySpreadOverManySegments() {
+    StringBuilder json = new StringBuilder("{\"data\":[");
+    for (int i = 0; i < 1_000; i++) {
+      if (i > 0) json.append(',');
+      json.append("{\"type\":\"profile\",\"id\":\"p").append(i)
+          .append("\",\"attributes\":{\"email\":\"a").append(i).append("@example.com\",\"note\":\"}]\\\"\"}}");
+    }
+    json.append("],\"links\":{\"self\":\"https://x/a\",\"next\":\"https://x/a?page%5Bcursor%5D=far\"}}");
+    ByteString segmented = new Buffer().writeUtf8(json.toString()).snapshot();
+    assertThat(segmented.size()).isGreaterThan(8 * 8192);
+
+    assertThat(FetchedPage.of(URL, segmented).nextCursor().map(Cursor::link))
+        .contains("https://x/a?page%5Bcursor%5D=far");
+    ByteString trailing = new Buffer().writeUtf8(json + " x").snapshot(); // Not walkable backwards.
+    assertThat(NextLinkScanner.nextLink(trailing)).isEqualTo("https://x/a?page%5Bcursor%5D=far");
+  }
+
   /** Cut and corrupted documents: the scan ends, and fails only for a body that does not start an object. */
   @Test
   void endsOnEveryCutOrCorruptedDocument() throws IOException {
@@ -117,7 +139,7 @@ final class FetchedPageTest {
         cut[random.nextInt(cut.length)] = (byte) CORRUPTIONS.charAt(random.nextInt(CORRUPTIONS.length()));
       }
       try {
-        NextLinkScanner.nextLink(cut);
+        NextLinkScanner.nextLink(ByteString.of(cut));
       } catch (IllegalArgumentException e) {
         assertThat(cut[0]).as("only a body not starting an object fails").isNotEqualTo((byte) '{');
       }
@@ -146,7 +168,9 @@ final class FetchedPageTest {
       Object parsed = JsonReader.of(new Buffer().write(body)).readJsonValue();
       Object expected = parsed instanceof Map<?, ?> m && m.get("links") instanceof Map<?, ?> l
           && l.get("next") instanceof String next ? next : null;
-      assertThat(NextLinkScanner.nextLink(body.toByteArray())).as(body.utf8()).isEqualTo(expected);
+      assertThat(NextLinkScanner.nextLink(body)).as(body.utf8()).isEqualTo(expected);
+      // As read from a response: a snapshot of segments rather than one array.
+      assertThat(NextLinkScanner.nextLink(new Buffer().write(body).snapshot())).isEqualTo(expected);
     }
   }
 
