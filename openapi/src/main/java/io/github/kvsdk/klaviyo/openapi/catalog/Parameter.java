@@ -1,0 +1,67 @@
+package io.github.kvsdk.klaviyo.openapi.catalog;
+
+import java.util.Locale;
+
+/**
+ * One parameter an operation declares: its name, where it goes, whether the spec requires it and the spec's
+ * description of it. A parameter given by {@code $ref} is the component it refers to. Immutable; instances
+ * come from {@link Operation#parameters()}.
+ */
+public final class Parameter {
+  /** Where a parameter is sent, from its {@code in}. */
+  public enum Location {
+    /** A placeholder of the path template, such as {@code id} in {@code /api/profiles/{id}}. */
+    PATH,
+    /** A query parameter, such as {@code page[cursor]}. */
+    QUERY,
+    /** A request header, such as {@code revision}. */
+    HEADER,
+    /** A cookie. */
+    COOKIE;
+
+    /** The location an OpenAPI {@code in} value names, or null if it names none. */
+    static Location of(String in) {
+      for (Location location : values()) {
+        if (location.name().toLowerCase(Locale.ROOT).equals(in)) return location;
+      }
+      return null;
+    }
+  }
+
+  private final String name;
+  private final Location location;
+  private final boolean required;
+  private final String description;
+
+  Parameter(String name, Location location, boolean required, String description) {
+    this.name = name;
+    this.location = location;
+    this.required = required;
+    this.description = description;
+  }
+
+  /** {@return the parameter's name as sent, such as {@code fields[profile]}} */
+  public String name() {
+    return name;
+  }
+
+  /** {@return where the parameter is sent} */
+  public Location location() {
+    return location;
+  }
+
+  /** {@return true if the spec marks the parameter required} */
+  public boolean required() {
+    return required;
+  }
+
+  /** {@return the spec's description of the parameter, as written (Markdown); empty if it has none} */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String toString() {
+    return location.name().toLowerCase(Locale.ROOT) + " " + name + (required ? " (required)" : "");
+  }
+}
