@@ -80,8 +80,10 @@ final class CatalogExtractor {
       String in = string(parameter.get("in"), id, "parameter location");
       Parameter.Location location = Parameter.Location.of(in);
       if (location == null) throw new SpecShapeException(id, "parameter '" + name + "' is in unknown location '" + in + "'");
+      Object schema = parameter.get("schema");
       parameters.add(new Parameter(name, location, Boolean.TRUE.equals(parameter.get("required")),
-          optionalString(parameter.get("description"), id, "description of parameter '" + name + "'")));
+          optionalString(parameter.get("description"), id, "description of parameter '" + name + "'"),
+          schema == null ? Map.of() : object(schema, id, "schema of parameter '" + name + "'")));
       if (location != Parameter.Location.QUERY) continue;
       Matcher fields = FIELDS.matcher(name);
       Matcher additional = ADDITIONAL_FIELDS.matcher(name);

@@ -1,11 +1,12 @@
 package io.github.kvsdk.klaviyo.openapi.catalog;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One parameter an operation declares: its name, where it goes, whether the spec requires it and the spec's
- * description of it. A parameter given by {@code $ref} is the component it refers to. Immutable; instances
- * come from {@link Operation#parameters()}.
+ * One parameter an operation declares: its name, where it goes, whether the spec requires it, the spec's
+ * description of it and its schema. A parameter given by {@code $ref} is the component it refers to.
+ * Immutable; instances come from {@link Operation#parameters()}.
  */
 public final class Parameter {
   /** Where a parameter is sent, from its {@code in}. */
@@ -32,12 +33,14 @@ public final class Parameter {
   private final Location location;
   private final boolean required;
   private final String description;
+  private final Map<String, Object> schema;
 
-  Parameter(String name, Location location, boolean required, String description) {
+  Parameter(String name, Location location, boolean required, String description, Map<String, Object> schema) {
     this.name = name;
     this.location = location;
     this.required = required;
     this.description = description;
+    this.schema = schema;
   }
 
   /** {@return the parameter's name as sent, such as {@code fields[profile]}} */
@@ -58,6 +61,14 @@ public final class Parameter {
   /** {@return the spec's description of the parameter, as written (Markdown); empty if it has none} */
   public String description() {
     return description;
+  }
+
+  /**
+   * {@return the parameter's schema as the spec's own JSON tree, never modified; a {@code $ref} in it is left
+   * for {@link Schemas#resolve} to follow} Empty if the parameter declares none.
+   */
+  public Map<String, Object> schema() {
+    return schema;
   }
 
   @Override

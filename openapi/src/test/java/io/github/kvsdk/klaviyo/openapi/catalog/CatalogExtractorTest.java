@@ -74,7 +74,7 @@ final class CatalogExtractorTest {
             "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"},
             "parameters": [
               {"name": "id", "in": "path", "required": true, "description": "The widget's ID", "schema": {"type": "string"}},
-              {"name": "revision", "in": "header", "required": true, "schema": {"type": "string"}},
+              {"name": "revision", "in": "header", "required": true},
               {"$ref": "#/components/parameters/Mode"}
             ],
             "requestBody": {"required": true, "content": {}}},
@@ -98,6 +98,8 @@ final class CatalogExtractorTest {
             tuple("revision", Parameter.Location.HEADER, true, ""),
             tuple("mode", Parameter.Location.QUERY, true, "How to update"));
     assertThat(update.queryParameters()).containsExactly("mode");
+    assertThat(update.parameters().get(1).schema()).isEmpty();
+    assertThat(update.parameters().get(0).schema()).isEqualTo(Map.of("type", "string"));
 
     Operation delete = catalog.operation("delete_widget");
     assertThat(delete.tags()).isEmpty();
