@@ -3,9 +3,10 @@ package io.github.kvsdk.klaviyo.ratelimit;
 import java.util.Optional;
 
 /**
- * Finds the rate limit for a request. {@link SpecOperationLimits#packaged()} reads every operation's limit from
- * the bundled spec; other implementations (such as a catalogue built at compile time) can be plugged into
- * {@link RateLimiterConfig.Builder#operationLimits}.
+ * Finds the rate limit for a request. The default, {@link RateLimiterConfig#defaults()}{@code
+ * .operationLimits()}, knows every operation's documented limit from the catalogue built into this library;
+ * other implementations (such as one that scales or overrides those limits) can be plugged into {@link
+ * RateLimiterConfig.Builder#operationLimits}.
  */
 @FunctionalInterface
 public interface OperationLimits {

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the client-side rate limiter. Immutable; the defaults enable it with the limits of the packaged
- * spec, which is parsed lazily on the first limited request.
+ * Settings of the client-side rate limiter. Immutable; the defaults enable it with the limits Klaviyo
+ * documents for each operation of the revision this library was built for, loaded on the first limited
+ * request.
  */
 public final class RateLimiterConfig {
   private static final RateLimiterConfig DEFAULTS = builder().build();
@@ -80,7 +81,7 @@ public final class RateLimiterConfig {
   /** Collects a rate limiter's settings; not thread-safe. */
   public static final class Builder {
     private boolean enabled = true;
-    private OperationLimits operationLimits = (method, path) -> SpecOperationLimits.packaged().forRequest(method, path);
+    private OperationLimits operationLimits = (method, path) -> CatalogOperationLimits.packaged().forRequest(method, path);
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Duration safetyMargin = Duration.ofMillis(100);
@@ -99,7 +100,8 @@ public final class RateLimiterConfig {
     }
 
     /**
-     * Where limits come from; defaults to {@link SpecOperationLimits#packaged()}.
+     * Where limits come from; defaults to the limits Klaviyo documents for each operation, which {@link
+     * RateLimiterConfig#defaults()}{@code .operationLimits()} returns (to wrap or adjust them).
      *
      * @param operationLimits the limits per request
      * @return this builder

@@ -12,7 +12,6 @@ import io.github.kvsdk.klaviyo.ratelimit.Limit;
 import io.github.kvsdk.klaviyo.ratelimit.OperationLimit;
 import io.github.kvsdk.klaviyo.ratelimit.OperationLimits;
 import io.github.kvsdk.klaviyo.ratelimit.RateLimiterConfig;
-import io.github.kvsdk.klaviyo.ratelimit.SpecOperationLimits;
 import io.github.kvsdk.klaviyo.sandbox.cli.SandboxProcess;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -75,7 +74,7 @@ public final class PagingBenchmark {
       KlaviyoClient client = KlaviyoClient.builder()
           .apiKey(sandbox.apiKey())
           .baseUrl(sandbox.baseUrl())
-          .rateLimiting(RateLimiterConfig.builder().operationLimits(scaled(SpecOperationLimits.packaged())).build())
+          .rateLimiting(RateLimiterConfig.builder().operationLimits(scaled(RateLimiterConfig.defaults().operationLimits())).build())
           .build();
       QueryOptions options = QueryOptions.builder().pageSize(pageSize).build();
       Floor floor = new Floor(new OkHttpClient(), sandbox.apiKey(), client.revision(), client.userAgent());

@@ -6,10 +6,9 @@ import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
-import io.github.kvsdk.klaviyo.codegen.facade.SpecOperations.SpecOperation;
-import io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec;
+import io.github.kvsdk.klaviyo.openapi.catalog.Operation;
+import io.github.kvsdk.klaviyo.openapi.catalog.OperationCatalog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -28,10 +27,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Build-time tool, not API: writes klaviyo-domain's typed facade from the verified spec and the generated
- * Retrofit services.
+ * Build-time tool, not API: writes klaviyo-domain's typed facade from the operation catalogue of the verified
+ * spec and the generated Retrofit services.
  *
- * <p>For every operation of the spec it writes a params type ({@code GetProfilesParams}) and a method on the
+ * <p>For every operation of the catalogue it writes a params type ({@code GetProfilesParams}) and a method on the
  * service of the operation's resource group ({@code ProfilesService.getProfiles}); for the client, a base
  * class with one accessor per group ({@code profiles()}, {@code metrics()}, ...); and the table of resource
  * types that included resources resolve to. The Retrofit methods are read by reflection, so the facade calls
@@ -60,12 +59,9 @@ public final class FacadeGenerator {
     Path out = Paths.get(args[0]);
     // The folder is the generator's alone: a build for another revision must not keep this one's services.
     deleteRecursively(out);
-    SpecOperations spec;
-    try (InputStream in = KlaviyoOpenApiSpec.packaged().open()) {
-      spec = SpecOperations.read(in);
-    }
-    Result result = generate(spec, out);
-    System.out.println("[facade] revision " + spec.revision() + ": " + result.operations + " operations in "
+    OperationCatalog catalog = OperationCatalog.packaged();
+    Result result = generate(catalog, out);
+    System.out.println("[facade] revision " + catalog.revision() + ": " + result.operations + " operations in "
         + result.groups + " services, " + result.paginated + " with auto-paging, " + result.resultPaged
         + " reports paged by result page, " + result.resourceTypes
         + " resource types -> " + out);
@@ -88,16 +84,16 @@ public final class FacadeGenerator {
     Files.writeString(file, source);
   }
 
-  static Result generate(SpecOperations spec, Path out) throws IOException, ClassNotFoundException {
+  static Result generate(OperationCatalog catalog, Path out) throws IOException, ClassNotFoundException {
     Map<String, List<FacadeOperation>> byGroup = new TreeMap<>();
     Map<String, Class<?>> apiByGroup = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
-    for (SpecOperation op : spec.all()) {
-      String group = op.tag();
+    for (Operation op : catalog.operations()) {
+      String group = group(op);
       Class<?> api = apiByGroup.computeIfAbsent(group, FacadeGenerator::apiClass);
       Method method = findMethod(api, op);
       if (method == null) {
-        missing.add(op.operationId() + " (" + op.method() + " " + op.path() + ")");
+        missing.add(op.toString());
         continue;
       }
       byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(FacadeOperation.of(method, op));
@@ -114,7 +110,7 @@ public final class FacadeGenerator {
         .addModifiers(javax.lang.model.element.Modifier.ABSTRACT)
         .addJavadoc("Every resource group of Klaviyo API revision $L as a service: {@code client.profiles()}, "
             + "{@code client.metrics()}, ....\n\n<p>Extended by the client; services are created on first use "
-            + "and shared.\n", spec.revision())
+            + "and shared.\n", catalog.revision())
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("For the client.\n").build())
         .addMethod(MethodSpec.methodBuilder("serviceContext")
@@ -150,7 +146,7 @@ public final class FacadeGenerator {
           .addStatement("return s").build());
     }
     JavaFile.builder(CLIENT_PACKAGE, services.build()).skipJavaLangImports(true).indent("  ").build().writeTo(out);
-    int resourceTypes = writeResourceTypes(out, spec.revision());
+    int resourceTypes = writeResourceTypes(out, catalog.revision());
     return new Result(operations, byGroup.size(), paginated, resultPaged, resourceTypes);
   }
 
@@ -159,6 +155,11 @@ public final class FacadeGenerator {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
     }
+  }
+
+  /** The operation's resource group: its first tag, as the generated Retrofit services are grouped. */
+  private static String group(Operation op) {
+    return op.tags().isEmpty() ? "Default" : op.tags().get(0);
   }
 
   private static Class<?> apiClass(String group) {
@@ -170,12 +171,12 @@ public final class FacadeGenerator {
     }
   }
 
-  private static Method findMethod(Class<?> api, SpecOperation op) {
+  private static Method findMethod(Class<?> api, Operation op) {
     for (Method m : api.getMethods()) {
       var route = FacadeOperation.route(m);
       if (route.isEmpty()) continue;
       String path = "/" + route.get()[1];
-      if (route.get()[0].equals(op.method()) && normalize(path).equals(normalize(op.path()))) return m;
+      if (route.get()[0].equals(op.method()) && normalize(path).equals(normalize(op.pathTemplate()))) return m;
     }
     return null;
   }

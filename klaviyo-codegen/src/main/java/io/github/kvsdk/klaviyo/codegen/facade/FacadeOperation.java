@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.codegen.facade;
 
-import io.github.kvsdk.klaviyo.codegen.facade.SpecOperations.SpecOperation;
+import io.github.kvsdk.klaviyo.openapi.catalog.Operation;
+import io.github.kvsdk.klaviyo.openapi.catalog.Parameter.Location;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -25,7 +26,8 @@ import retrofit2.http.Query;
 
 /**
  * One operation as the facade sees it: the generated Retrofit method (its parameters in order, their Java
- * types and names, its response type) joined with the spec's operation id and prose.
+ * types and names, its response type) joined with the catalogue's operation: its id, prose and which inputs
+ * the spec requires.
  */
 final class FacadeOperation {
   /** Where a Retrofit parameter goes in the request. */
@@ -43,13 +45,13 @@ final class FacadeOperation {
   }
 
   final Method method;
-  final SpecOperation spec;
+  final Operation operation;
   final List<Param> params;
   final Type responseType;
 
-  private FacadeOperation(Method method, SpecOperation spec, List<Param> params, Type responseType) {
+  private FacadeOperation(Method method, Operation operation, List<Param> params, Type responseType) {
     this.method = method;
-    this.spec = spec;
+    this.operation = operation;
     this.params = params;
     this.responseType = responseType;
   }
@@ -67,7 +69,7 @@ final class FacadeOperation {
     return Optional.empty();
   }
 
-  static FacadeOperation of(Method method, SpecOperation spec) {
+  static FacadeOperation of(Method method, Operation operation) {
     List<Param> params = new ArrayList<>();
     for (Parameter parameter : method.getParameters()) {
       if (!parameter.isNamePresent()) {
@@ -84,9 +86,9 @@ final class FacadeOperation {
         } else if (a instanceof Path p) {
           param = new Param(Kind.PATH, p.value(), name, type, true);
         } else if (a instanceof Query q) {
-          param = new Param(Kind.QUERY, q.value(), name, type, spec.queryRequired().getOrDefault(q.value(), false));
+          param = new Param(Kind.QUERY, q.value(), name, type, queryRequired(operation, q.value()));
         } else if (a instanceof Body) {
-          param = new Param(Kind.BODY, "body", name, type, spec.bodyRequired());
+          param = new Param(Kind.BODY, "body", name, type, operation.requestBodyRequired());
         } else if (a instanceof Part p) {
           param = new Param(Kind.PART, p.value(), name, type, false);
         }
@@ -98,11 +100,27 @@ final class FacadeOperation {
     if (!(returnType instanceof ParameterizedType call)) {
       throw new IllegalStateException("Not a Call<T>: " + method);
     }
-    return new FacadeOperation(method, spec, List.copyOf(params), call.getActualTypeArguments()[0]);
+    return new FacadeOperation(method, operation, List.copyOf(params), call.getActualTypeArguments()[0]);
+  }
+
+  /** True if the spec marks the query parameter {@code name} required; false if it does not declare it. */
+  private static boolean queryRequired(Operation operation, String name) {
+    return operation.parameters().stream()
+        .anyMatch(p -> p.location() == Location.QUERY && p.name().equals(name) && p.required());
+  }
+
+  /** The spec's description of the path or query parameter {@code apiName}, or "" if it has none. */
+  String parameterDescription(String apiName) {
+    String description = "";
+    for (var p : operation.parameters()) {
+      boolean pathOrQuery = p.location() == Location.PATH || p.location() == Location.QUERY;
+      if (pathOrQuery && p.name().equals(apiName) && !p.description().isEmpty()) description = p.description();
+    }
+    return description;
   }
 
   String operationId() {
-    return spec.operationId();
+    return operation.operationId();
   }
 
   /** The service method's name, the generated client's camel-case operation id. */
@@ -112,7 +130,7 @@ final class FacadeOperation {
 
   /** The params type's simple name: the operation id in Pascal case plus {@code Params}. */
   String paramsName() {
-    return SourceNames.pascal(spec.operationId()) + "Params";
+    return SourceNames.pascal(operation.operationId()) + "Params";
   }
 
   boolean returnsNothing() {

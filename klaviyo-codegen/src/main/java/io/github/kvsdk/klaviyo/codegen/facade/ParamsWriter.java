@@ -51,8 +51,8 @@ final class ParamsWriter {
 
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("The inputs of {@code $L} ($L {@code $L}): $L.\n", op.operationId(), op.spec.method(),
-            op.spec.path(), SourceNames.javadoc(op.spec.summary()))
+        .addJavadoc("The inputs of {@code $L} ($L {@code $L}): $L.\n", op.operationId(), op.operation.method(),
+            op.operation.pathTemplate(), SourceNames.javadoc(op.operation.summary()))
         .addJavadoc("\n<p>Immutable; build with {@link #builder()}. Required inputs are checked by {@link "
             + "Builder#build()}; query values are checked against the operation when the request is made.\n");
     TypeSpec.Builder b = TypeSpec.classBuilder(builder)
@@ -219,7 +219,7 @@ final class ParamsWriter {
   /** The spec's description of the parameter as a Javadoc paragraph ("\n<p>..."), or "" if it has none. */
   private static String specDescription(FacadeOperation op, Param p) {
     if (p.kind() != Kind.PATH && p.kind() != Kind.QUERY) return "";
-    String text = SourceNames.javadoc(op.spec.parameterDescription(p.apiName()));
+    String text = SourceNames.javadoc(op.parameterDescription(p.apiName()));
     return text.isEmpty() ? "" : "\n<p>" + text + "\n";
   }
 

@@ -270,13 +270,13 @@ final class ServiceWriter {
 
   private static String doc(FacadeOperation op) {
     StringBuilder doc = new StringBuilder();
-    String summary = SourceNames.javadoc(op.spec.summary());
+    String summary = SourceNames.javadoc(op.operation.summary());
     doc.append(summary.isEmpty() ? op.operationId() : summary).append(" ({@code ").append(op.operationId())
-        .append("}: ").append(op.spec.method()).append(" {@code ").append(op.spec.path().replace("{", "&#123;")
+        .append("}: ").append(op.operation.method()).append(" {@code ").append(op.operation.pathTemplate().replace("{", "&#123;")
             .replace("}", "&#125;")).append("}).\n");
-    String description = SourceNames.javadoc(op.spec.description());
+    String description = SourceNames.javadoc(op.operation.description());
     if (!description.isEmpty()) doc.append("\n<p>").append(description).append("\n");
-    if (op.spec.deprecated()) doc.append("\n<p>Deprecated by Klaviyo in this revision.\n");
+    if (op.operation.deprecated()) doc.append("\n<p>Deprecated by Klaviyo in this revision.\n");
     return doc.toString().replace("$", "$$");
   }
 }

@@ -1,13 +1,16 @@
 package io.github.kvsdk.klaviyo.codegen.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Kind;
 import io.github.kvsdk.klaviyo.codegen.facade.FacadeOperation.Param;
-import io.github.kvsdk.klaviyo.codegen.facade.SpecOperations.SpecOperation;
 import io.github.kvsdk.klaviyo.generated.CollectionFormats.CSVParams;
+import io.github.kvsdk.klaviyo.openapi.catalog.Operation;
+import io.github.kvsdk.klaviyo.openapi.catalog.OperationCatalog;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.MultipartBody;
 import org.junit.jupiter.api.Test;
@@ -83,9 +86,24 @@ final class FacadeOperationTest {
         @Part("name") String name);
   }
 
-  private static SpecOperation spec(String id, String method, String path, boolean bodyRequired) {
-    return new SpecOperation(id, method, path, "Widgets", "Get widgets", "", false, Map.of("filter", false),
-        bodyRequired);
+  private static Operation spec(String id, String method, String path, boolean bodyRequired) {
+    return spec(id, method, path, bodyRequired, Map.of("name", "filter", "in", "query"));
+  }
+
+  /** The catalogue's operation for a one-operation document with the given parameters. */
+  private static Operation spec(String id, String method, String path, boolean bodyRequired,
+      Map<?, ?>... parameters) {
+    Map<String, Object> operation = Map.of(
+        "operationId", id,
+        "tags", List.of("Widgets"),
+        "summary", "Get widgets",
+        "x-klaviyo-ratelimit", Map.of("burst", "3/s", "steady", "60/m"),
+        "parameters", List.of(parameters),
+        "requestBody", Map.of("required", bodyRequired));
+    Map<String, Object> document = Map.of(
+        "info", Map.of("version", "2099-01-01"),
+        "paths", Map.of(path, Map.of(method.toLowerCase(Locale.ROOT), operation)));
+    return OperationCatalog.of(document).operation(id);
   }
 
   private static Method method(String name) {
@@ -106,6 +124,26 @@ final class FacadeOperationTest {
     assertThat(op.paramsName()).isEqualTo("RemovePartsParams");
     assertThat(op.returnsNothing()).isTrue();
     assertThat(op.paging()).isEmpty();
+  }
+
+  @Test
+  void requiredFlagsAndParameterDescriptionsComeFromTheCatalogue() {
+    Operation spec = spec("get_widgets", "GET", "/api/widgets", false,
+        Map.of("name", "filter", "in", "query", "required", true, "description", "Filter widgets"),
+        Map.of("name", "fields[widget]", "in", "query"),
+        Map.of("name", "page[cursor]", "in", "query", "required", false, "description", "The cursor"),
+        Map.of("name", "revision", "in", "header", "required", true, "description", "The revision"));
+    FacadeOperation op = FacadeOperation.of(method("getWidgets"), spec);
+    assertThat(op.params).extracting(Param::apiName, Param::required).containsExactly(
+        tuple("revision", true), tuple("filter", true), tuple("fields[widget]", false), tuple("page[cursor]", false));
+    assertThat(op.hasRequiredInput()).isTrue();
+    assertThat(op.parameterDescription("filter")).isEqualTo("Filter widgets");
+    assertThat(op.parameterDescription("fields[widget]")).isEmpty();
+    assertThat(op.parameterDescription("revision")).isEmpty(); // headers are documented by the facade itself
+
+    FacadeOperation optionalBody = FacadeOperation.of(method("removeParts"),
+        spec("remove_parts", "DELETE", "/api/widgets/{id}/relationships/parts", false));
+    assertThat(optionalBody.params.get(2).required()).isFalse();
   }
 
   @Test

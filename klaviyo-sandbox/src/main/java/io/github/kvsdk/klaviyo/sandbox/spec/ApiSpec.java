@@ -19,8 +19,10 @@ import java.util.Set;
 /**
  * The operations of the pinned Klaviyo OpenAPI document, parsed once per JVM from the
  * {@code klaviyo-openapi} artifact and shared by every sandbox. What the spec states about each operation's
- * parameters and quotas (filter rules and value types, page sizes, sorts, fieldsets, rate limits) comes from
- * the spec's {@link OperationCatalog}, the same facts the SDK validates requests with.
+ * parameters and quotas (names, locations, required flags and schemas of parameters, filter rules and value
+ * types, page sizes, sorts, fieldsets, rate limits) comes from the spec's {@link OperationCatalog}, the same
+ * facts the SDK validates requests with; the document itself is read only for the schemas of request and
+ * response bodies and whether an operation takes no credentials.
  */
 public final class ApiSpec {
   /** Page size of list operations whose spec states none (campaigns). */
@@ -124,13 +126,11 @@ public final class ApiSpec {
   private static Operation operation(
       io.github.kvsdk.klaviyo.openapi.catalog.Operation facts, Map<String, Object> o, Schemas schemas) {
     List<Parameter> parameters = new ArrayList<>();
-    for (Object p : (List<Object>) o.getOrDefault("parameters", List.of())) {
-      Map<String, Object> param = (Map<String, Object>) p;
-      String in = String.valueOf(param.get("in"));
-      if (in.equals("path") || in.equals("query")) {
-        boolean required = in.equals("path") || Boolean.TRUE.equals(param.get("required"));
-        parameters.add(new Parameter((String) param.get("name"), in, required,
-            schemas.resolve(param.getOrDefault("schema", Map.of()))));
+    for (io.github.kvsdk.klaviyo.openapi.catalog.Parameter p : facts.parameters()) {
+      boolean path = p.location() == io.github.kvsdk.klaviyo.openapi.catalog.Parameter.Location.PATH;
+      if (path || p.location() == io.github.kvsdk.klaviyo.openapi.catalog.Parameter.Location.QUERY) {
+        parameters.add(new Parameter(p.name(), path ? "path" : "query", path || p.required(),
+            schemas.resolve(p.schema())));
       }
     }
     int successStatus = 200;

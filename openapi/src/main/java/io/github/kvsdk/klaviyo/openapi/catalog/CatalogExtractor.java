@@ -70,15 +70,21 @@ final class CatalogExtractor {
     String cursorParameter = null;
     List<String> sort = List.of();
     Set<String> includes = Set.of();
-    Set<String> queryParameters = new LinkedHashSet<>();
+    List<Parameter> parameters = new ArrayList<>();
     Map<String, Set<String>> fieldsets = new LinkedHashMap<>();
     Map<String, Set<String>> additionalFields = new LinkedHashMap<>();
 
     for (Object p : list(operation.getOrDefault("parameters", List.of()), id, "parameters")) {
       Map<String, Object> parameter = parameter(id, p);
       String name = string(parameter.get("name"), id, "parameter name");
-      if (!"query".equals(string(parameter.get("in"), id, "parameter location"))) continue;
-      queryParameters.add(name);
+      String in = string(parameter.get("in"), id, "parameter location");
+      Parameter.Location location = Parameter.Location.of(in);
+      if (location == null) throw new SpecShapeException(id, "parameter '" + name + "' is in unknown location '" + in + "'");
+      Object schema = parameter.get("schema");
+      parameters.add(new Parameter(name, location, Boolean.TRUE.equals(parameter.get("required")),
+          optionalString(parameter.get("description"), id, "description of parameter '" + name + "'"),
+          schema == null ? Map.of() : object(schema, id, "schema of parameter '" + name + "'")));
+      if (location != Parameter.Location.QUERY) continue;
       Matcher fields = FIELDS.matcher(name);
       Matcher additional = ADDITIONAL_FIELDS.matcher(name);
       try {
@@ -107,10 +113,16 @@ final class CatalogExtractor {
         id,
         method,
         path,
+        tags(id, operation.get("tags")),
+        optionalString(operation.get("summary"), id, "summary"),
+        optionalString(operation.get("description"), id, "description"),
+        Boolean.TRUE.equals(operation.get("deprecated")),
+        parameters,
+        operation.get("requestBody") != null
+            && Boolean.TRUE.equals(object(operation.get("requestBody"), id, "requestBody").get("required")),
         rateLimit(id, object(operation.get("x-klaviyo-ratelimit"), id, "x-klaviyo-ratelimit")),
         additionalFieldLimits(id, description),
         strings(operation.getOrDefault("x-klaviyo-scopes", List.of()), id, "x-klaviyo-scopes"),
-        queryParameters,
         filterRules(id, description, filterParameter, operation),
         sort,
         pageSize(id, description, pageSizeParameter, cursorParameter != null),
@@ -240,6 +252,19 @@ final class CatalogExtractor {
   private static String string(Object o, String id, String what) {
     if (!(o instanceof String)) throw new SpecShapeException(id, what + " is not a string");
     return (String) o;
+  }
+
+  /** A text member the operation may omit: empty if absent. */
+  private static String optionalString(Object o, String id, String what) {
+    return o == null ? "" : string(o, id, what);
+  }
+
+  /** The operation's tags; duplicates are kept, since they change nothing the SDK relies on. */
+  private static List<String> tags(String id, Object o) {
+    if (o == null) return List.of();
+    List<String> tags = new ArrayList<>();
+    for (Object tag : list(o, id, "tags")) tags.add(string(tag, id, "tag"));
+    return tags;
   }
 
   private static int integer(Object o, String id, String what) {

@@ -9,14 +9,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the spec says about one operation: its route, quotas, scopes, query parameters, and the values its
- * {@code filter}, {@code sort}, {@code page[size]}, {@code fields[TYPE]}, {@code additional-fields[TYPE]} and
- * {@code include} parameters accept. Immutable; instances come from {@link OperationCatalog}.
+ * What the spec says about one operation: its route, resource group, prose, quotas, scopes, parameters,
+ * whether it requires a request body, and the values its {@code filter}, {@code sort}, {@code page[size]},
+ * {@code fields[TYPE]}, {@code additional-fields[TYPE]} and {@code include} parameters accept. Immutable;
+ * instances come from {@link OperationCatalog}.
  */
 public final class Operation {
   private final String operationId;
   private final String method;
   private final String pathTemplate;
+  private final List<String> tags;
+  private final String summary;
+  private final String description;
+  private final boolean deprecated;
+  private final List<Parameter> parameters;
+  private final boolean requestBodyRequired;
   private final RateLimit rateLimit;
   private final Map<String, RateLimit> additionalFieldLimits;
   private final List<String> scopes;
@@ -33,10 +40,15 @@ public final class Operation {
       String operationId,
       String method,
       String pathTemplate,
+      List<String> tags,
+      String summary,
+      String description,
+      boolean deprecated,
+      List<Parameter> parameters,
+      boolean requestBodyRequired,
       RateLimit rateLimit,
       Map<String, RateLimit> additionalFieldLimits,
       List<String> scopes,
-      Set<String> queryParameters,
       FilterRules filterRules,
       List<String> sortValues,
       PageSize pageSize,
@@ -47,10 +59,20 @@ public final class Operation {
     this.operationId = operationId;
     this.method = method;
     this.pathTemplate = pathTemplate;
+    this.tags = List.copyOf(tags);
+    this.summary = summary;
+    this.description = description;
+    this.deprecated = deprecated;
+    this.parameters = List.copyOf(parameters);
+    this.requestBodyRequired = requestBodyRequired;
     this.rateLimit = rateLimit;
     this.additionalFieldLimits = Collections.unmodifiableMap(new LinkedHashMap<>(additionalFieldLimits));
     this.scopes = List.copyOf(scopes);
-    this.queryParameters = Collections.unmodifiableSet(new LinkedHashSet<>(queryParameters));
+    Set<String> queryParameters = new LinkedHashSet<>();
+    for (Parameter parameter : parameters) {
+      if (parameter.location() == Parameter.Location.QUERY) queryParameters.add(parameter.name());
+    }
+    this.queryParameters = Collections.unmodifiableSet(queryParameters);
     this.filterRules = filterRules;
     this.sortValues = List.copyOf(sortValues);
     this.pageSize = pageSize;
@@ -73,6 +95,42 @@ public final class Operation {
   /** {@return the path with parameters in braces, such as {@code /api/profiles/{id}}} */
   public String pathTemplate() {
     return pathTemplate;
+  }
+
+  /**
+   * {@return the spec's tags, in order, such as {@code [Profiles]}; the first names the resource group the
+   * operation belongs to} Empty if the operation has none.
+   */
+  public List<String> tags() {
+    return tags;
+  }
+
+  /** {@return the spec's one-line summary, such as {@code Get Profiles}; empty if it has none} */
+  public String summary() {
+    return summary;
+  }
+
+  /** {@return the spec's description, as written (Markdown); empty if it has none} */
+  public String description() {
+    return description;
+  }
+
+  /** {@return true if the spec marks the operation deprecated} */
+  public boolean deprecated() {
+    return deprecated;
+  }
+
+  /**
+   * {@return every parameter the operation declares (path, query, header and cookie), in spec order, with
+   * {@code $ref}s resolved}
+   */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** {@return true if the operation declares a request body and marks it required} */
+  public boolean requestBodyRequired() {
+    return requestBodyRequired;
   }
 
   /** {@return the documented quota, from {@code x-klaviyo-ratelimit}} */

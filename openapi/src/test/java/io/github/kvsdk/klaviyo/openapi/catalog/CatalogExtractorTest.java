@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.openapi.catalog;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,6 +62,59 @@ final class CatalogExtractorTest {
     assertThat(op.fieldsets()).containsExactly(Map.entry("widget", Set.of("name", "size")));
     assertThat(op.additionalFields()).containsExactly(Map.entry("widget", Set.of("stock")));
     assertThat(op.includes()).containsExactly("tags");
+  }
+
+  @Test
+  void readsTheGroupProseParametersAndBodyTheFacadeIsWrittenFrom() throws IOException {
+    OperationCatalog catalog = read(spec("""
+        "/api/widgets/{id}": {
+          "parameters": [{"name": "ignored", "in": "query"}],
+          "patch": {"operationId": "update_widget", "tags": ["Widgets", "Beta"], "summary": "Update Widget",
+            "description": "Update a widget.", "deprecated": true,
+            "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"},
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "description": "The widget's ID", "schema": {"type": "string"}},
+              {"name": "revision", "in": "header", "required": true},
+              {"$ref": "#/components/parameters/Mode"}
+            ],
+            "requestBody": {"required": true, "content": {}}},
+          "delete": {"operationId": "delete_widget", "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"},
+            "requestBody": {"content": {}}}}
+        """,
+        """
+        "parameters": {"Mode": {"name": "mode", "in": "query", "required": true, "description": "How to update",
+          "schema": {"type": "string"}}}
+        """));
+    Operation update = catalog.operation("update_widget");
+    assertThat(update.tags()).containsExactly("Widgets", "Beta");
+    assertThat(update.summary()).isEqualTo("Update Widget");
+    assertThat(update.description()).isEqualTo("Update a widget.");
+    assertThat(update.deprecated()).isTrue();
+    assertThat(update.requestBodyRequired()).isTrue();
+    assertThat(update.parameters())
+        .extracting(Parameter::name, Parameter::location, Parameter::required, Parameter::description)
+        .containsExactly(
+            tuple("id", Parameter.Location.PATH, true, "The widget's ID"),
+            tuple("revision", Parameter.Location.HEADER, true, ""),
+            tuple("mode", Parameter.Location.QUERY, true, "How to update"));
+    assertThat(update.queryParameters()).containsExactly("mode");
+    assertThat(update.parameters().get(1).schema()).isEmpty();
+    assertThat(update.parameters().get(0).schema()).isEqualTo(Map.of("type", "string"));
+
+    Operation delete = catalog.operation("delete_widget");
+    assertThat(delete.tags()).isEmpty();
+    assertThat(delete.summary()).isEmpty();
+    assertThat(delete.description()).isEmpty();
+    assertThat(delete.deprecated()).isFalse();
+    assertThat(delete.parameters()).isEmpty();
+    assertThat(delete.requestBodyRequired()).isFalse(); // declared, not required
+  }
+
+  @Test
+  void failsOnAParameterInAnUnknownLocation() {
+    String spec = operationWith("{\"name\": \"x\", \"in\": \"body\", \"schema\": {\"type\": \"string\"}}");
+    assertThatThrownBy(() -> read(spec)).isInstanceOf(SpecShapeException.class)
+        .hasMessageContaining("parameter 'x' is in unknown location 'body'");
   }
 
   @Test

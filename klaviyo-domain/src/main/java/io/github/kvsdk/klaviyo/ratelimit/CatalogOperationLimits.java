@@ -1,13 +1,8 @@
 package io.github.kvsdk.klaviyo.ratelimit;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import io.github.kvsdk.klaviyo.catalog.Operation;
 import io.github.kvsdk.klaviyo.catalog.OperationCatalog;
 import io.github.kvsdk.klaviyo.catalog.RateLimit;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,79 +10,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import okio.Okio;
 
 /**
- * Every operation's {@code x-klaviyo-ratelimit}, read once from a spec document and matched against request
- * paths by path template. Literal segments win over placeholders, so {@code /api/profiles/{id}} and
+ * Every operation's documented rate limit, taken from the operation catalogue the build extracted from the
+ * spec, matched against request paths by path template: the default {@link OperationLimits} of {@link
+ * RateLimiterConfig}. Literal segments win over placeholders, so {@code /api/profiles/{id}} and
  * {@code /api/profile-import} never collide, and {@code /api/lists/{id}/profiles} beats a hypothetical
  * {@code /api/lists/{id}/{relationship}}. Thread-safe and immutable after construction.
  */
-public final class SpecOperationLimits implements OperationLimits {
-  private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
-
+final class CatalogOperationLimits implements OperationLimits {
   /** Template routes indexed by method and segment count, so a lookup scans only plausible candidates. */
   private final Map<String, List<Route>> routes;
 
-  private SpecOperationLimits(Map<String, List<Route>> routes) {
+  private CatalogOperationLimits(Map<String, List<Route>> routes) {
     this.routes = routes;
   }
 
   /**
-   * {@return the limits of the pinned spec, taken from the operation catalogue the build extracted from it
-   * ({@link OperationCatalog#packaged()}), so no client parses the 1.7 MB spec at run time} Built on first
-   * use, then shared by every client in the JVM.
+   * The limits of the catalogue built into this library ({@link OperationCatalog#packaged()}), so no client
+   * parses the spec at run time. Built on first use, then shared by every client in the JVM.
    */
-  public static SpecOperationLimits packaged() {
+  static CatalogOperationLimits packaged() {
     return Packaged.INSTANCE;
   }
 
-  /**
-   * {@return the limits the OpenAPI document states; operations without {@code x-klaviyo-ratelimit} are not
-   * limited}
-   *
-   * @param spec a Klaviyo OpenAPI document as JSON (UTF-8); the caller closes it
-   * @throws java.io.UncheckedIOException if the document cannot be read or is not JSON
-   */
-  public static SpecOperationLimits parse(InputStream spec) {
-    Object root;
-    try {
-      JsonAdapter<Object> adapter = new Moshi.Builder().build().adapter(Object.class);
-      root = adapter.fromJson(Okio.buffer(Okio.source(spec)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the OpenAPI document", e);
-    }
-    List<Route> routes = new ArrayList<>();
-    if (root instanceof Map<?, ?> document && document.get("paths") instanceof Map<?, ?> paths) {
-      for (Map.Entry<?, ?> path : paths.entrySet()) {
-        if (!(path.getValue() instanceof Map<?, ?> operations)) continue;
-        String template = path.getKey().toString();
-        for (Map.Entry<?, ?> operation : operations.entrySet()) {
-          String method = operation.getKey().toString();
-          if (!METHODS.contains(method) || !(operation.getValue() instanceof Map<?, ?> op)) continue;
-          if (!(op.get("x-klaviyo-ratelimit") instanceof Map<?, ?> limit)) continue;
-          routes.add(new Route(method.toUpperCase(Locale.ROOT), template, Limit.parse(
-              (String) limit.get("burst"), (String) limit.get("steady"), (String) limit.get("daily"))));
-        }
-      }
-    }
-    return index(routes);
-  }
-
   /** Indexes routes by method and segment count, most literal segments first. */
-  private static SpecOperationLimits index(List<Route> all) {
+  private static CatalogOperationLimits index(List<Route> all) {
     Map<String, List<Route>> routes = new HashMap<>();
     for (Route route : all) {
       routes.computeIfAbsent(route.index(), k -> new ArrayList<>()).add(route);
     }
     routes.values().forEach(list -> list.sort(Comparator.comparingInt(Route::literalSegments).reversed()));
     routes.replaceAll((k, v) -> List.copyOf(v));
-    return new SpecOperationLimits(Map.copyOf(routes));
+    return new CatalogOperationLimits(Map.copyOf(routes));
   }
 
-  /** {@return the number of operations with a declared limit} */
-  public int size() {
+  /** The number of operations with a declared limit. */
+  int size() {
     return routes.values().stream().mapToInt(List::size).sum();
   }
 
@@ -143,9 +102,9 @@ public final class SpecOperationLimits implements OperationLimits {
 
   /** Lazy holder: built when the first rate-limited request needs it, not at class load. */
   private static final class Packaged {
-    static final SpecOperationLimits INSTANCE = load();
+    static final CatalogOperationLimits INSTANCE = load();
 
-    private static SpecOperationLimits load() {
+    private static CatalogOperationLimits load() {
       List<Route> routes = new ArrayList<>();
       for (Operation operation : OperationCatalog.packaged().operations()) {
         RateLimit declared = operation.rateLimit();

@@ -4,36 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import io.github.kvsdk.klaviyo.openapi.catalog.Operation;
+import io.github.kvsdk.klaviyo.openapi.catalog.OperationCatalog;
+import io.github.kvsdk.klaviyo.openapi.catalog.RateLimit;
 import org.junit.jupiter.api.Test;
 
-class SpecOperationLimitsTest {
-  private final SpecOperationLimits limits = SpecOperationLimits.packaged();
+/** The default limits: every operation's documented quota, as the catalogue of the spec states it. */
+class CatalogOperationLimitsTest {
+  private final CatalogOperationLimits limits = CatalogOperationLimits.packaged();
 
   @Test
-  void readsEveryOperationOfThePackagedSpec() {
-    assertThat(limits.size()).isEqualTo(io.github.kvsdk.klaviyo.catalog.OperationCatalog.packaged().operations().size())
-        .isPositive();
-    assertThat(SpecOperationLimits.packaged()).isSameAs(limits);
+  void isTheDefaultAndIsBuiltOnce() {
+    assertThat(CatalogOperationLimits.packaged()).isSameAs(limits);
+    assertThat(RateLimiterConfig.defaults().operationLimits().forRequest("GET", "/api/profiles"))
+        .isEqualTo(limits.forRequest("GET", "/api/profiles"))
+        .isPresent();
   }
 
+  /**
+   * The packaged limits against the catalogue the openapi module reads from the verified spec: every
+   * operation is limited, by its own route, with its documented quota.
+   */
   @Test
-  void catalogueLimitsAreTheSpecsLimitsForEveryOperation() throws Exception {
-    SpecOperationLimits fromSpec;
-    try (var in = io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec.packaged().open()) {
-      fromSpec = SpecOperationLimits.parse(in);
-    }
-    int compared = 0;
-    for (var operation : io.github.kvsdk.klaviyo.catalog.OperationCatalog.packaged().operations()) {
+  void everyOperationOfTheSpecHasItsDocumentedLimit() {
+    OperationCatalog spec = OperationCatalog.packaged();
+    assertThat(spec.revision()).isEqualTo(io.github.kvsdk.klaviyo.catalog.OperationCatalog.packaged().revision());
+    for (Operation operation : spec.operations()) {
       String path = operation.pathTemplate().replaceAll("\\{[^}]+}", "x1");
+      RateLimit documented = operation.rateLimit();
       assertThat(limits.forRequest(operation.method(), path))
-          .as(operation.operationId())
-          .isEqualTo(fromSpec.forRequest(operation.method(), path))
-          .isPresent();
-      compared++;
+          .as(operation.toString())
+          .contains(new OperationLimit(operation.method() + " " + operation.pathTemplate(), new Limit(
+              documented.burstPerSecond(), documented.steadyPerMinute(), documented.dailyLimit().orElse(0))));
     }
-    assertThat(compared).isEqualTo(limits.size());
+    assertThat(limits.size()).isEqualTo(spec.operations().size()).isPositive();
   }
 
   @Test
@@ -67,18 +71,6 @@ class SpecOperationLimitsTest {
     assertThat(limits.forRequest("PUT", "/api/profiles")).isEmpty();
     assertThat(limits.forRequest("POST", "/oauth/token")).isEmpty();
     assertThat(limits.forRequest("GET", "/api/profiles//")).isEmpty();
-  }
-
-  @Test
-  void parsesAGivenDocument() {
-    String spec = """
-        {"paths":{"/api/things/{id}":{"get":{"x-klaviyo-ratelimit":{"burst":"2/s","steady":"5/m"}},
-                                      "parameters":[]},
-                  "/api/other":{"post":{}}}}""";
-    SpecOperationLimits parsed = SpecOperationLimits.parse(new ByteArrayInputStream(spec.getBytes(StandardCharsets.UTF_8)));
-    assertThat(parsed.size()).isEqualTo(1);
-    assertThat(parsed.forRequest("GET", "/api/things/1")).map(OperationLimit::limit).contains(new Limit(2, 5, 0));
-    assertThat(parsed.forRequest("POST", "/api/other")).isEmpty();
   }
 
   @Test
