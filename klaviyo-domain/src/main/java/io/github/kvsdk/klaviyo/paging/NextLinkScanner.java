@@ -19,9 +19,10 @@ import okio.ByteString;
  * and never throws anything but {@link IllegalArgumentException} for a document that is not an object. The
  * strict parse is the binder's, which rejects the page; the pager then cancels whatever it prefetched.
  *
- * <p>The document is read where it lies, in the segments the response was read into: the backward walk looks
- * at a few hundred bytes, so copying the whole body into one array first would cost more than the scan. Only
- * the forward fallback copies it, once.
+ * <p>The response is read into segments that the page keeps as they are; copying a 100 KB body into one array
+ * would cost more than the scan. The backward walk copies only the last {@value #TAIL} bytes (Klaviyo's {@code
+ * links} object is a few hundred); if it has to look further back, or scan forwards, it copies the whole
+ * document once.
  */
 final class NextLinkScanner {
   private static final byte[] LINKS = {'"', 'l', 'i', 'n', 'k', 's', '"'};
@@ -31,10 +32,14 @@ final class NextLinkScanner {
   /** {@link #scanBackwards} met something it cannot walk backwards: scan forwards instead. */
   private static final int UNSURE = -2;
 
+  /** Bytes copied from the end of the document for the backward walk. */
+  private static final int TAIL = 4096;
+
   private final ByteString document;
   private final int length;
-  /** The document as one array, made only for a forward scan; null until then. */
-  private byte[] array;
+  /** A copy of the document from {@link #offset} to its end. */
+  private byte[] bytes;
+  private int offset;
 
   private NextLinkScanner(ByteString document) {
     this.document = document;
@@ -52,13 +57,27 @@ final class NextLinkScanner {
   }
 
   private String scan() {
-    int i = whitespace(0);
-    if (i >= length || at(i) != '{') throw new IllegalArgumentException("not a JSON object");
-    int found = scanBackwards(i);
+    int open = 0;
+    while (open < length && isWhitespace(document.getByte(open))) open++;
+    if (open >= length || document.getByte(open) != '{') throw new IllegalArgumentException("not a JSON object");
+    copyFrom(Math.max(0, length - TAIL));
+    int found;
+    try {
+      found = scanBackwards(open);
+    } catch (BeforeCopy e) {
+      copyFrom(0);
+      found = scanBackwards(open);
+    }
     if (found == ABSENT) return null;
     if (found >= 0) return next(found);
-    array = document.toByteArray(); // Walked byte by byte from the start: indexing an array is faster.
-    return scanForwards(i);
+    if (offset > 0) copyFrom(0);
+    return scanForwards(open);
+  }
+
+  private void copyFrom(int from) {
+    offset = from;
+    bytes = new byte[length - from];
+    document.copyInto(from, bytes, 0, bytes.length);
   }
 
   /**
@@ -233,8 +252,9 @@ final class NextLinkScanner {
   }
 
   private byte at(int i) {
-    byte[] bytes = array;
-    return bytes != null ? bytes[i] : document.getByte(i);
+    int j = i - offset;
+    if (j < 0) throw BeforeCopy.INSTANCE;
+    return bytes[j];
   }
 
   private static boolean isWhitespace(byte b) {
@@ -255,6 +275,15 @@ final class NextLinkScanner {
       return JsonReader.of(new Buffer().write(document, start, end - start)).nextString();
     } catch (IOException | RuntimeException e) {
       return null; // The binder reports the malformed document.
+    }
+  }
+
+  /** The backward walk reached bytes before the copied tail. Thrown without a stack trace: it steers the scan. */
+  private static final class BeforeCopy extends RuntimeException {
+    static final BeforeCopy INSTANCE = new BeforeCopy();
+
+    private BeforeCopy() {
+      super("before the copied tail", null, false, false);
     }
   }
 }

@@ -41,7 +41,7 @@ import okio.Okio;
  * in turn: the floor; the typed auto-pager, lazy and {@linkplain AutoPager#prefetching() prefetching}; and the
  * untyped pager ({@link JsonApiPages}: resources as JSON trees, as the poller reads them, which separates the
  * cost of model binding from that of the pager and the HTTP stack), lazy and prefetching. The report gives
- * the median of each side, its ratio to the floor's median (issue 4 target: at most 1.25), the calling
+ * the median of each side, its ratio to the floor's median, the calling
  * thread's CPU time and this JVM's CPU time (a prefetching pager moves the HTTP work to a background thread).
  *
  * <p>The SDK client is the default configuration (retries, logging, headers, API key) with the client-side
@@ -140,7 +140,7 @@ public final class PagingBenchmark {
         System.out.println(line);
       }
       double floorMedian = seconds(median(sides.get(0).nanos));
-      System.out.printf(Locale.ROOT, "%d pages, %d profiles; medians of %d runs (ratio to the floor, target <= 1.25;"
+      System.out.printf(Locale.ROOT, "%d pages, %d profiles; medians of %d runs (ratio to the floor;"
           + " CPU time of the calling thread and of this client JVM; the sandbox runs in a JVM of its own):%n", urls.size(), profiles,
           runs);
       for (Side side : sides) {

@@ -100,7 +100,8 @@ final class FetchedPageTest {
 
   /**
    * A page of a realistic size, as a response is read: in many 8 KiB segments. The link is found walking
-   * backwards over the segments, and, when trailing bytes make that walk give up, by the forward scan.
+   * backwards from the end, walking backwards over the whole document when the links come first, and by the
+   * forward scan when trailing bytes make the backward walk give up.
    */
   @Test
   void findsTheLinkInABodySpreadOverManySegments() {
@@ -118,6 +119,10 @@ final class FetchedPageTest {
         .contains("https://x/a?page%5Bcursor%5D=far");
     ByteString trailing = new Buffer().writeUtf8(json + " x").snapshot(); // Not walkable backwards.
     assertThat(NextLinkScanner.nextLink(trailing)).isEqualTo("https://x/a?page%5Bcursor%5D=far");
+    String data = json.substring(1, json.indexOf(",\"links\":"));
+    String links = json.substring(json.indexOf("\"links\":"), json.length() - 1);
+    ByteString linksFirst = new Buffer().writeUtf8("{" + links + "," + data + "}").snapshot(); // Far from the end.
+    assertThat(NextLinkScanner.nextLink(linksFirst)).isEqualTo("https://x/a?page%5Bcursor%5D=far");
   }
 
   /** Cut and corrupted documents: the scan ends, and fails only for a body that does not start an object. */

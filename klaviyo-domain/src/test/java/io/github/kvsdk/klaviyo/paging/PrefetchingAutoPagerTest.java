@@ -151,6 +151,16 @@ final class PrefetchingAutoPagerTest {
     return true;
   }
 
+  /**
+   * Waits until the client has no call running or queued. The prefetcher sends each request from the
+   * dispatcher thread that read the previous response, before that call finishes, so once none is left no
+   * request can follow: what the server has recorded by then is all the pager will ever send.
+   */
+  private void awaitNoCallInFlight() throws InterruptedException {
+    assertThat(eventually(() -> client.dispatcher().runningCallsCount() == 0
+        && client.dispatcher().queuedCallsCount() == 0, 5_000)).isTrue();
+  }
+
   @Test
   void theNextRequestIsInFlightWhileAPageIsBound() {
     pages = 4;
@@ -181,7 +191,7 @@ final class PrefetchingAutoPagerTest {
     Iterator<Map<String, Object>> it = pager(f -> { }).prefetching().iterator();
     assertThat(it.next().get("id")).isEqualTo("p1");
     assertThat(eventually(() -> requestCount() == 1 + PagePrefetcher.AHEAD, 5_000)).isTrue();
-    Thread.sleep(300); // Time enough for a pager without a bound to request more.
+    awaitNoCallInFlight(); // Fetching has stopped: a pager without a bound would have a request in flight.
     assertThat(requestCount()).isEqualTo(3);
 
     List<Object> rest = new ArrayList<>();
@@ -201,7 +211,7 @@ final class PrefetchingAutoPagerTest {
     assertThatThrownBy(it::hasNext)
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("404 GET /api/profiles");
-    Thread.sleep(100);
+    awaitNoCallInFlight();
     assertThat(requested).containsExactly(null, "c2");
   }
 
@@ -246,7 +256,7 @@ final class PrefetchingAutoPagerTest {
     stream.close();
     assertThat(eventually(() -> client.dispatcher().runningCallsCount() == 0, 5_000)).isTrue();
     releaseBlockedPage.countDown();
-    Thread.sleep(100);
+    awaitNoCallInFlight();
     assertThat(requested).containsExactly(null, "c2");
   }
 
@@ -270,7 +280,7 @@ final class PrefetchingAutoPagerTest {
     });
     consumer.start();
     assertThat(eventually(() -> wasRequested("c2"), 5_000)).isTrue();
-    Thread.sleep(50);
+    assertThat(eventually(() -> consumer.getState() == Thread.State.WAITING, 5_000)).isTrue(); // In take().
     consumer.interrupt();
     consumer.join(5_000);
     assertThat(thrown).singleElement().asInstanceOf(InstanceOfAssertFactories.THROWABLE)
@@ -304,7 +314,7 @@ final class PrefetchingAutoPagerTest {
     assertThatThrownBy(it::hasNext)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the page at cursor c2 links to itself as next page");
-    Thread.sleep(100);
+    awaitNoCallInFlight();
     assertThat(requested).containsExactly(null, "c2");
   }
 
