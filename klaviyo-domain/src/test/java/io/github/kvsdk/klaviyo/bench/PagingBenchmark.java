@@ -41,8 +41,9 @@ import okio.Okio;
  * in turn: the floor; the typed auto-pager, lazy and {@linkplain AutoPager#prefetching() prefetching}; and the
  * untyped pager ({@link JsonApiPages}: resources as JSON trees, as the poller reads them, which separates the
  * cost of model binding from that of the pager and the HTTP stack), lazy and prefetching. The report gives
- * the median of each side, its ratio to the floor's median, the calling
- * thread's CPU time and this JVM's CPU time (a prefetching pager moves the HTTP work to a background thread).
+ * the median of each side, its ratio to the floor's median and the median of its per-run ratios to the
+ * floor, the calling thread's CPU time and this JVM's CPU time (a prefetching pager moves the HTTP work to a
+ * background thread).
  *
  * <p>The SDK client is the default configuration (retries, logging, headers, API key) with the client-side
  * rate limiter <em>on</em>: it still looks up each request's operation and books it in its windows, but the
@@ -140,15 +141,23 @@ public final class PagingBenchmark {
         System.out.println(line);
       }
       double floorMedian = seconds(median(sides.get(0).nanos));
-      System.out.printf(Locale.ROOT, "%d pages, %d profiles; medians of %d runs (ratio to the floor;"
-          + " CPU time of the calling thread and of this client JVM; the sandbox runs in a JVM of its own):%n", urls.size(), profiles,
-          runs);
+      System.out.printf(Locale.ROOT, "%d pages, %d profiles; medians of %d runs (ratio: of the median to the"
+          + " floor's median, and the median of each run's ratio to the floor's time in the same run, which"
+          + " cancels load that drifts between runs; CPU time of the calling thread and of this client JVM;"
+          + " the sandbox runs in a JVM of its own):%n", urls.size(), profiles, runs);
       for (Side side : sides) {
         double median = seconds(median(side.nanos));
+        List<Double> runRatios = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+          runRatios.add((double) side.nanos.get(run) / sides.get(0).nanos.get(run));
+        }
+        Collections.sort(runRatios);
+        double medianRunRatio = runs % 2 == 1 ? runRatios.get(runs / 2)
+            : (runRatios.get(runs / 2 - 1) + runRatios.get(runs / 2)) / 2;
         System.out.printf(Locale.ROOT, "  %-52s %.3f s  %.2f ms/page  %6.0f profiles/s  ratio %.2f"
-                + "  caller CPU %.3f s  process CPU %.3f s%n",
+                + "  run ratio %.2f  caller CPU %.3f s  process CPU %.3f s%n",
             side.name, median, median * 1000 / urls.size(), profiles / median, median / floorMedian,
-            seconds(median(side.cpuNanos)), seconds(median(side.processCpuNanos)));
+            medianRunRatio, seconds(median(side.cpuNanos)), seconds(median(side.processCpuNanos)));
       }
     }
   }
