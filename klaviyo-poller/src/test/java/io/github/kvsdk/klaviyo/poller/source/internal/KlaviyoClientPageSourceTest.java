@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.poller.source;
+package io.github.kvsdk.klaviyo.poller.source.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,13 @@ import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.errors.BadRequestException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoApiException;
 import io.github.kvsdk.klaviyo.errors.ServerException;
+import io.github.kvsdk.klaviyo.poller.source.Page;
+import io.github.kvsdk.klaviyo.poller.source.PageRequest;
+import io.github.kvsdk.klaviyo.poller.source.PolledObject;
+import io.github.kvsdk.klaviyo.poller.source.UnreadablePageException;
 import io.github.kvsdk.klaviyo.retry.RetryPolicy;
-import java.time.Duration;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,9 @@
-package io.github.kvsdk.klaviyo.poller.source;
+package io.github.kvsdk.klaviyo.poller.source.internal;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import io.github.kvsdk.klaviyo.poller.source.Page;
+import io.github.kvsdk.klaviyo.poller.source.PolledObject;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,11 +1,16 @@
-package io.github.kvsdk.klaviyo.poller.source;
+package io.github.kvsdk.klaviyo.poller.source.internal;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.KlaviyoClient;
-import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.poller.source.Page;
+import io.github.kvsdk.klaviyo.poller.source.PageRequest;
+import io.github.kvsdk.klaviyo.poller.source.PageSource;
+import io.github.kvsdk.klaviyo.poller.source.PolledObject;
+import io.github.kvsdk.klaviyo.poller.source.UnreadablePageException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
