@@ -1,13 +1,18 @@
-package io.github.kvsdk.klaviyo.retry;
+package io.github.kvsdk.klaviyo.retry.internal;
 
+import io.github.kvsdk.klaviyo.errors.internal.RetryAfter;
 import io.github.kvsdk.klaviyo.errors.internal.TunneledKlaviyoException;
 import io.github.kvsdk.klaviyo.http.internal.CallState;
 import io.github.kvsdk.klaviyo.http.internal.DeferredAttempt;
-import io.github.kvsdk.klaviyo.retry.internal.RetryAfter;
+import io.github.kvsdk.klaviyo.http.internal.PathTemplate;
+import io.github.kvsdk.klaviyo.retry.RetryPolicy;
+import io.github.kvsdk.klaviyo.retry.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * replaces the client's policy for that request (raw requests use this for their own retry options).
  *
  * <p>Installed by {@code KlaviyoClient} as an application interceptor, outside the rate limiter and the
- * authorization interceptors, so that every attempt is rate limited and carries a fresh token. Advanced API.
+ * authorization interceptors, so that every attempt is rate limited and carries a fresh token.
  *
  * <p>Waits go through the call's {@link CallState}: a synchronous call waits on its own thread, an
  * asynchronous one is re-enqueued after the delay, and a wait that would end after the call timeout fails at
@@ -31,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * from the JSON reader. Bodies larger than {@value #MAX_BUFFERED_BODY} bytes (as declared) are streamed.
  */
 public final class RetryInterceptor implements Interceptor {
-  private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
+  /** A stable logger name, documented in the README (not the class's, which is internal). */
+  private static final Logger log = LoggerFactory.getLogger("io.github.kvsdk.klaviyo.retry");
 
   /** Largest declared body read inside the retry loop (64 MiB); larger ones are streamed to the caller. */
   static final long MAX_BUFFERED_BODY = 64L * 1024 * 1024;
 
   private final RetryPolicy defaultPolicy;
+  private final List<Pattern> defaultIdempotentPosts;
 
   /**
    * Retries failed calls as {@code defaultPolicy} says, unless a request carries its own policy.
@@ -45,6 +52,11 @@ public final class RetryInterceptor implements Interceptor {
    */
   public RetryInterceptor(RetryPolicy defaultPolicy) {
     this.defaultPolicy = defaultPolicy;
+    this.defaultIdempotentPosts = idempotentPosts(defaultPolicy);
+  }
+
+  private static List<Pattern> idempotentPosts(RetryPolicy policy) {
+    return policy.idempotentPosts().stream().map(PathTemplate::compile).toList();
   }
 
   @Override
@@ -54,7 +66,9 @@ public final class RetryInterceptor implements Interceptor {
     if (policy.maxRetries() == 0) return chain.proceed(request);
 
     boolean repeatableBody = request.body() == null || !request.body().isOneShot();
-    boolean idempotent = IdempotentRequests.isIdempotent(request, policy.idempotentPostPatterns());
+    // A request's own policy (raw requests with their own retry options) is compiled for that request only.
+    List<Pattern> idempotentPosts = policy == defaultPolicy ? defaultIdempotentPosts : idempotentPosts(policy);
+    boolean idempotent = RequestSafety.isIdempotent(request, idempotentPosts);
     CallState state = CallState.of(chain);
     CallState.Pause pause = policy.sleeper() == Sleeper.SYSTEM ? null : policy.sleeper()::sleep;
     for (int retry = state.retries(); ; retry++) {
@@ -68,7 +82,7 @@ public final class RetryInterceptor implements Interceptor {
         throw e; // Auth or validation failures: repeating cannot help. Deferrals resume this loop later.
       } catch (IOException e) {
         if (lastAttempt || chain.call().isCanceled() || isCallTimeout(e)) throw e;
-        boolean safe = IdempotentRequests.failedBeforeSending(e)
+        boolean safe = RequestSafety.failedBeforeSending(e)
             || (policy.retryNetworkErrors() && (idempotent || policy.retryAllErrors()));
         if (!safe) throw e;
         Duration delay = policy.backoff(retry);

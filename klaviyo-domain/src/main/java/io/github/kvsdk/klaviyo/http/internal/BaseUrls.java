@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.http;
+package io.github.kvsdk.klaviyo.http.internal;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import java.net.InetAddress;

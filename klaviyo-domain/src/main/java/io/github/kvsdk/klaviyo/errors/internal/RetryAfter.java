@@ -1,4 +1,4 @@
-package io.github.kvsdk.klaviyo.retry.internal;
+package io.github.kvsdk.klaviyo.errors.internal;
 
 import java.time.Clock;
 import java.time.Duration;
