@@ -1,20 +1,19 @@
 package io.github.kvsdk.klaviyo.sandbox;
 
-import io.github.kvsdk.klaviyo.sandbox.admin.AdminApi;
 import io.github.kvsdk.klaviyo.sandbox.auth.ApiKeys;
 import io.github.kvsdk.klaviyo.sandbox.faults.Faults;
 import io.github.kvsdk.klaviyo.sandbox.http.RequestLog;
-import io.github.kvsdk.klaviyo.sandbox.http.SandboxHttpHandler;
+import io.github.kvsdk.klaviyo.sandbox.internal.admin.AdminApi;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.SandboxHttpHandler;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.tls.SelfSignedCertificate;
 import io.github.kvsdk.klaviyo.sandbox.mutation.MutationDriver;
 import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
 import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
 import io.github.kvsdk.klaviyo.sandbox.resources.Backend;
 import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
 import io.github.kvsdk.klaviyo.sandbox.resources.SandboxState;
-import io.github.kvsdk.klaviyo.sandbox.resources.Seeder;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
-import io.github.kvsdk.klaviyo.sandbox.tls.SelfSignedCertificate;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -73,9 +72,8 @@ public final class KlaviyoSandbox implements AutoCloseable {
     b.scopedKeys.forEach(apiKeys::add);
     Backend backend = new Backend(state, spec, b.clock, b.jobDuration);
     this.backend = backend;
-    Seeder.seedAccount(state);
-    Seeder.apply(state, b.seed);
-    backend.afterSeed(b.seed.count(SeedPlan.Type.OTHERS));
+    backend.createAccount();
+    backend.createSampleData(b.seed);
     AdminApi admin = b.admin ? new AdminApi(state, faults, rateLimiter, mutations, oauth, requests, this::seed) : null;
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
         faults, admin, requests, state.accounts()::contains);
@@ -209,8 +207,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
    * @return this sandbox
    */
   public KlaviyoSandbox seed(SeedPlan plan) {
-    Seeder.apply(state, plan);
-    backend.afterSeed(plan.count(SeedPlan.Type.OTHERS));
+    backend.createSampleData(plan);
     return this;
   }
 

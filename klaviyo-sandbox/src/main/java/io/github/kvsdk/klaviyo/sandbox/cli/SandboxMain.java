@@ -8,9 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar klaviyo-sandbox.jar --port 8089 --seed-profiles 10000}: runs a sandbox until stopped. */
 @Command(name = "klaviyo-sandbox", mixinStandardHelpOptions = true, versionProvider = SandboxVersion.class,
