@@ -40,7 +40,7 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Every sandbox has one account, a few seeded flows and forms, the {@link #DEFAULT_API_KEY} with every
+ * <p>Every sandbox has one account, a few sample flows and forms, the {@link #DEFAULT_API_KEY} with every
  * scope, and listens on a loopback port. Embedded sandboxes ({@link #start()}, {@link #builder()}) have rate
  * limits off unless asked; the standalone jar turns them on.
  */
@@ -154,7 +154,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     return state;
   }
 
-  /** {@return the seeded account} */
+  /** {@return the sandbox's one account, created at start-up} */
   public Resource account() {
     return state.accounts().all().get(0);
   }
@@ -201,7 +201,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
   }
 
   /**
-   * Creates the objects of {@code plan} now.
+   * Creates the sample data of {@code plan} now.
    *
    * @param plan how many objects of each type to create
    * @return this sandbox
@@ -329,7 +329,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     }
 
     /**
-     * Objects to create at start-up (replaces the default of 3 flows and 2 forms).
+     * Sample data to create at start-up (replaces the default of 3 flows and 2 forms).
      *
      * @param plan how many objects of each type to create
      * @return this builder
@@ -340,7 +340,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     }
 
     /**
-     * Shorthand for a seed plan of {@code n} profiles (plus the default flows and forms).
+     * Shorthand for sample data of {@code n} profiles (plus the default flows and forms).
      *
      * @param n how many profiles to create
      * @return this builder
@@ -351,9 +351,9 @@ public final class KlaviyoSandbox implements AutoCloseable {
     }
 
     /**
-     * Seed for generated ids (0, the default, uses a secure random source).
+     * Random seed for generated ids (0, the default, uses a secure random source).
      *
-     * @param seed the seed; the same seed gives the same ids
+     * @param seed the random seed; the same one gives the same ids
      * @return this builder
      */
     public Builder randomSeed(long seed) {

@@ -10,7 +10,7 @@ import java.util.Random;
 
 /** Creates the objects a {@link SeedPlan} asks for, and the one account every sandbox has. */
 final class Seeder {
-  /** A 1x1 transparent PNG, the content of seeded images. */
+  /** A 1x1 transparent PNG, the content of sample images. */
   static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
   private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus"};
@@ -61,7 +61,7 @@ final class Seeder {
   /**
    * Applies {@code plan}: creates every requested object.
    *
-   * @param state the stored objects, to which the seed is added
+   * @param state the stored objects, to which the plan's objects are added
    * @param plan how many objects of each type to create, and the random seed that picks their values
    */
   static void apply(SandboxState state, SeedPlan plan) {

@@ -51,7 +51,7 @@ public final class AdminApi implements AdminEndpoint {
 
   /**
    * Over the sandbox's parts (given rather than the sandbox itself, which depends on this package); {@code
-   * seeder} creates a plan's objects as the sandbox's {@code seed} does.
+   * seeder} creates a plan's sample data as the sandbox's {@code seed} method does.
    *
    * @param state the stored objects
    * @param faults the faults to inject
@@ -59,7 +59,7 @@ public final class AdminApi implements AdminEndpoint {
    * @param mutations the driver of background changes
    * @param oauth the OAuth authorization server
    * @param requests the log of served requests
-   * @param seeder creates a seed plan's objects
+   * @param seeder creates the sample data of a plan
    */
   public AdminApi(SandboxState state, Faults faults, RateLimiter rateLimiter, MutationDriver mutations,
       SandboxOAuth oauth, RequestLog requests, Consumer<SeedPlan> seeder) {
