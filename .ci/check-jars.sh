@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Checks the packaged artifacts of a finished `./mvnw verify` (or install): licence files, Automatic-Module-Name,
-# -sources jars, no benchmark code in the poller's jars, and no CLI-only dependency in the connector's archive.
+# -sources jars (and -javadoc jars when the release profile built them), no benchmark code in the poller's jars,
+# and no CLI-only dependency in the connector's archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
 failures=0
+javadocs=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # entry JAR PATH: prints one entry of a jar (empty if absent).
@@ -25,6 +27,17 @@ while read -r module artifact name notice; do
     fi
   else
     fail "$artifact: no -sources jar"
+  fi
+  # The -javadoc jars are built in the release profile only (./mvnw -B package -Prelease -Dgpg.skip).
+  javadoc="$module/target/$artifact-$version-javadoc.jar"
+  if [ -f "$javadoc" ]; then
+    javadocs=$((javadocs + 1))
+    [ "$(entry "$javadoc" META-INF/LICENSE)" = "$(cat LICENSE)" ] || fail "$artifact: the -javadoc jar has no META-INF/LICENSE"
+    if [ "$notice" = yes ]; then
+      [ "$(entry "$javadoc" META-INF/NOTICE)" = "$(cat NOTICE)" ] || fail "$artifact: the -javadoc jar has no META-INF/NOTICE"
+    elif [ -n "$(entry "$javadoc" META-INF/NOTICE)" ]; then
+      fail "$artifact: the -javadoc jar has a META-INF/NOTICE although the module carries no spec data"
+    fi
   fi
   [ "$(manifest_value "$jar" Automatic-Module-Name)" = "$name" ] \
     || fail "$artifact: Automatic-Module-Name is '$(manifest_value "$jar" Automatic-Module-Name)', expected $name"
@@ -63,3 +76,4 @@ grep -q '/doc/LICENSE$' <<<"$entries" || fail "$zip: no doc/LICENSE"
 
 [ "$failures" = 0 ] || exit 1
 echo "ok: jars carry LICENSE, NOTICE where they hold spec data, Automatic-Module-Name and -sources jars; no benchmark code or CLI-only dependencies"
+if [ "$javadocs" -gt 0 ]; then echo "ok: $javadocs -javadoc jars carry LICENSE, and NOTICE where they hold spec data"; fi

@@ -6,59 +6,44 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMember;
-import io.github.kvsdk.klaviyo.apirules.ApiRules;
-import io.github.kvsdk.klaviyo.apirules.ModuleClasses;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.kvsdk.klaviyo.apirules.ModuleArchitectureTest;
 import org.junit.jupiter.api.Test;
 
 /** The domain's package structure, over its main classes including the generated typed facade. */
-class ArchitectureTest {
+class ArchitectureTest extends ModuleArchitectureTest {
   private static final String SDK = "io.github.kvsdk.klaviyo";
   private static final String CONTEXT = SDK + ".api.internal.ServiceContext";
-  private static JavaClasses classes;
-
-  @BeforeAll
-  static void importClasses() {
-    classes = ModuleClasses.imported();
-  }
-
-  @Test
-  void noPackageCycles() {
-    ApiRules.noPackageCycles().check(classes);
-  }
 
   /**
    * The typed services take the client's internal context in their constructors, because the actions (in
    * another package) extend them; KlaviyoActions is created from it by the client. Users get both from the
    * client and cannot obtain a context to call these with.
    */
-  @Test
-  void apiSignaturesNameNoInternalType() {
-    DescribedPredicate<JavaMember> handOver = DescribedPredicate.describe(
+  @Override
+  protected DescribedPredicate<JavaMember> allowedInternalTypesInApiSignatures() {
+    return DescribedPredicate.describe(
         "constructors and factories taking only the services' context", member ->
             member instanceof JavaCodeUnit code
                 && code.getRawParameterTypes().size() == 1
                 && code.getRawParameterTypes().get(0).getName().equals(CONTEXT)
                 && (code.isConstructor() && code.getOwner().getPackageName().startsWith(SDK + ".api.")
                     || code.getFullName().startsWith(SDK + ".actions.KlaviyoActions.create(")));
-    ApiRules.noInternalTypesInApiSignatures(handOver).check(classes);
   }
 
   @Test
   void errorsDependOnNothingElseOfTheSdk() {
     classes().that().resideInAPackage(SDK + ".errors")
         .should().onlyDependOnClassesThat(resideOutsideOfPackage(SDK + "..").or(resideInAPackage(SDK + ".errors")))
-        .check(classes);
+        .check(moduleClasses());
   }
 
   @Test
   void pagingKnowsNeitherActionsNorServices() {
     noClasses().that().resideInAPackage(SDK + ".paging..")
         .should().dependOnClassesThat().resideInAnyPackage(SDK + ".actions..", SDK + ".api..")
-        .check(classes);
+        .check(moduleClasses());
   }
 
   @Test
@@ -67,13 +52,13 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             SDK + ".actions..", SDK + ".api..", SDK + ".http..", SDK + ".retry..", SDK + ".ratelimit..",
             SDK + ".auth..", SDK + ".oauth..", SDK + ".raw..", SDK + ".paging..")
-        .check(classes);
+        .check(moduleClasses());
   }
 
   @Test
   void onlyTheClientPackageUsesTheClient() {
     noClasses().that().resideOutsideOfPackage(SDK)
         .should().dependOnClassesThat().resideInAPackage(SDK)
-        .check(classes);
+        .check(moduleClasses());
   }
 }

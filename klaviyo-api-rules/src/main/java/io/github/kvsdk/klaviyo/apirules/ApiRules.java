@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -17,6 +18,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +28,8 @@ import java.util.TreeSet;
  * Architecture rules every module's tests check against its main classes ({@link ModuleClasses#imported()}).
  *
  * <p>A package named {@code internal}, or inside one, holds implementation that is public only so that
- * other packages of the SDK can call it; users never name it, so no public signature of the API may expose it.
+ * other packages of its module can call it; users and other modules never name it, so no public signature of the
+ * API may expose it.
  */
 public final class ApiRules {
   private ApiRules() {}
@@ -89,6 +93,46 @@ public final class ApiRules {
         })
         .allowEmptyShould(true);
     return CompositeArchRule.of(memberRule).and(typeRule);
+  }
+
+  /**
+   * {@return a rule that the classes checked depend on no class of an {@code internal} package outside them}
+   * The classes checked are one module's: its own internal packages are for its other packages to use, those of
+   * other modules (the SDK's or a library's) are not.
+   */
+  public static ArchRule noUseOfOtherModulesInternals() {
+    return noUseOfOtherModulesInternals(DescribedPredicate.alwaysFalse());
+  }
+
+  /**
+   * As {@link #noUseOfOtherModulesInternals()}, except for the dependencies {@code allowed} names, each to be
+   * justified where the rule is checked.
+   *
+   * @param allowed the dependencies on another module's internal types that are allowed anyway
+   * @return a rule that fails for any other dependency on an internal type outside the classes checked
+   */
+  public static ArchRule noUseOfOtherModulesInternals(DescribedPredicate<? super Dependency> allowed) {
+    return classes()
+        .should(new ArchCondition<JavaClass>("use no internal package of another module") {
+          private final Set<String> checked = new HashSet<>();
+
+          @Override
+          public void init(Collection<JavaClass> allObjectsToTest) {
+            checked.clear();
+            for (JavaClass type : allObjectsToTest) checked.add(type.getName());
+          }
+
+          @Override
+          public void check(JavaClass type, ConditionEvents events) {
+            for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+              JavaClass target = dependency.getTargetClass().getBaseComponentType();
+              if (isInternal(target) && !checked.contains(target.getName()) && !allowed.test(dependency)) {
+                events.add(violated(dependency, dependency.getDescription()));
+              }
+            }
+          }
+        })
+        .allowEmptyShould(true);
   }
 
   /**

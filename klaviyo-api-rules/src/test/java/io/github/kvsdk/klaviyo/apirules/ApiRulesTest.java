@@ -46,6 +46,27 @@ class ApiRulesTest {
   }
 
   @Test
+  void usingAnotherModulesInternalPackageFails() {
+    assertThatThrownBy(() -> ApiRules.noUseOfOtherModulesInternals().check(imported("consumer")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Consumer.viaInternals()")
+        .hasMessageContaining(FIXTURE + ".layered.internal.Engine")
+        .hasMessageNotContaining("viaApi");
+  }
+
+  @Test
+  void aModuleUsingItsOwnInternalPackagePasses() {
+    ApiRules.noUseOfOtherModulesInternals().check(imported("layered"));
+  }
+
+  @Test
+  void anAllowedUseOfAnotherModulesInternalPackagePasses() {
+    ApiRules.noUseOfOtherModulesInternals(DescribedPredicate.describe("uses from viaInternals()",
+            dependency -> dependency.getDescription().contains("viaInternals()")))
+        .check(imported("consumer"));
+  }
+
+  @Test
   void theListingHasPublicTypesAndMembersSortedAndLeavesOutInternalAndPackagePrivateOnes() {
     List<String> lines = PublicApiListing.of(Paths.get("target/test-classes"), List.of(Paths.get("src/test/java")))
         .lines();

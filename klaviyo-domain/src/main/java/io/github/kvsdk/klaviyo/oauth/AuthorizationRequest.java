@@ -1,7 +1,7 @@
 package io.github.kvsdk.klaviyo.oauth;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.http.BaseUrls;
+import io.github.kvsdk.klaviyo.http.internal.BaseUrls;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;

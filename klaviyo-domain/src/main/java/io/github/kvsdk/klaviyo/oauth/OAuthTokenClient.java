@@ -2,11 +2,11 @@ package io.github.kvsdk.klaviyo.oauth;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
 import io.github.kvsdk.klaviyo.errors.KlaviyoException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
-import io.github.kvsdk.klaviyo.http.BaseUrls;
+import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.http.internal.BaseUrls;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.retry;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
+import io.github.kvsdk.klaviyo.http.internal.PathTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Pattern;
 
 /**
  * When and how long to wait before sending a failed request again. Immutable; create with {@link #builder()}.
@@ -36,7 +36,6 @@ public final class RetryPolicy {
   private final boolean retryNetworkErrors;
   private final Set<Integer> retryableStatuses;
   private final List<String> idempotentPosts;
-  private final List<Pattern> idempotentPostPatterns;
   private final Sleeper sleeper;
   private final Clock clock;
   private final DoubleSupplier random;
@@ -51,7 +50,7 @@ public final class RetryPolicy {
     this.retryNetworkErrors = b.retryNetworkErrors;
     this.retryableStatuses = Set.copyOf(b.retryableStatuses);
     this.idempotentPosts = List.copyOf(b.idempotentPosts);
-    this.idempotentPostPatterns = idempotentPosts.stream().map(IdempotentRequests::compile).toList();
+    idempotentPosts.forEach(PathTemplate::compile); // refuses a template that does not start with '/'
     this.sleeper = b.sleeper;
     this.clock = b.clock;
     this.random = b.random;
@@ -130,10 +129,6 @@ public final class RetryPolicy {
   /** {@return the clock {@code Retry-After} dates are measured against} */
   public Clock clock() {
     return clock;
-  }
-
-  List<Pattern> idempotentPostPatterns() {
-    return idempotentPostPatterns;
   }
 
   /**

@@ -1,15 +1,16 @@
 package io.github.kvsdk.klaviyo.poller;
 
+import io.github.kvsdk.klaviyo.KlaviyoClient;
+import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.checkpoint.Checkpoint;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
-import io.github.kvsdk.klaviyo.KlaviyoClient;
-import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
 import io.github.kvsdk.klaviyo.poller.config.FilterOperator;
 import io.github.kvsdk.klaviyo.poller.config.InvalidConfigurationException;
 import io.github.kvsdk.klaviyo.poller.config.PollerConfig;
-import io.github.kvsdk.klaviyo.poller.source.KlaviyoClientPageSource;
 import io.github.kvsdk.klaviyo.poller.source.PageSource;
+import io.github.kvsdk.klaviyo.poller.source.internal.KlaviyoClientPageSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,20 +1,19 @@
 package io.github.kvsdk.klaviyo.sandbox;
 
-import io.github.kvsdk.klaviyo.sandbox.admin.AdminApi;
 import io.github.kvsdk.klaviyo.sandbox.auth.ApiKeys;
 import io.github.kvsdk.klaviyo.sandbox.faults.Faults;
 import io.github.kvsdk.klaviyo.sandbox.http.RequestLog;
-import io.github.kvsdk.klaviyo.sandbox.http.SandboxHttpHandler;
+import io.github.kvsdk.klaviyo.sandbox.internal.admin.AdminApi;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.SandboxHttpHandler;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.tls.SelfSignedCertificate;
 import io.github.kvsdk.klaviyo.sandbox.mutation.MutationDriver;
 import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
 import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimiter;
 import io.github.kvsdk.klaviyo.sandbox.resources.Backend;
 import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
 import io.github.kvsdk.klaviyo.sandbox.resources.SandboxState;
-import io.github.kvsdk.klaviyo.sandbox.resources.Seeder;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
-import io.github.kvsdk.klaviyo.sandbox.tls.SelfSignedCertificate;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
@@ -41,7 +40,7 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Every sandbox has one account, a few seeded flows and forms, the {@link #DEFAULT_API_KEY} with every
+ * <p>Every sandbox has one account, a few sample flows and forms, the {@link #DEFAULT_API_KEY} with every
  * scope, and listens on a loopback port. Embedded sandboxes ({@link #start()}, {@link #builder()}) have rate
  * limits off unless asked; the standalone jar turns them on.
  */
@@ -73,9 +72,8 @@ public final class KlaviyoSandbox implements AutoCloseable {
     b.scopedKeys.forEach(apiKeys::add);
     Backend backend = new Backend(state, spec, b.clock, b.jobDuration);
     this.backend = backend;
-    Seeder.seedAccount(state);
-    Seeder.apply(state, b.seed);
-    backend.afterSeed(b.seed.count(SeedPlan.Type.OTHERS));
+    backend.createAccount();
+    backend.createSampleData(b.seed);
     AdminApi admin = b.admin ? new AdminApi(state, faults, rateLimiter, mutations, oauth, requests, this::seed) : null;
     SandboxHttpHandler handler = new SandboxHttpHandler(spec, backend.handlers(), apiKeys, oauth, rateLimiter,
         faults, admin, requests, state.accounts()::contains);
@@ -156,7 +154,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     return state;
   }
 
-  /** {@return the seeded account} */
+  /** {@return the sandbox's one account, created at start-up} */
   public Resource account() {
     return state.accounts().all().get(0);
   }
@@ -203,14 +201,13 @@ public final class KlaviyoSandbox implements AutoCloseable {
   }
 
   /**
-   * Creates the objects of {@code plan} now.
+   * Creates the sample data of {@code plan} now.
    *
    * @param plan how many objects of each type to create
    * @return this sandbox
    */
   public KlaviyoSandbox seed(SeedPlan plan) {
-    Seeder.apply(state, plan);
-    backend.afterSeed(plan.count(SeedPlan.Type.OTHERS));
+    backend.createSampleData(plan);
     return this;
   }
 
@@ -332,7 +329,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     }
 
     /**
-     * Objects to create at start-up (replaces the default of 3 flows and 2 forms).
+     * Sample data to create at start-up (replaces the default of 3 flows and 2 forms).
      *
      * @param plan how many objects of each type to create
      * @return this builder
@@ -343,7 +340,7 @@ public final class KlaviyoSandbox implements AutoCloseable {
     }
 
     /**
-     * Shorthand for a seed plan of {@code n} profiles (plus the default flows and forms).
+     * Shorthand for sample data of {@code n} profiles (plus the default flows and forms).
      *
      * @param n how many profiles to create
      * @return this builder
@@ -354,9 +351,9 @@ public final class KlaviyoSandbox implements AutoCloseable {
     }
 
     /**
-     * Seed for generated ids (0, the default, uses a secure random source).
+     * Random seed for generated ids (0, the default, uses a secure random source).
      *
-     * @param seed the seed; the same seed gives the same ids
+     * @param seed the random seed; the same one gives the same ids
      * @return this builder
      */
     public Builder randomSeed(long seed) {

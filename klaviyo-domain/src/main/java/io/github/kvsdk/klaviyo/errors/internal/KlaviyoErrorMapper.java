@@ -17,7 +17,6 @@ import io.github.kvsdk.klaviyo.errors.NotFoundException;
 import io.github.kvsdk.klaviyo.errors.PermissionException;
 import io.github.kvsdk.klaviyo.errors.RateLimitedException;
 import io.github.kvsdk.klaviyo.errors.ServerException;
-import io.github.kvsdk.klaviyo.retry.internal.RetryAfter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -16,7 +16,7 @@ import retrofit2.Invocation;
  * service method ({@link Invocation} tag), whose name is the camel-cased operation id; any other request (raw
  * requests, services of the user's own) is matched by method and path against the operation catalogue.
  */
-public final class OperationIds {
+final class OperationIds {
   /** The id of a request that matches no operation of the catalogue. */
   public static final String UNKNOWN = "unknown";
 

@@ -1,9 +1,9 @@
 package io.github.kvsdk.klaviyo.poller.bench;
 
 import io.github.kvsdk.klaviyo.poller.source.Page;
-import io.github.kvsdk.klaviyo.poller.source.PageParser;
 import io.github.kvsdk.klaviyo.poller.source.PageRequest;
 import io.github.kvsdk.klaviyo.poller.source.PageSource;
+import io.github.kvsdk.klaviyo.poller.source.internal.PageParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.regex.Matcher;

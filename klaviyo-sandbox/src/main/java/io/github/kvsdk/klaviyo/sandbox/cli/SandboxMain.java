@@ -8,9 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar klaviyo-sandbox.jar --port 8089 --seed-profiles 10000}: runs a sandbox until stopped. */
 @Command(name = "klaviyo-sandbox", mixinStandardHelpOptions = true, versionProvider = SandboxVersion.class,
@@ -62,7 +62,7 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--seed-reviews", description = "Reviews to create.")
   int reviews;
 
-  @Option(names = "--seed-days", description = "Spread seeded timestamps over this many days before now. Default: 30.")
+  @Option(names = "--seed-days", description = "Spread the created objects' timestamps over this many days before now. Default: 30.")
   int days = 30;
 
   @Option(names = "--seed-same-second", description = "Objects per type that share one timestamp second.")
@@ -118,7 +118,7 @@ public final class SandboxMain implements Callable<Integer> {
     System.out.printf("  API key: Authorization: Klaviyo-API-Key %s%n", sandbox.defaultApiKey());
     System.out.printf("  rate limits: %s, time scale: %s, admin: %s/__admin/state%n",
         rateLimits ? "on" : "off", timeScale, sandbox.baseUrl());
-    System.out.printf("  seeded: %d profiles, %d events%n", sandbox.state().profiles().count(),
+    System.out.printf("  initial data: %d profiles, %d events%n", sandbox.state().profiles().count(),
         sandbox.state().events().count());
     System.out.flush();
     stopped.await();

@@ -40,8 +40,8 @@ public final class SandboxProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a sandbox on a free loopback port and returns once it listens, which is after its seed data has
-   * been created (large seeds take a while).
+   * Starts a sandbox on a free loopback port and returns once it listens, which is after its initial data has
+   * been created (large amounts take a while).
    *
    * @param jvmOptions options for the child JVM, such as {@code -Xmx2g}
    * @param sandboxArguments {@link SandboxMain} options, such as {@code --seed-profiles 1000}; the port is

@@ -18,7 +18,15 @@ public final class RequestLog {
   private final LongAdder total = new LongAdder();
   private final Deque<Entry> recent = new ArrayDeque<>();
 
-  void record(String method, String path, String operationId, int status) {
+  /**
+   * Adds one served request. The sandbox calls this once per request it answers; a test has no need to.
+   *
+   * @param method the HTTP method
+   * @param path the path, without the query
+   * @param operationId the spec's operation id, or null if the request matched no operation
+   * @param status the response status
+   */
+  public void record(String method, String path, String operationId, int status) {
     total.increment();
     if (operationId != null) {
       byOperation.computeIfAbsent(operationId, k -> new LongAdder()).increment();

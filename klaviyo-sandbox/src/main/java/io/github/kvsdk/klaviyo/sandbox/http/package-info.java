@@ -1,5 +1,5 @@
 /**
- * The HTTP layer of the sandbox: routing, request checks against the spec, JSON:API error responses and the
- * request log.
+ * The log of the requests a sandbox has answered ({@link io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox#requests()}),
+ * for test assertions.
  */
 package io.github.kvsdk.klaviyo.sandbox.http;

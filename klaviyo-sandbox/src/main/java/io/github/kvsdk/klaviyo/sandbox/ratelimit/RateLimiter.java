@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.ratelimit;
 
-import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
+import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;

@@ -1,13 +1,14 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiHandler;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
-import io.github.kvsdk.klaviyo.sandbox.json.Json;
-import io.github.kvsdk.klaviyo.sandbox.query.FieldAccess;
-import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiHandler;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiRequest;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.internal.json.Json;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.FieldAccess;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.ListQuery;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +63,21 @@ public final class Backend {
     return Map.copyOf(handlers);
   }
 
+  /** Creates the sandbox's one account, unless it exists. */
+  public void createAccount() {
+    Seeder.seedAccount(state);
+  }
+
   /**
-   * Completes a seed: brings the seeded objects in line with the served revision's schemas, then creates
-   * {@code others} objects of every resource type without hand-written behaviour.
+   * Creates the sample data of {@code plan}, brings it in line with the served revision's schemas, then creates
+   * the plan's number of objects of every resource type without hand-written behaviour.
    *
-   * @param others how many objects to create of each such type; zero or more
+   * @param plan how many objects of each type to create
    */
-  public void afterSeed(int others) {
+  public void createSampleData(SeedPlan plan) {
+    Seeder.apply(state, plan);
     specEndpoints.conformSeeded();
-    specEndpoints.seedOthers(others);
+    specEndpoints.seedOthers(plan.count(SeedPlan.Type.OTHERS));
   }
 
   Jobs jobs() {
@@ -133,7 +140,7 @@ public final class Backend {
    * {@link #DEFAULT_ACCESS} does (it may add filter-only fields such as {@code metric_id}).
    */
   ApiResponse list(ApiRequest request, ResourceTable table, FieldAccess<Resource> access) {
-    ListQuery.Page<Resource> page = ListQuery.run(table, request.operation(), request.query(), access);
+    ListQuery.Page<Resource> page = ListQuery.run(table.indexed(), request.operation(), request.query(), access);
     return ApiResponse.ok(api.collection(request, page));
   }
 }

@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

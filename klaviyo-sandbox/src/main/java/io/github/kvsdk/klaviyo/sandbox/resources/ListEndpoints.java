@@ -1,10 +1,10 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
-import io.github.kvsdk.klaviyo.sandbox.query.FieldAccess;
-import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiRequest;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.FieldAccess;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Profile attribute rules shared by the profile, subscription and event endpoints and by seeding. */
-public final class Profiles {
+final class Profiles {
   static final Set<String> WRITABLE = Set.of("email", "phone_number", "external_id", "anonymous_id", "first_name",
       "last_name", "organization", "locale", "title", "image", "location", "properties");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");

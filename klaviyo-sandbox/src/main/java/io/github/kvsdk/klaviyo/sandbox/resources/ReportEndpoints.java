@@ -1,15 +1,15 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
 import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
-import io.github.kvsdk.klaviyo.sandbox.json.Timestamps;
-import io.github.kvsdk.klaviyo.sandbox.query.FilterExpression;
-import io.github.kvsdk.klaviyo.sandbox.query.FilterParser;
-import io.github.kvsdk.klaviyo.sandbox.query.Filters;
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
-import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiRequest;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.internal.json.Timestamps;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.FilterExpression;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.FilterParser;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.Filters;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.Operation;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;

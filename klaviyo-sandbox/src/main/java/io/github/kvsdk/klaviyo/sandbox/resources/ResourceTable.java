@@ -1,8 +1,8 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.query.IndexedItems;
-import io.github.kvsdk.klaviyo.sandbox.query.OrderedIndex;
-import io.github.kvsdk.klaviyo.sandbox.query.SortKey;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.IndexedItems;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.OrderedIndex;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * the table. Writes are serialised on the table so an index always holds each object under its current
  * value.
  */
-public final class ResourceTable implements IndexedItems<Resource> {
+public final class ResourceTable {
   /** The index key of insertion order. */
   private static final String INSERTION_ORDER = "\u0000sequence";
 
@@ -73,12 +73,16 @@ public final class ResourceTable implements IndexedItems<Resource> {
     return new ArrayList<>(byId.values());
   }
 
+  /** {@return the table as listing queries read it: ordered by a field, through {@link #orderedBy}} */
+  IndexedItems<Resource> indexed() {
+    return this::orderedBy;
+  }
+
   /**
    * The objects ordered by attribute {@code field} ({@code id} for the id) then id, or by insertion order
    * when {@code field} is null. The index is built on the first call and maintained from then on.
    */
-  @Override
-  public OrderedIndex<Resource> orderedBy(String field) {
+  OrderedIndex<Resource> orderedBy(String field) {
     String name = field == null ? INSERTION_ORDER : field;
     OrderedIndex<Resource> index = indexes.get(name);
     if (index != null) {

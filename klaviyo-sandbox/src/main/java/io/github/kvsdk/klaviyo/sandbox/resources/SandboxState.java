@@ -1,6 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +42,7 @@ public final class SandboxState {
    * Empty state: no account, no objects.
    *
    * @param clock the clock timestamps are read from
-   * @param randomSeed the seed of generated ids; 0 uses a secure random source
+   * @param randomSeed the random seed of generated ids; 0 uses a secure random source
    */
   public SandboxState(Clock clock, long randomSeed) {
     this.clock = clock;
@@ -423,7 +423,7 @@ public final class SandboxState {
   }
 
   /**
-   * Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and seeding).
+   * Sets an object's attributes to exactly {@code attributes} (used by the mutation driver and the sample data generator).
    *
    * @param r the stored object
    * @param attributes the object's attributes

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 /** Creates the objects a {@link SeedPlan} asks for, and the one account every sandbox has. */
-public final class Seeder {
-  /** A 1x1 transparent PNG, the content of seeded images. */
+final class Seeder {
+  /** A 1x1 transparent PNG, the content of sample images. */
   static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
   private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus"};
@@ -25,7 +25,7 @@ public final class Seeder {
    *
    * @param state the stored objects
    */
-  public static Resource seedAccount(SandboxState state) {
+  static Resource seedAccount(SandboxState state) {
     List<Resource> existing = state.accounts().all();
     if (!existing.isEmpty()) {
       return existing.get(0);
@@ -61,10 +61,10 @@ public final class Seeder {
   /**
    * Applies {@code plan}: creates every requested object.
    *
-   * @param state the stored objects, to which the seed is added
+   * @param state the stored objects, to which the plan's objects are added
    * @param plan how many objects of each type to create, and the random seed that picks their values
    */
-  public static void apply(SandboxState state, SeedPlan plan) {
+  static void apply(SandboxState state, SeedPlan plan) {
     Random random = new Random(plan.randomSeed());
     List<String> profileIds = new ArrayList<>();
     int n = plan.count(SeedPlan.Type.PROFILES);

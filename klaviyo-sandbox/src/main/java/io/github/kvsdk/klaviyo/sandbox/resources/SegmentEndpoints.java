@@ -1,9 +1,9 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
-import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiRequest;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +89,7 @@ final class SegmentEndpoints {
       state.profiles().get(id).ifPresent(profiles::add);
     }
     // Segments are not evaluated, so a member's join time is unknown; its creation time stands in.
-    io.github.kvsdk.klaviyo.sandbox.query.FieldAccess<Resource> access = (p, field) ->
+    io.github.kvsdk.klaviyo.sandbox.internal.query.FieldAccess<Resource> access = (p, field) ->
         field.equals("joined_group_at") ? p.attributes().get("created") : Backend.DEFAULT_ACCESS.get(p, field);
     ListQuery.Page<Resource> page = ListQuery.run(profiles, r.operation(), r.query(), access,
         Resource::id, Resource::sequence);

@@ -1,16 +1,16 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.http.ApiException;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiRequest;
-import io.github.kvsdk.klaviyo.sandbox.http.ApiResponse;
-import io.github.kvsdk.klaviyo.sandbox.json.Timestamps;
-import io.github.kvsdk.klaviyo.sandbox.query.ListQuery;
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
-import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
-import io.github.kvsdk.klaviyo.sandbox.spec.Parameter;
-import io.github.kvsdk.klaviyo.sandbox.spec.SchemaInstances;
-import io.github.kvsdk.klaviyo.sandbox.spec.SchemaValidator;
 import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiRequest;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiResponse;
+import io.github.kvsdk.klaviyo.sandbox.internal.json.Timestamps;
+import io.github.kvsdk.klaviyo.sandbox.internal.query.ListQuery;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.Operation;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.Parameter;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.SchemaInstances;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.SchemaValidator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,7 +176,7 @@ final class SpecEndpoints {
   /** A stored value as it is rendered (timestamps as text). */
   private static Object asJson(Object value) {
     return value instanceof Instant || value instanceof Map<?, ?> || value instanceof List<?>
-        ? io.github.kvsdk.klaviyo.sandbox.json.Json.parse(io.github.kvsdk.klaviyo.sandbox.json.Json.write(value))
+        ? io.github.kvsdk.klaviyo.sandbox.internal.json.Json.parse(io.github.kvsdk.klaviyo.sandbox.internal.json.Json.write(value))
         : value;
   }
 
@@ -211,7 +211,7 @@ final class SpecEndpoints {
 
   private ApiResponse collection(ApiRequest r, OperationShape shape) {
     ListQuery.Page<Resource> page =
-        ListQuery.run(state.tableOf(shape.type()), r.operation(), r.query(), Backend.DEFAULT_ACCESS);
+        ListQuery.run(state.tableOf(shape.type()).indexed(), r.operation(), r.query(), Backend.DEFAULT_ACCESS);
     return ApiResponse.of(r.operation().successStatus(), collectionDocument(r, shape, page));
   }
 

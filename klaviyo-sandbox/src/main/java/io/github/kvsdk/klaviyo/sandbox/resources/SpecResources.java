@@ -1,8 +1,8 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
-import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
 import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.Operation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -21,7 +21,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class SeedPlan {
-  /** Object types a plan can seed. */
+  /** Object types a plan can create. */
   public enum Type {
     /** Profiles, with emails, names and timestamps spread over the range. */
     PROFILES,
@@ -29,7 +29,7 @@ public final class SeedPlan {
     LISTS,
     /** Segments. */
     SEGMENTS,
-    /** Events, each on a seeded profile and metric. */
+    /** Events, each on one of the sandbox's profiles and metrics. */
     EVENTS,
     /** Metrics. */
     METRICS,
@@ -88,7 +88,7 @@ public final class SeedPlan {
   /**
    * Start of the timestamp range (inclusive).
    *
-   * @return the earliest seeded timestamp
+   * @return the earliest timestamp of the created objects
    */
   public Instant from() {
     return from;
@@ -97,7 +97,7 @@ public final class SeedPlan {
   /**
    * End of the timestamp range (inclusive).
    *
-   * @return the latest seeded timestamp
+   * @return the latest timestamp of the created objects
    */
   public Instant to() {
     return to;
@@ -108,7 +108,7 @@ public final class SeedPlan {
     return sameSecond;
   }
 
-  /** {@return the seed of the generated values; the same seed gives the same objects} */
+  /** {@return the random seed of the generated values; the same random seed gives the same objects} */
   public long randomSeed() {
     return randomSeed;
   }
@@ -178,7 +178,7 @@ public final class SeedPlan {
     }
 
     /**
-     * Events, spread over a few metrics (created as needed) and the seeded profiles.
+     * Events, spread over a few metrics (created as needed) and the sandbox's profiles.
      *
      * @param n how many
      * @return this builder
@@ -307,9 +307,9 @@ public final class SeedPlan {
     }
 
     /**
-     * Seed of the random generator (names, memberships); the same seed gives the same data.
+     * Random seed of the generator of names and memberships; the same random seed gives the same data.
      *
-     * @param seed the seed; the same seed gives the same objects
+     * @param seed the random seed; the same one gives the same objects
      * @return this builder
      */
     public Builder randomSeed(long seed) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
-import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +80,8 @@ final class SeedActionsE2ETest {
 
   /** Whether the served revision puts a campaign message's channel and content in a definition (2025-01-15 on). */
   private static boolean messagesHaveDefinitions() {
-    var schemas = io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec.packaged().schemas();
-    Map<String, Object> schema = io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec.packaged()
+    var schemas = io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec.packaged().schemas();
+    Map<String, Object> schema = io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec.packaged()
         .operation("create_campaign").requestSchema();
     for (String member : List.of("data", "attributes", "campaign-messages", "data")) {
       schema = schema == null ? null : schemas.property(schema, member);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
-import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -104,8 +104,8 @@ final class FaultsTest {
     try (Response response = raw.newCall(get("/api/accounts")).execute()) {
       String body = response.body().string();
       assertThat(response.code()).isEqualTo(200);
-      assertThatThrownBy(() -> io.github.kvsdk.klaviyo.sandbox.json.Json.parse(body))
-          .isInstanceOf(io.github.kvsdk.klaviyo.sandbox.json.JsonSyntaxException.class);
+      assertThatThrownBy(() -> io.github.kvsdk.klaviyo.sandbox.internal.json.Json.parse(body))
+          .isInstanceOf(io.github.kvsdk.klaviyo.sandbox.internal.json.JsonSyntaxException.class);
     }
   }
 

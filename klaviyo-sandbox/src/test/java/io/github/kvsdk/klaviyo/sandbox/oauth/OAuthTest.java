@@ -3,7 +3,7 @@ package io.github.kvsdk.klaviyo.sandbox.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
-import io.github.kvsdk.klaviyo.sandbox.json.Json;
+import io.github.kvsdk.klaviyo.sandbox.internal.json.Json;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import java.io.IOException;
 import java.util.List;

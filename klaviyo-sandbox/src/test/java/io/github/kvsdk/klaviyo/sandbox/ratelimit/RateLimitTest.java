@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.oauth.SandboxOAuth;
-import io.github.kvsdk.klaviyo.sandbox.spec.RateLimit;
-import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
+import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimit;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.generated.json.KlaviyoMoshi;
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.ApiSpec;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.Operation;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.Parameter;
+import io.github.kvsdk.klaviyo.sandbox.internal.spec.SchemaInstances;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
-import io.github.kvsdk.klaviyo.sandbox.spec.ApiSpec;
-import io.github.kvsdk.klaviyo.sandbox.spec.Operation;
-import io.github.kvsdk.klaviyo.sandbox.spec.Parameter;
-import io.github.kvsdk.klaviyo.sandbox.spec.SchemaInstances;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import java.io.File;
 import java.lang.annotation.Annotation;

@@ -2,7 +2,7 @@ package io.github.kvsdk.klaviyo.sandbox.testing;
 
 import com.networknt.schema.ValidationMessage;
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
-import io.github.kvsdk.klaviyo.sandbox.json.Json;
+import io.github.kvsdk.klaviyo.sandbox.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
