@@ -4,8 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import io.github.kvsdk.klaviyo.KlaviyoClient;
-import io.github.kvsdk.klaviyo.errors.KlaviyoException;
-import io.github.kvsdk.klaviyo.errors.internal.KlaviyoErrorMapper;
+import io.github.kvsdk.klaviyo.paging.FetchedPage;
 import io.github.kvsdk.klaviyo.poller.source.Page;
 import io.github.kvsdk.klaviyo.poller.source.PageRequest;
 import io.github.kvsdk.klaviyo.poller.source.PageSource;
@@ -16,13 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Fetches listing pages through a {@link KlaviyoClient}'s HTTP stack, so the poller gets the
  * domain client's credentials, revision header, retries, rate limiting and typed errors
- * ({@code io.github.kvsdk.klaviyo.errors}). Bodies are streamed: each page is parsed as it arrives
- * and each object kept as the exact JSON Klaviyo sent.
+ * ({@code io.github.kvsdk.klaviyo.errors}). Each page is read whole, then parsed, each object kept as
+ * the exact JSON Klaviyo sent.
  */
 public final class KlaviyoClientPageSource implements PageSource {
   private final KlaviyoClient client;
@@ -61,41 +59,37 @@ public final class KlaviyoClientPageSource implements PageSource {
             + baseUrl.host() + ":" + baseUrl.port() + ": " + request.nextUrl());
       }
     }
-    try (Response response = execute(url)) {
-      if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
-      try {
-        return PageParser.parse(response.body().source(), request.timestampField());
-      } catch (JsonEncodingException e) {
-        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
-            + ": the body is not valid JSON" + jsonPath(e), false, e);
-      } catch (JsonDataException e) {
-        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
-            + ": " + e.getMessage(), false, e);
-      } catch (IOException e) {
-        // The body broke off: the JSON ended early, or the connection failed mid-body.
-        throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
-            + ": the response body broke off (" + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", true, e);
-      }
+    FetchedPage page = fetch(url);
+    try {
+      return PageParser.parse(page.source(), request.timestampField());
+    } catch (JsonEncodingException e) {
+      throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+          + ": the body is not valid JSON" + jsonPath(e), false, e);
+    } catch (JsonDataException e) {
+      throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+          + ": " + e.getMessage(), false, e);
+    } catch (IOException e) {
+      // The JSON ended early. (A connection cut mid-body fails the read as a network error instead.)
+      throw new UnreadablePageException("Unreadable listing from " + url.encodedPath()
+          + ": the response body broke off (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", true, e);
     }
   }
 
   @Override
   public String accountId() throws IOException {
     HttpUrl url = baseUrl.newBuilder().encodedPath("/api/accounts").build();
-    try (Response response = execute(url)) {
-      if (!response.isSuccessful()) throw KlaviyoErrorMapper.fromResponse(response);
-      try {
-        return readAccountId(response);
-      } catch (JsonDataException | JsonEncodingException e) {
-        throw new UnreadablePageException("Unreadable response from /api/accounts: "
-            + e.getMessage(), false, e);
-      } catch (UnreadablePageException e) {
-        throw e;
-      } catch (IOException e) {
-        throw new UnreadablePageException("Unreadable response from /api/accounts: the response "
-            + "body broke off (" + e.getClass().getSimpleName() + ")", true, e);
-      }
+    FetchedPage page = fetch(url);
+    try {
+      return readAccountId(page);
+    } catch (JsonDataException | JsonEncodingException e) {
+      throw new UnreadablePageException("Unreadable response from /api/accounts: "
+          + e.getMessage(), false, e);
+    } catch (UnreadablePageException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UnreadablePageException("Unreadable response from /api/accounts: the response "
+          + "body broke off (" + e.getClass().getSimpleName() + ")", true, e);
     }
   }
 
@@ -106,8 +100,8 @@ public final class KlaviyoClientPageSource implements PageSource {
     return at < 0 ? "" : " (at " + message.substring(at + " at path ".length()) + ")";
   }
 
-  private static String readAccountId(Response response) throws IOException {
-    JsonReader reader = JsonReader.of(response.body().source());
+  private static String readAccountId(FetchedPage page) throws IOException {
+    JsonReader reader = JsonReader.of(page.source());
     String id = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -128,14 +122,13 @@ public final class KlaviyoClientPageSource implements PageSource {
     return id;
   }
 
-  private Response execute(HttpUrl url) {
+  /**
+   * Reads the whole response through the client; an error status or a network failure (after the client's
+   * retries) is thrown as the client's typed {@link io.github.kvsdk.klaviyo.errors.KlaviyoException}.
+   */
+  private FetchedPage fetch(HttpUrl url) {
     Request request = new Request.Builder().url(url)
         .header("Accept", "application/vnd.api+json").build();
-    try {
-      return client.httpClient().newCall(request).execute();
-    } catch (IOException e) {
-      KlaviyoException mapped = KlaviyoErrorMapper.fromIOException(e, "GET", url.encodedPath());
-      throw mapped;
-    }
+    return FetchedPage.execute(client.httpClient().newCall(request));
   }
 }
