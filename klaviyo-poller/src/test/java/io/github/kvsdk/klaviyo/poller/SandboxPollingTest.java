@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
@@ -174,7 +175,10 @@ final class SandboxPollingTest {
       for (int i = 0; i < 3; i++) {
         poller.pollOnce(consumer);
         clock.advance(Duration.ofSeconds(2));
-        Thread.sleep(50);
+        long applied = sandbox.mutations().appliedCount("profile");
+        // Some updates land between this poll and the next, as well as during the polls.
+        await("updates between polls").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+            .until(() -> sandbox.mutations().appliedCount("profile") > applied);
       }
       sandbox.mutations().stop();
       clock.advance(LAG.plusSeconds(1));

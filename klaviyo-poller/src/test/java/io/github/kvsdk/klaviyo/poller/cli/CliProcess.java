@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.poller.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -92,17 +93,14 @@ final class CliProcess {
   }
 
   /** Waits until standard error contains {@code text}, checking every 20 ms up to a deadline. */
-  void awaitErr(String text, Duration deadline) throws InterruptedException {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (!err().contains(text)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("exited " + process.exitValue() + " before printing '" + text
-            + "'; stderr:\n" + err());
-      }
-      if (System.nanoTime() > end) {
-        throw new AssertionError("no '" + text + "' within " + deadline + "; stderr:\n" + err());
-      }
-      Thread.sleep(20);
-    }
+  void awaitErr(String text, Duration deadline) {
+    await("'" + text + "' on standard error").atMost(deadline).pollInterval(Duration.ofMillis(20))
+        .failFast("the process exited", () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError("exited " + process.exitValue() + " before printing '" + text
+                + "'; stderr:\n" + err());
+          }
+        })
+        .until(() -> err().contains(text));
   }
 }
