@@ -173,11 +173,11 @@ final class SandboxPollingTest {
     sandbox.mutations().updateProfilesPerSecond(400);
     try (Poller poller = poller("profiles", "updated", 10)) {
       for (int i = 0; i < 3; i++) {
+        long applied = sandbox.mutations().appliedCount("profile");
         poller.pollOnce(consumer);
         clock.advance(Duration.ofSeconds(2));
-        long applied = sandbox.mutations().appliedCount("profile");
-        // Some updates land between this poll and the next, as well as during the polls.
-        await("updates between polls").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        // Updates land while this poll runs or before the next one starts.
+        await("updates since the poll started").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
             .until(() -> sandbox.mutations().appliedCount("profile") > applied);
       }
       sandbox.mutations().stop();
