@@ -1,14 +1,15 @@
 package io.github.kvsdk.klaviyo;
 
-import io.github.kvsdk.klaviyo.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.errors.KlaviyoNetworkException;
 import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
 import io.github.kvsdk.klaviyo.query.QueryOptions;
 import io.github.kvsdk.klaviyo.raw.RawRequest;
 import io.github.kvsdk.klaviyo.testing.TestKeys;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,8 @@ class ClientCloseTest {
     client.raw().sendAsync(RawRequest.get("/api/accounts")).get(5, TimeUnit.SECONDS);
     CompletableFuture<?> waiting = client.accounts().listAsync(QueryOptions.none());
     SdkHttpClient http = (SdkHttpClient) client.httpClient();
-    Eventually.await("the second call waits to retry", () -> http.waitingCalls() == 1);
+    await("the second call waits to retry").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> http.waitingCalls() == 1);
     assertThat(client.httpClient().connectionPool().connectionCount()).isPositive();
 
     client.close();

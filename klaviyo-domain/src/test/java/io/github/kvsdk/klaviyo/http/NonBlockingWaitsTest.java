@@ -1,8 +1,8 @@
 package io.github.kvsdk.klaviyo.http;
 
-import io.github.kvsdk.klaviyo.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.errors.KlaviyoDeadlineException;
@@ -63,7 +63,8 @@ class NonBlockingWaitsTest {
       List<CompletableFuture<GetAccountsResult>> accounts = new ArrayList<>();
       for (int i = 0; i < 12; i++) accounts.add(client.accounts().listAsync(QueryOptions.none()));
       SdkHttpClient http = (SdkHttpClient) client.httpClient();
-      Eventually.await("the rate-limited calls wait", () -> http.waitingCalls() >= 10);
+      await("the rate-limited calls wait").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> http.waitingCalls() >= 10);
 
       long start = System.nanoTime();
       RawResponse unrelated = client.raw().sendAsync(RawRequest.get("/api/profiles")).get(5, TimeUnit.SECONDS);
@@ -72,13 +73,15 @@ class NonBlockingWaitsTest {
       assertThat(unrelated.statusCode()).isEqualTo(200);
       // The waiting calls hold no dispatcher thread: at most the one in flight runs (before the fix, all 5
       // per-host slots slept in the rate limiter).
-      Eventually.await("at most one call runs", () -> client.httpClient().dispatcher().runningCallsCount() <= 1);
+      await("at most one call runs").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> client.httpClient().dispatcher().runningCallsCount() <= 1);
       assertThat(accounts.stream().filter(CompletableFuture::isDone).count()).isLessThan(6);
 
       // Cancelling the futures frees everything at once.
       accounts.forEach(f -> f.cancel(true));
       assertThat(http.waitingCalls()).isZero();
-      Eventually.await("no call runs", () -> client.httpClient().dispatcher().runningCallsCount() == 0);
+      await("no call runs").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> client.httpClient().dispatcher().runningCallsCount() == 0);
       assertThat(client.httpClient().dispatcher().queuedCallsCount()).isZero();
     }
   }
@@ -137,9 +140,11 @@ class NonBlockingWaitsTest {
     try (KlaviyoClient client = client().rateLimiting(false).build()) {
       SdkHttpClient http = (SdkHttpClient) client.httpClient();
       CompletableFuture<GetAccountsResult> future = client.accounts().listAsync(QueryOptions.none());
-      Eventually.await("the call waits to retry", () -> http.waitingCalls() == 1);
+      await("the call waits to retry").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> http.waitingCalls() == 1);
       // The deferred attempt hands its dispatcher thread back as soon as its callback has scheduled the retry.
-      Eventually.await("no dispatcher thread is held", () -> client.httpClient().dispatcher().runningCallsCount() == 0);
+      await("no dispatcher thread is held").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> client.httpClient().dispatcher().runningCallsCount() == 0);
       future.cancel(true);
       assertThat(http.waitingCalls()).isZero();
       assertThat(server.getRequestCount()).isEqualTo(1);
@@ -162,8 +167,9 @@ class NonBlockingWaitsTest {
         }
       });
       caller.start();
-      Eventually.await("the caller waits to retry", () -> server.getRequestCount() == 1
-          && caller.getState() == Thread.State.TIMED_WAITING);
+      await("the caller waits to retry").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> server.getRequestCount() == 1
+              && caller.getState() == Thread.State.TIMED_WAITING);
       long start = System.nanoTime();
       call.cancel();
       caller.join(5_000);
@@ -190,8 +196,9 @@ class NonBlockingWaitsTest {
         }
       });
       caller.start();
-      Eventually.await("the caller waits to retry", () -> server.getRequestCount() == 1
-          && caller.getState() == Thread.State.TIMED_WAITING);
+      await("the caller waits to retry").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> server.getRequestCount() == 1
+              && caller.getState() == Thread.State.TIMED_WAITING);
       long start = System.nanoTime();
       caller.interrupt();
       caller.join(5_000);

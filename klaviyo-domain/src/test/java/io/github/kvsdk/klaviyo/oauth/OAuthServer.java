@@ -3,6 +3,7 @@ package io.github.kvsdk.klaviyo.oauth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -23,7 +24,8 @@ final class OAuthServer extends Dispatcher {
   final List<RecordedRequest> apiRequests = new CopyOnWriteArrayList<>();
   final List<RecordedRequest> revokeRequests = new CopyOnWriteArrayList<>();
   final Map<String, Boolean> validAccessTokens = new ConcurrentHashMap<>();
-  volatile long tokenDelayMillis;
+  /** While set, each token request waits for it before answering, so the test decides when a refresh ends. */
+  volatile CountDownLatch tokenRelease;
   volatile IntFunction<MockResponse> tokenResponse = n -> tokenJson(n, true);
 
   static MockResponse tokenJson(int n, boolean rotate) {
@@ -44,7 +46,11 @@ final class OAuthServer extends Dispatcher {
     if (url.encodedPath().equals("/oauth/token")) {
       tokenRequests.add(request);
       int n = tokenCalls.incrementAndGet();
-      if (tokenDelayMillis > 0) TimeUnit.MILLISECONDS.sleep(tokenDelayMillis);
+      CountDownLatch release = tokenRelease;
+      if (release != null && !release.await(10, TimeUnit.SECONDS)) {
+        return new MockResponse.Builder().code(503).body("{\"error\":\"the test never released the token request\"}")
+            .build();
+      }
       MockResponse response = tokenResponse.apply(n);
       if (response.getCode() == 200) {
         validAccessTokens.clear();

@@ -2,11 +2,13 @@ package io.github.kvsdk.klaviyo.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.raw.RawRequest;
 import io.github.kvsdk.klaviyo.raw.RawResponse;
 import io.github.kvsdk.klaviyo.testing.FakeClock;
+import io.github.kvsdk.klaviyo.testing.LockWaits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,23 +131,33 @@ class OAuthSessionTest {
 
   @Test
   void concurrentCallersWithAnExpiredTokenCauseExactlyOneRefresh() throws Exception {
-    klaviyo.tokenDelayMillis = 200; // Hold the refresh open so every caller piles up behind it.
+    CountDownLatch release = new CountDownLatch(1);
+    klaviyo.tokenRelease = release; // Hold the refresh open so every caller piles up behind it.
     OAuthSession session = session(new InMemoryTokenStore(tokens("access-0", "refresh-0", Duration.ofMinutes(-1))));
     KlaviyoClient client = client(session);
     int callers = 16;
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(callers);
+      List<Thread> callerThreads = new CopyOnWriteArrayList<>();
       List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
         Callable<Integer> call = () -> {
+          callerThreads.add(Thread.currentThread());
           start.await();
           return client.raw().send(RawRequest.get("/api/accounts")).statusCode();
         };
         results.add(pool.submit(call));
       }
+      // Released once every other caller waits for the one refreshing, or a second refresh shows they do not.
+      await("the other callers wait for the refreshing one").atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> klaviyo.tokenCalls.get() > 1
+              || callerThreads.size() == callers && LockWaits.allButOneWaitForTheOther(callerThreads));
+      release.countDown();
       for (Future<Integer> result : results) assertThat(result.get(20, TimeUnit.SECONDS)).isEqualTo(200);
     } finally {
+      release.countDown();
       pool.shutdownNow();
     }
     assertThat(klaviyo.tokenCalls).hasValue(1);

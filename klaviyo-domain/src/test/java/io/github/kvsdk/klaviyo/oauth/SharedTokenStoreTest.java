@@ -1,14 +1,16 @@
 package io.github.kvsdk.klaviyo.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.testing.FakeClock;
+import io.github.kvsdk.klaviyo.testing.LockWaits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -38,7 +40,8 @@ class SharedTokenStoreTest {
     final List<String> refreshTokensSent = new CopyOnWriteArrayList<>();
     final List<String> redirectUrisSent = new CopyOnWriteArrayList<>();
     volatile String validRefreshToken = "refresh-0";
-    volatile long delayMillis;
+    /** While set, each refresh waits for it before answering, so the test decides when a refresh ends. */
+    volatile CountDownLatch release;
     /** Answers that are lost on the way (200 with a cut body) before the endpoint answers properly. */
     final AtomicInteger lostAnswers = new AtomicInteger();
 
@@ -51,7 +54,11 @@ class SharedTokenStoreTest {
       }
       String sent = form.queryParameter("refresh_token");
       refreshTokensSent.add(sent);
-      if (delayMillis > 0) TimeUnit.MILLISECONDS.sleep(delayMillis);
+      CountDownLatch held = release;
+      if (held != null && !held.await(10, TimeUnit.SECONDS)) {
+        return new MockResponse.Builder().code(503).body("{\"error\":\"the test never released the refresh\"}")
+            .build();
+      }
       if (lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return new MockResponse.Builder().addHeader("Content-Type", "application/json")
             .body("{\"access_token\":\"acc").build();
@@ -126,23 +133,28 @@ class SharedTokenStoreTest {
     a.tokens();
     b.tokens(); // Both hold access-0 / refresh-0 in memory.
     clock.advance(Duration.ofHours(2));
-    klaviyo.delayMillis = 200; // The first refresh is still in flight when the second session wants one.
-    CountDownLatch go = new CountDownLatch(1);
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> await(go, a));
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> await(go, b));
-    go.countDown();
-    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
-    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
-    assertThat(klaviyo.refreshTokensSent).containsExactly("refresh-0"); // One refresh served both.
-  }
-
-  private static String await(CountDownLatch go, OAuthSession session) {
+    CountDownLatch release = new CountDownLatch(1);
+    klaviyo.release = release; // The first refresh stays in flight until the second session wants one.
+    FutureTask<String> first = new FutureTask<>(a::accessToken);
+    FutureTask<String> second = new FutureTask<>(b::accessToken);
+    Thread firstThread = new Thread(first, "session-a");
+    Thread secondThread = new Thread(second, "session-b");
     try {
-      go.await();
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
+      firstThread.start();
+      await("the first refresh reaches Klaviyo").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> !klaviyo.refreshTokensSent.isEmpty());
+      secondThread.start();
+      // The second session must queue for the lock the first holds; without it, it sends a refresh of its own.
+      await("the second session waits for the first").atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> klaviyo.refreshTokensSent.size() > 1 || LockWaits.waitsForLockHeldBy(secondThread, firstThread));
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
+      assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("access-1");
+    } finally {
+      release.countDown();
     }
-    return session.accessToken();
+    assertThat(klaviyo.refreshTokensSent).containsExactly("refresh-0"); // One refresh served both.
   }
 
   @Test

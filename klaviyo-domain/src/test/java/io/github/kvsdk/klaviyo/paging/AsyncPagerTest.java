@@ -1,11 +1,12 @@
 package io.github.kvsdk.klaviyo.paging;
 
-import io.github.kvsdk.klaviyo.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -95,7 +96,8 @@ final class AsyncPagerTest {
     Page<Map<String, Object>> first = fetcher().load(null);
     blockedPage = 2;
     CompletableFuture<Page<Map<String, Object>>> second = first.nextPageAsync();
-    Eventually.await("page 2 is requested", () -> requested.contains("c2"));
+    await("page 2 is requested").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> requested.contains("c2"));
     assertThat(second).isNotDone(); // The caller was not held while the server sat on the request.
     release.countDown();
     assertThat(second.get(5, TimeUnit.SECONDS).data()).extracting(p -> p.get("id")).containsExactly("p3", "p4");
@@ -120,9 +122,11 @@ final class AsyncPagerTest {
   void cancellingTheWalkCancelsTheRequestInFlight() throws Exception {
     blockedPage = 2;
     CompletableFuture<Void> walk = AsyncPager.from(fetcher()).forEach(p -> { });
-    Eventually.await("page 2 is requested", () -> requested.contains("c2"));
+    await("page 2 is requested").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> requested.contains("c2"));
     walk.cancel(true);
-    Eventually.await("the call is cancelled", () -> client.dispatcher().runningCallsCount() == 0);
+    await("the call is cancelled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> client.dispatcher().runningCallsCount() == 0);
     release.countDown();
     assertThat(walk).isCancelled();
     assertThat(requested).containsExactly("null", "c2");
@@ -156,10 +160,12 @@ final class AsyncPagerTest {
     });
     assertThat(requested).isEmpty(); // Nothing before demand.
     subscription.get().request(1);
-    Eventually.await("one item", () -> ids.size() == 1);
+    await("one item").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> ids.size() == 1);
     assertThat(requested).containsExactly("null");
     subscription.get().request(2);
-    Eventually.await("three items", () -> ids.size() == 3);
+    await("three items").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> ids.size() == 3);
     assertThat(requested).containsExactly("null", "c2");
     subscription.get().request(Long.MAX_VALUE);
     assertThat(completed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -177,7 +183,8 @@ final class AsyncPagerTest {
       items.next(); // Loads page 1, which starts prefetching page 2.
       streams.add(stream);
     }
-    Eventually.await("5 prefetches reach the server", () -> requested.stream().filter("c2"::equals).count() == 5);
+    await("5 prefetches reach the server").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> requested.stream().filter("c2"::equals).count() == 5);
     int ownThreads = (int) Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("klaviyo-page-prefetch")).count();
     System.out.println("20 prefetching iterations: " + client.dispatcher().runningCallsCount() + " running, "
@@ -186,7 +193,8 @@ final class AsyncPagerTest {
     assertThat(client.dispatcher().runningCallsCount()).isEqualTo(5); // OkHttp's per-host bound.
     assertThat(client.dispatcher().queuedCallsCount()).isEqualTo(15);
     streams.forEach(Stream::close);
-    Eventually.await("closing the streams cancels the prefetches",
-        () -> client.dispatcher().runningCallsCount() + client.dispatcher().queuedCallsCount() == 0);
+    await("closing the streams cancels the prefetches")
+        .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> client.dispatcher().runningCallsCount() + client.dispatcher().queuedCallsCount() == 0);
   }
 }

@@ -1,11 +1,12 @@
 package io.github.kvsdk.klaviyo.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.http.internal.SdkHttpClient;
-import io.github.kvsdk.klaviyo.testing.Eventually;
 import io.github.kvsdk.klaviyo.testing.TestKeys;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -73,7 +74,8 @@ final class PrefetchWithoutHandOffTest {
           .autoPager(server.url("/api/profiles")).prefetching().pages().iterator();
       List<Object> ids = new ArrayList<>();
       ids.addAll(ids(pages.next())); // Page 1 on this thread; pages 2 and 3 are then fetched ahead.
-      Eventually.await("pages 2 and 3 are requested", () -> senders.containsKey("c2") && senders.containsKey("c3"));
+      await("pages 2 and 3 are requested").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> senders.containsKey("c2") && senders.containsKey("c3"));
       assertThat(senders.get("null")).isSameAs(Thread.currentThread());
       assertThat(senders.get("c2")).isNotSameAs(Thread.currentThread()); // enqueued on the dispatcher
       // Before, page 3 was enqueued from page 2's callback and ran on another dispatcher thread.
@@ -94,9 +96,12 @@ final class PrefetchWithoutHandOffTest {
       List<Object> ids = new ArrayList<>(ids(pages.next()));
       // Page 3's first answer is a 429 with Retry-After: 1; its retry waits on the scheduler, and page 2's
       // dispatcher thread, which sent it, is released meanwhile.
-      Eventually.await("page 3 waits for its retry on the scheduler", () -> http.waitingCalls() == 1);
-      Eventually.await("no dispatcher thread is held during the wait",
-          () -> http.dispatcher().runningCallsCount() == 0);
+      await("page 3 waits for its retry on the scheduler")
+          .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> http.waitingCalls() == 1);
+      await("no dispatcher thread is held during the wait")
+          .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> http.dispatcher().runningCallsCount() == 0);
       assertThat(throttlePage3).isFalse();
       while (pages.hasNext()) ids.addAll(ids(pages.next()));
       assertThat(ids).containsExactly("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");

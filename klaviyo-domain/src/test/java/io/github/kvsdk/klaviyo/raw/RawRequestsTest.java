@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.errors.BadRequestException;
@@ -336,11 +337,8 @@ class RawRequestsTest {
     CompletableFuture<RawResponse> future = client.raw().sendAsync(RawRequest.get("/api/x"));
     server.takeRequest(5, TimeUnit.SECONDS);
     future.cancel(true);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-    while (client.httpClient().dispatcher().runningCallsCount() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(client.httpClient().dispatcher().runningCallsCount()).isZero();
+    await("the cancelled call stops running").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10))
+        .until(() -> client.httpClient().dispatcher().runningCallsCount() == 0);
   }
 
   @Test

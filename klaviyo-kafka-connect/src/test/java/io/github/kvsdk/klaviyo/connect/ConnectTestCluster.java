@@ -1,5 +1,7 @@
 package io.github.kvsdk.klaviyo.connect;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,11 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
@@ -105,8 +105,9 @@ final class ConnectTestCluster implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ChildWorker worker = new ChildWorker(process, URI.create("http://localhost:" + port + "/"));
     try {
-      await("child worker REST", Duration.ofSeconds(90), () -> ready(worker.url));
-    } catch (AssertionError e) {
+      await("child worker REST").atMost(Duration.ofSeconds(90)).dontCatchUncaughtExceptions()
+          .until(() -> ready(worker.url));
+    } catch (RuntimeException | AssertionError e) {
       worker.kill();
       throw e;
     }
@@ -206,23 +207,10 @@ final class ConnectTestCluster implements AutoCloseable {
     }
   }
 
-  /** Polls {@code condition} every 100 ms until it holds; fails after {@code timeout}. */
-  static void await(String what, Duration timeout, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) throw new AssertionError("Timed out after " + timeout + ": " + what);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   /** Waits until the connector and {@code tasks} tasks are RUNNING (as seen by {@code worker}). */
   static void awaitRunning(URI worker, String connector, int tasks) {
-    await(connector + " running with " + tasks + " tasks", Duration.ofSeconds(60), () -> {
+    await(connector + " running with " + tasks + " tasks").atMost(Duration.ofSeconds(60))
+        .dontCatchUncaughtExceptions().until(() -> {
       JsonNode status;
       try {
         status = get(worker, "/connectors/" + connector + "/status");

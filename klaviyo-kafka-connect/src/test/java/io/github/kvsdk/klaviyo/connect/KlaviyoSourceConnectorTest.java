@@ -1,11 +1,11 @@
 package io.github.kvsdk.klaviyo.connect;
 
-import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.await;
 import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.awaitRunning;
 import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.get;
 import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.post;
 import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.put;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvsdk.klaviyo.connect.internal.RecordFactory;
@@ -447,7 +447,7 @@ final class KlaviyoSourceConnectorTest {
     put(worker.url(), "/connectors/secret/config", config);
     try {
       // Klaviyo answers 401; the task fails and says so, without the key.
-      await("task failed", Duration.ofSeconds(60), () -> {
+      await("task failed").atMost(Duration.ofSeconds(60)).dontCatchUncaughtExceptions().until(() -> {
         try {
           return "FAILED".equals(get(worker.url(), "/connectors/secret/status").path("tasks").path(0)
               .path("state").asText());

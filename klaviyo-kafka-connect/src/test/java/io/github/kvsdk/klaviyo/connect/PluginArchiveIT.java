@@ -1,7 +1,7 @@
 package io.github.kvsdk.klaviyo.connect;
 
-import static io.github.kvsdk.klaviyo.connect.ConnectTestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
@@ -113,7 +113,8 @@ final class PluginArchiveIT {
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       try {
         URI rest = URI.create("http://localhost:" + port + "/");
-        await("standalone worker REST", Duration.ofSeconds(120), () -> ConnectTestCluster.ready(rest));
+        await("standalone worker REST").atMost(Duration.ofSeconds(120)).dontCatchUncaughtExceptions()
+            .until(() -> ConnectTestCluster.ready(rest));
         JsonNode plugin = null;
         for (JsonNode p : ConnectTestCluster.get(rest, "/connector-plugins")) {
           if (p.path("class").asText().equals(KlaviyoSourceConnector.class.getName())) plugin = p;

@@ -1,6 +1,7 @@
 package io.github.kvsdk.klaviyo.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointKey;
 import io.github.kvsdk.klaviyo.poller.checkpoint.FileCheckpointStore;
@@ -38,12 +39,10 @@ final class LibraryShutdownProcessTest {
           sandbox.baseUrl(), sandbox.defaultApiKey(), checkpoint.toString())
           .redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
       try {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (Files.readAllLines(out).isEmpty()) {
-          assertThat(process.isAlive()).as(Files.readString(dir.resolve("err.txt"))).isTrue();
-          assertThat(System.nanoTime()).as("first page within 30 s").isLessThan(deadline);
-          Thread.sleep(20);
-        }
+        await("the first page is emitted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            .failFast("the example exited", () -> assertThat(process.isAlive() || !Files.readAllLines(out).isEmpty())
+                .as(Files.readString(dir.resolve("err.txt"))).isTrue())
+            .until(() -> !Files.readAllLines(out).isEmpty());
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       } finally {

@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.errors.AuthenticationException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
@@ -336,12 +338,14 @@ final class PollerTest {
     seed("p", 5, T0, 1);
     CountDownLatch firstBatch = new CountDownLatch(1);
     CountDownLatch secondBatch = new CountDownLatch(1);
+    AtomicReference<Thread> loopThread = new AtomicReference<>();
     Poller poller = Poller.builder()
         .config(PollerConfig.builder().objectType("profiles").timestampField("updated").lag(LAG).build())
         .apiKey("pk_test_secret_0123456789").baseUrl(server.baseUrl().toString())
         .checkpointStore(store).clock(clock).interval(Duration.ofMillis(20))
         .build();
     poller.start(message -> {
+      loopThread.set(Thread.currentThread());
       consumer.accept(message);
       List<String> ids = message.objects().stream().map(PolledObject::id).toList();
       if (ids.contains("p0")) firstBatch.countDown();
@@ -356,7 +360,9 @@ final class PollerTest {
     assertThat(secondBatch.await(10, TimeUnit.SECONDS)).isTrue();
     poller.close();
     int requestsAtClose = server.requests.size();
-    Thread.sleep(100);
+    // The loop polls on its own thread: once that thread has ended, no poll can follow.
+    loopThread.get().join(10_000);
+    assertThat(loopThread.get().isAlive()).as("the loop's thread ended").isFalse();
     assertThat(server.requests).hasSize(requestsAtClose);
     assertThat(consumer.ids()).containsExactlyInAnyOrder("p0", "p1", "p2", "p3", "p4", "later");
   }
@@ -482,7 +488,9 @@ final class PollerTest {
       }
     });
     closer.start();
-    Thread.sleep(100); // close() is now waiting for the page in progress.
+    // close() has asked the loop to stop and waits (with its shutdown timeout) for the page in progress.
+    await("close() waits for the page in progress").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> closer.getState() == Thread.State.TIMED_WAITING);
     release.countDown();
     closer.join(10_000);
     assertThat(closer.isAlive()).isFalse();

@@ -2,6 +2,7 @@ package io.github.kvsdk.klaviyo.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.KlaviyoClient;
 import io.github.kvsdk.klaviyo.poller.checkpoint.CheckpointStore;
@@ -172,9 +173,12 @@ final class SandboxPollingTest {
     sandbox.mutations().updateProfilesPerSecond(400);
     try (Poller poller = poller("profiles", "updated", 10)) {
       for (int i = 0; i < 3; i++) {
+        long applied = sandbox.mutations().appliedCount("profile");
         poller.pollOnce(consumer);
         clock.advance(Duration.ofSeconds(2));
-        Thread.sleep(50);
+        // Updates land while this poll runs or before the next one starts.
+        await("updates since the poll started").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+            .until(() -> sandbox.mutations().appliedCount("profile") > applied);
       }
       sandbox.mutations().stop();
       clock.advance(LAG.plusSeconds(1));

@@ -5,38 +5,31 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Samples heap use on a daemon thread: the highest heap in use at any sample, and the highest heap
+ * Samples heap use every 10 ms on a daemon thread: the highest heap in use at any sample, and the highest heap
  * still in use right after a garbage collection (the live set, which is what must stay flat).
  */
 final class HeapSampler implements AutoCloseable {
   private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "heap-sampler");
+    thread.setDaemon(true);
+    return thread;
+  });
   private volatile long peakUsed;
   private volatile long peakAfterGc;
 
   HeapSampler() {
     for (MemoryPoolMXBean pool : heapPools) pool.resetPeakUsage();
-    thread = new Thread(this::run, "heap-sampler");
-    thread.setDaemon(true);
-    thread.start();
+    sampler.scheduleAtFixedRate(this::sample, 0, 10, TimeUnit.MILLISECONDS);
   }
 
-  private void run() {
-    while (running) {
-      sample();
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
-  private void sample() {
+  private synchronized void sample() {
     long used = 0;
     long afterGc = 0;
     for (MemoryPoolMXBean pool : heapPools) {
@@ -60,9 +53,9 @@ final class HeapSampler implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
+    sampler.shutdown();
     try {
-      thread.join();
+      sampler.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

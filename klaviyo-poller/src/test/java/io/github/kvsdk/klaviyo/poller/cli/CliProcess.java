@@ -1,5 +1,6 @@
 package io.github.kvsdk.klaviyo.poller.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged CLI ({@code target/klaviyo-poller.jar}) running in a child JVM, its standard output
@@ -92,17 +94,18 @@ final class CliProcess {
   }
 
   /** Waits until standard error contains {@code text}, checking every 20 ms up to a deadline. */
-  void awaitErr(String text, Duration deadline) throws InterruptedException {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (!err().contains(text)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("exited " + process.exitValue() + " before printing '" + text
-            + "'; stderr:\n" + err());
-      }
-      if (System.nanoTime() > end) {
-        throw new AssertionError("no '" + text + "' within " + deadline + "; stderr:\n" + err());
-      }
-      Thread.sleep(20);
+  void awaitErr(String text, Duration deadline) {
+    try {
+      await("'" + text + "' on standard error").atMost(deadline).pollInterval(Duration.ofMillis(20))
+          .failFast("the process exited", () -> {
+            if (!process.isAlive() && !err().contains(text)) {
+              throw new AssertionError("exited " + process.exitValue() + " before printing '" + text
+                  + "'; stderr:\n" + err());
+            }
+          })
+          .until(() -> err().contains(text));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no '" + text + "' within " + deadline + "; stderr:\n" + err(), e);
     }
   }
 }

@@ -2,10 +2,12 @@ package io.github.kvsdk.klaviyo.sandbox.mutation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.resources.Resource;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,23 +83,29 @@ final class SeedAndMutationTest {
   }
 
   @Test
-  void driverUpdatesProfilesAtTheRequestedRate() throws Exception {
+  void driverUpdatesProfilesAtTheRequestedRate() {
     try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder()
-        .seed(SeedPlan.builder().profiles(50).between(FROM, TO).build()).start()) {
+        .seed(SeedPlan.builder().profiles(50).templates(3).between(FROM, TO).build()).start()) {
       Map<String, Object> before = new HashMap<>();
       sandbox.state().profiles().all().forEach(p -> before.put(p.id(), p.attributes().get("updated")));
       long start = System.nanoTime();
       sandbox.mutations().updateProfilesPerSecond(40);
-      Thread.sleep(700);
+      // Three 100 ms ticks at the requested rate: 300 ms; a driver ten times too slow misses the deadline.
+      await("12 updates").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10))
+          .until(() -> sandbox.mutations().appliedCount("profile") >= 12);
       sandbox.mutations().stop();
       long ranMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       long applied = sandbox.mutations().appliedCount("profile");
-      // 4 updates per 100 ms tick; a slow machine may have let the driver run longer than 700 ms.
-      assertThat(applied).isBetween(10L, 4 * (ranMillis / 100 + 1));
+      // 4 updates per 100 ms tick, never more than the time that passed allows.
+      assertThat(applied).isBetween(12L, 4 * (ranMillis / 100 + 1));
       long changed = sandbox.state().profiles().all().stream()
           .filter((Resource p) -> !p.attributes().get("updated").equals(before.get(p.id()))).count();
       assertThat(changed).isPositive();
-      Thread.sleep(300);
+      // Another stream ticks on the same single scheduler thread, in time order: once it has ticked three times,
+      // any tick of the stopped stream that was still due would have run before it.
+      sandbox.mutations().updatePerSecond("template", 10);
+      await("three ticks of another stream").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+          .until(() -> sandbox.mutations().appliedCount("template") >= 3);
       assertThat(sandbox.mutations().appliedCount("profile")).isEqualTo(applied);
     }
   }

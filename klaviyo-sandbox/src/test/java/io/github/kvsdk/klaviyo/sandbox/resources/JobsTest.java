@@ -4,13 +4,10 @@ import static io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import io.github.kvsdk.klaviyo.sandbox.testing.ManualClock;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,30 +20,6 @@ final class JobsTest {
           "url":"https://example.com/1"}},
         {"type":"catalog-item","attributes":{"external_id":"SKU-2","title":"Two","description":"Second",
           "url":"https://example.com/2"}}]}}}}""";
-
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2024-06-01T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   @Test
   void aBulkCreateJobIsPollableThroughItsLifecycleAndItsItemsAppearWhenItCompletes() {

@@ -4,8 +4,10 @@ import static io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
+import io.github.kvsdk.klaviyo.sandbox.testing.ManualClock;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,12 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 final class ProfilesTest {
+  private final ManualClock clock = new ManualClock();
   private KlaviyoSandbox sandbox;
   private SandboxHttp http;
 
   @BeforeEach
   void start() {
-    sandbox = KlaviyoSandbox.start();
+    sandbox = KlaviyoSandbox.builder().clock(clock).start();
     http = new SandboxHttp(sandbox);
   }
 
@@ -83,9 +86,9 @@ final class ProfilesTest {
   }
 
   @Test
-  void updateProfileMergesPropertiesAndBumpsUpdated() throws Exception {
+  void updateProfileMergesPropertiesAndBumpsUpdated() {
     String id = (String) http.post("/api/profiles", profileBody("upd@example.com")).data().get("id");
-    Thread.sleep(1_100);
+    clock.advance(Duration.ofSeconds(1)); // Timestamps have whole seconds: the update lands a second later.
 
     Reply updated = http.patch("/api/profiles/" + id, """
         {"data":{"type":"profile","id":"%s","attributes":{"title":"Countess","properties":{"visits":4}}}}"""
