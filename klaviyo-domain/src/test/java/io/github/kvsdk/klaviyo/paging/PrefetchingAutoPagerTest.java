@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,22 +135,10 @@ final class PrefetchingAutoPagerTest {
     };
   }
 
-  /** Whether the server receives a request for {@code cursor} within {@code millis}. */
-  private boolean awaitRequest(String cursor, long millis) {
-    try {
-      return eventually(() -> wasRequested(cursor), millis);
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static boolean eventually(BooleanSupplier condition, long millis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) return false;
-      Thread.sleep(5);
-    }
-    return true;
+  /** Waits (up to 10 s) until {@code condition} holds; fails the test if it never does. */
+  private static void await(String what, BooleanSupplier condition) {
+    Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(condition::getAsBoolean);
   }
 
   /**
@@ -156,9 +146,9 @@ final class PrefetchingAutoPagerTest {
    * dispatcher thread that read the previous response, before that call finishes, so once none is left no
    * request can follow: what the server has recorded by then is all the pager will ever send.
    */
-  private void awaitNoCallInFlight() throws InterruptedException {
-    assertThat(eventually(() -> client.dispatcher().runningCallsCount() == 0
-        && client.dispatcher().queuedCallsCount() == 0, 5_000)).isTrue();
+  private void awaitNoCallInFlight() {
+    await("no call in flight", () -> client.dispatcher().runningCallsCount() == 0
+        && client.dispatcher().queuedCallsCount() == 0);
   }
 
   @Test
@@ -166,7 +156,10 @@ final class PrefetchingAutoPagerTest {
     pages = 4;
     serve();
     List<Boolean> c3InFlightDuringBindOfC2 = new ArrayList<>();
-    Consumer<FetchedPage> hook = whenBinding("c2", () -> c3InFlightDuringBindOfC2.add(awaitRequest("c3", 5_000)));
+    Consumer<FetchedPage> hook = whenBinding("c2", () -> {
+      await("c3 is requested", () -> wasRequested("c3"));
+      c3InFlightDuringBindOfC2.add(true);
+    });
     assertThat(ids(pager(hook).prefetching())).containsExactly("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");
     assertThat(c3InFlightDuringBindOfC2).containsExactly(true);
     assertThat(requested).containsExactly(null, "c2", "c3", "c4");
@@ -176,8 +169,10 @@ final class PrefetchingAutoPagerTest {
   void withoutPrefetchingTheNextRequestWaitsForTheIteration() {
     pages = 3;
     serve();
+    // A lazy pager's request is synchronous: once page c2 is bound, nothing is in flight and c3 was never sent.
     List<Boolean> c3RequestedDuringBindOfC2 = new ArrayList<>();
-    Consumer<FetchedPage> hook = whenBinding("c2", () -> c3RequestedDuringBindOfC2.add(awaitRequest("c3", 300)));
+    Consumer<FetchedPage> hook = whenBinding("c2", () -> c3RequestedDuringBindOfC2.add(wasRequested("c3")
+        || client.dispatcher().runningCallsCount() > 0 || client.dispatcher().queuedCallsCount() > 0));
     AutoPager<Map<String, Object>> lazy = pager(hook);
     assertThat(lazy.isPrefetching()).isFalse();
     assertThat(ids(lazy)).containsExactly("p1", "p2", "p3", "p4", "p5", "p6");
@@ -190,7 +185,7 @@ final class PrefetchingAutoPagerTest {
     serve();
     Iterator<Map<String, Object>> it = pager(f -> { }).prefetching().iterator();
     assertThat(it.next().get("id")).isEqualTo("p1");
-    assertThat(eventually(() -> requestCount() == 1 + PagePrefetcher.AHEAD, 5_000)).isTrue();
+    await("two pages fetched ahead", () -> requestCount() == 1 + PagePrefetcher.AHEAD);
     awaitNoCallInFlight(); // Fetching has stopped: a pager without a bound would have a request in flight.
     assertThat(requestCount()).isEqualTo(3);
 
@@ -250,11 +245,11 @@ final class PrefetchingAutoPagerTest {
     Stream<Map<String, Object>> stream = pager(f -> { }).prefetching().stream();
     Iterator<Map<String, Object>> it = stream.iterator();
     assertThat(it.next().get("id")).isEqualTo("p1");
-    assertThat(eventually(() -> wasRequested("c2"), 5_000)).isTrue();
+    await("c2 is requested", () -> wasRequested("c2"));
     assertThat(client.dispatcher().runningCallsCount()).isEqualTo(1);
 
     stream.close();
-    assertThat(eventually(() -> client.dispatcher().runningCallsCount() == 0, 5_000)).isTrue();
+    await("no call running", () -> client.dispatcher().runningCallsCount() == 0);
     releaseBlockedPage.countDown();
     awaitNoCallInFlight();
     assertThat(requested).containsExactly(null, "c2");
@@ -279,15 +274,15 @@ final class PrefetchingAutoPagerTest {
       interruptedAfter.add(Thread.currentThread().isInterrupted());
     });
     consumer.start();
-    assertThat(eventually(() -> wasRequested("c2"), 5_000)).isTrue();
-    assertThat(eventually(() -> consumer.getState() == Thread.State.WAITING, 5_000)).isTrue(); // In take().
+    await("c2 is requested", () -> wasRequested("c2"));
+    await("the consumer waits in take()", () -> consumer.getState() == Thread.State.WAITING);
     consumer.interrupt();
     consumer.join(5_000);
     assertThat(thrown).singleElement().asInstanceOf(InstanceOfAssertFactories.THROWABLE)
         .isInstanceOf(KlaviyoException.class)
         .hasMessage("interrupted while waiting for the next page");
     assertThat(interruptedAfter).containsExactly(true);
-    assertThat(eventually(() -> client.dispatcher().runningCallsCount() == 0, 5_000)).isTrue();
+    await("no call running", () -> client.dispatcher().runningCallsCount() == 0);
   }
 
   @Test
@@ -297,7 +292,7 @@ final class PrefetchingAutoPagerTest {
     Page<String> first = fetcher(f -> { }).load(null).map(p -> "#" + p.get("id"));
     Iterator<String> it = first.autoPager().prefetching().iterator();
     assertThat(it.next()).isEqualTo("#p1");
-    assertThat(eventually(() -> requestCount() == 3, 5_000)).isTrue();
+    await("three requests", () -> requestCount() == 3);
     List<String> rest = new ArrayList<>();
     it.forEachRemaining(rest::add);
     assertThat(rest).containsExactly("#p2", "#p3", "#p4", "#p5", "#p6", "#p7", "#p8");
