@@ -109,6 +109,7 @@ final class CatalogExtractor {
       }
     }
 
+    Map.Entry<String, Object> success = successResponse(id, operation.get("responses"));
     return new Operation(
         id,
         method,
@@ -120,6 +121,10 @@ final class CatalogExtractor {
         parameters,
         operation.get("requestBody") != null
             && Boolean.TRUE.equals(object(operation.get("requestBody"), id, "requestBody").get("required")),
+        requestBody(id, operation.get("requestBody")),
+        successStatus(id, success),
+        successSchema(id, success),
+        requiresCredentials(id, operation.get("security")),
         rateLimit(id, object(operation.get("x-klaviyo-ratelimit"), id, "x-klaviyo-ratelimit")),
         additionalFieldLimits(id, description),
         strings(operation.getOrDefault("x-klaviyo-scopes", List.of()), id, "x-klaviyo-scopes"),
@@ -130,6 +135,59 @@ final class CatalogExtractor {
         fieldsets,
         additionalFields,
         includes);
+  }
+
+  /** The first media type of a request body and its schema; null if there is no body or it lists no media type. */
+  private static RequestBody requestBody(String id, Object body) {
+    if (body == null) return null;
+    Map.Entry<String, Object> media = firstMediaType(id, object(body, id, "requestBody"), "requestBody");
+    if (media == null) return null;
+    Map<String, Object> schema = mediaSchema(id, media, "requestBody");
+    return new RequestBody(media.getKey(), schema == null ? Map.of() : schema);
+  }
+
+  /** The first 2xx entry of {@code responses}, or null if there is none. */
+  private static Map.Entry<String, Object> successResponse(String id, Object responses) {
+    if (responses == null) return null;
+    for (Map.Entry<String, Object> response : object(responses, id, "responses").entrySet()) {
+      if (response.getKey().startsWith("2")) return response;
+    }
+    return null;
+  }
+
+  private static OptionalInt successStatus(String id, Map.Entry<String, Object> success) {
+    if (success == null) return OptionalInt.empty();
+    if (!success.getKey().matches("2\\d\\d")) {
+      throw new SpecShapeException(id, "response status '" + success.getKey() + "' is not a number");
+    }
+    return OptionalInt.of(Integer.parseInt(success.getKey()));
+  }
+
+  /** The schema of the success response's first media type; null if it has no body or the body no schema. */
+  private static Map<String, Object> successSchema(String id, Map.Entry<String, Object> success) {
+    if (success == null) return null;
+    String what = "response " + success.getKey();
+    Map.Entry<String, Object> media = firstMediaType(id, object(success.getValue(), id, what), what);
+    return media == null ? null : mediaSchema(id, media, what);
+  }
+
+  /** The first entry of a request body's or response's {@code content}; null if it has none. */
+  private static Map.Entry<String, Object> firstMediaType(String id, Map<String, Object> owner, String what) {
+    Object content = owner.get("content");
+    if (content == null) return null;
+    Map<String, Object> mediaTypes = object(content, id, what + " content");
+    return mediaTypes.isEmpty() ? null : mediaTypes.entrySet().iterator().next();
+  }
+
+  /** The schema of a media type object; null if it declares none. */
+  private static Map<String, Object> mediaSchema(String id, Map.Entry<String, Object> media, String what) {
+    Object schema = object(media.getValue(), id, what + " " + media.getKey()).get("schema");
+    return schema == null ? null : object(schema, id, what + " schema");
+  }
+
+  /** False if the operation's {@code security} is an empty list: it is called without credentials. */
+  private static boolean requiresCredentials(String id, Object security) {
+    return security == null || !list(security, id, "security").isEmpty();
   }
 
   /** The parameter object, following a {@code $ref} into {@code components.parameters}. */

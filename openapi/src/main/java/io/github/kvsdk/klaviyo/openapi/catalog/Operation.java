@@ -6,11 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * What the spec says about one operation: its route, resource group, prose, quotas, scopes, parameters,
- * whether it requires a request body, and the values its {@code filter}, {@code sort}, {@code page[size]},
+ * What the spec says about one operation: its route, resource group, prose, quotas, scopes, whether it takes
+ * credentials, parameters, request body, success response, and the values its {@code filter}, {@code sort}, {@code page[size]},
  * {@code fields[TYPE]}, {@code additional-fields[TYPE]} and {@code include} parameters accept. Immutable;
  * instances come from {@link OperationCatalog}.
  */
@@ -24,6 +25,10 @@ public final class Operation {
   private final boolean deprecated;
   private final List<Parameter> parameters;
   private final boolean requestBodyRequired;
+  private final RequestBody requestBody;
+  private final OptionalInt successStatus;
+  private final Map<String, Object> successSchema;
+  private final boolean requiresCredentials;
   private final RateLimit rateLimit;
   private final Map<String, RateLimit> additionalFieldLimits;
   private final List<String> scopes;
@@ -46,6 +51,10 @@ public final class Operation {
       boolean deprecated,
       List<Parameter> parameters,
       boolean requestBodyRequired,
+      RequestBody requestBody,
+      OptionalInt successStatus,
+      Map<String, Object> successSchema,
+      boolean requiresCredentials,
       RateLimit rateLimit,
       Map<String, RateLimit> additionalFieldLimits,
       List<String> scopes,
@@ -65,6 +74,10 @@ public final class Operation {
     this.deprecated = deprecated;
     this.parameters = List.copyOf(parameters);
     this.requestBodyRequired = requestBodyRequired;
+    this.requestBody = requestBody;
+    this.successStatus = successStatus;
+    this.successSchema = successSchema;
+    this.requiresCredentials = requiresCredentials;
     this.rateLimit = rateLimit;
     this.additionalFieldLimits = Collections.unmodifiableMap(new LinkedHashMap<>(additionalFieldLimits));
     this.scopes = List.copyOf(scopes);
@@ -131,6 +144,40 @@ public final class Operation {
   /** {@return true if the operation declares a request body and marks it required} */
   public boolean requestBodyRequired() {
     return requestBodyRequired;
+  }
+
+  /**
+   * {@return the body the operation takes, with its media type and schema} Empty if the operation declares
+   * no body or its body lists no media type.
+   */
+  public Optional<RequestBody> requestBody() {
+    return Optional.ofNullable(requestBody);
+  }
+
+  /**
+   * {@return the status of a successful response, such as {@code 201}: the first 2xx status the spec lists
+   * for the operation} Empty if it lists none.
+   */
+  public OptionalInt successStatus() {
+    return successStatus;
+  }
+
+  /**
+   * {@return the schema of the {@linkplain #successStatus() successful response}'s body, of its first media
+   * type, as the spec's own JSON tree, never modified; a {@code $ref} in it is left for {@link
+   * Schemas#resolve} to follow} Empty if that response has no body or its body declares no schema.
+   */
+  public Optional<Map<String, Object>> successSchema() {
+    return Optional.ofNullable(successSchema);
+  }
+
+  /**
+   * {@return false if the operation is called without credentials (its {@code security} is an empty list),
+   * as the {@code /client} endpoints are, which name the account by their {@code company_id} query
+   * parameter instead} True otherwise.
+   */
+  public boolean requiresCredentials() {
+    return requiresCredentials;
   }
 
   /** {@return the documented quota, from {@code x-klaviyo-ratelimit}} */

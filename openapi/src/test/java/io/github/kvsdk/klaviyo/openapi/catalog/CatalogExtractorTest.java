@@ -91,6 +91,7 @@ final class CatalogExtractorTest {
     assertThat(update.description()).isEqualTo("Update a widget.");
     assertThat(update.deprecated()).isTrue();
     assertThat(update.requestBodyRequired()).isTrue();
+    assertThat(update.requestBody()).isEmpty(); // required, but lists no media type
     assertThat(update.parameters())
         .extracting(Parameter::name, Parameter::location, Parameter::required, Parameter::description)
         .containsExactly(
@@ -108,6 +109,70 @@ final class CatalogExtractorTest {
     assertThat(delete.deprecated()).isFalse();
     assertThat(delete.parameters()).isEmpty();
     assertThat(delete.requestBodyRequired()).isFalse(); // declared, not required
+  }
+
+  @Test
+  void readsTheBodyTheSuccessResponseAndTheCredentialsTheSandboxServesBy() throws IOException {
+    String limit = "\"x-klaviyo-ratelimit\": {\"burst\": \"3/s\", \"steady\": \"60/m\"}";
+    OperationCatalog catalog = read(spec("""
+        "/api/widgets": {
+          "get": {"operationId": "get_widgets", %1$s,
+            "responses": {"400": {"description": "Bad"},
+              "200": {"content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/WidgetCollection"}}}},
+              "201": {"content": {"application/vnd.api+json": {"schema": {"type": "object"}}}}}},
+          "post": {"operationId": "create_widget", %1$s, "security": [{"Klaviyo-API-Key": []}],
+            "requestBody": {"required": true, "content": {
+              "application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/Widget"}},
+              "multipart/form-data": {"schema": {"type": "object"}}}},
+            "responses": {"201": {"content": {"application/vnd.api+json": {}}}}}},
+        "/client/widgets": {
+          "post": {"operationId": "create_client_widget", %1$s, "security": [],
+            "requestBody": {"content": {"multipart/form-data": {}}},
+            "responses": {"202": {"description": "Accepted"}}}},
+        "/api/widgets/{id}": {
+          "delete": {"operationId": "delete_widget", %1$s, "responses": {"204": {"description": "Deleted"}}},
+          "patch": {"operationId": "update_widget", %1$s}}
+        """.formatted(limit), WIDGET_SCHEMAS));
+
+    Operation list = catalog.operation("get_widgets");
+    assertThat(list.requestBody()).isEmpty();
+    assertThat(list.successStatus()).hasValue(200); // the first 2xx in spec order
+    assertThat(list.successSchema()).contains(Map.of("$ref", "#/components/schemas/WidgetCollection"));
+    assertThat(list.requiresCredentials()).isTrue();
+
+    Operation create = catalog.operation("create_widget");
+    RequestBody body = create.requestBody().orElseThrow();
+    assertThat(body.contentType()).isEqualTo("application/vnd.api+json"); // the first media type
+    assertThat(body.schema()).isEqualTo(Map.of("$ref", "#/components/schemas/Widget"));
+    assertThat(create.successStatus()).hasValue(201);
+    assertThat(create.successSchema()).isEmpty(); // a media type without a schema
+    assertThat(create.requiresCredentials()).isTrue();
+
+    Operation client = catalog.operation("create_client_widget");
+    assertThat(client.requestBody()).map(RequestBody::contentType).contains("multipart/form-data");
+    assertThat(client.requestBody().orElseThrow().schema()).isEmpty();
+    assertThat(client.successStatus()).hasValue(202);
+    assertThat(client.successSchema()).isEmpty();
+    assertThat(client.requiresCredentials()).isFalse();
+
+    Operation delete = catalog.operation("delete_widget");
+    assertThat(delete.successStatus()).hasValue(204);
+    assertThat(delete.successSchema()).isEmpty();
+
+    Operation update = catalog.operation("update_widget");
+    assertThat(update.requestBody()).isEmpty();
+    assertThat(update.successStatus()).isEmpty();
+    assertThat(update.successSchema()).isEmpty();
+  }
+
+  @Test
+  void failsOnASuccessStatusThatIsNotANumber() {
+    String spec = spec("""
+        "/api/widgets": {"get": {"operationId": "get_widgets",
+          "x-klaviyo-ratelimit": {"burst": "3/s", "steady": "60/m"}, "responses": {"2XX": {"description": "OK"}}}}
+        """, "");
+    assertThatThrownBy(() -> read(spec)).isInstanceOf(SpecShapeException.class)
+        .hasMessageContaining("response status '2XX' is not a number");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.github.kvsdk.klaviyo.openapi.KlaviyoOpenApiSpec;
 import io.github.kvsdk.klaviyo.openapi.catalog.FilterRules;
 import io.github.kvsdk.klaviyo.openapi.catalog.OperationCatalog;
 import io.github.kvsdk.klaviyo.openapi.catalog.PageSize;
+import io.github.kvsdk.klaviyo.openapi.catalog.RequestBody;
 import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
 import io.github.kvsdk.klaviyo.sandbox.internal.json.Json;
 import io.github.kvsdk.klaviyo.sandbox.ratelimit.RateLimit;
@@ -15,15 +16,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The operations of the pinned Klaviyo OpenAPI document, parsed once per JVM from the
- * {@code klaviyo-openapi} artifact and shared by every sandbox. What the spec states about each operation's
- * parameters and quotas (names, locations, required flags and schemas of parameters, filter rules and value
- * types, page sizes, sorts, fieldsets, rate limits) comes from the spec's {@link OperationCatalog}, the same
- * facts the SDK validates requests with; the document itself is read only for the schemas of request and
- * response bodies and whether an operation takes no credentials.
+ * {@code klaviyo-openapi} artifact and shared by every sandbox. Every fact about an operation comes from the
+ * spec's {@link OperationCatalog}, the same facts the SDK validates requests with: its route, rate limits
+ * and scopes, whether it takes credentials, its parameters (names, locations, required flags, schemas),
+ * filter rules and value types, page sizes, sorts, fieldsets, its request body's media type and schema, and
+ * its success status and response schema. The document's {@code components} are read only to resolve the
+ * {@code $ref}s in those schemas.
  */
 public final class ApiSpec {
   /** Page size of list operations whose spec states none (campaigns). */
@@ -103,29 +106,17 @@ public final class ApiSpec {
 
   @SuppressWarnings("unchecked")
   static ApiSpec parse(Object document) {
-    Map<String, Object> root = (Map<String, Object>) document;
-    Map<String, Object> paths = (Map<String, Object>) root.get("paths");
-    Schemas schemas = Schemas.of((Map<String, Object>) root.get("components"));
+    Schemas schemas = Schemas.of((Map<String, Object>) ((Map<String, Object>) document).get("components"));
     OperationCatalog catalog = OperationCatalog.of(document);
     Map<String, Operation> byId = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> path : paths.entrySet()) {
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) path.getValue()).entrySet()) {
-        String method = entry.getKey().toUpperCase(Locale.ROOT);
-        if (!Set.of("GET", "POST", "PATCH", "PUT", "DELETE").contains(method)) {
-          continue;
-        }
-        Map<String, Object> o = (Map<String, Object>) entry.getValue();
-        Operation op = operation(catalog.operation((String) o.get("operationId")), o, schemas);
-        byId.put(op.operationId(), op);
-      }
+    for (io.github.kvsdk.klaviyo.openapi.catalog.Operation facts : catalog.operations()) {
+      byId.put(facts.operationId(), operation(facts, schemas));
     }
     return new ApiSpec(catalog.revision(), byId, schemas);
   }
 
-  /** The catalogue's facts of one operation, with the schemas the sandbox validates and answers with. */
-  @SuppressWarnings("unchecked")
-  private static Operation operation(
-      io.github.kvsdk.klaviyo.openapi.catalog.Operation facts, Map<String, Object> o, Schemas schemas) {
+  /** The catalogue's facts of one operation, with the schemas the sandbox validates and answers with resolved. */
+  private static Operation operation(io.github.kvsdk.klaviyo.openapi.catalog.Operation facts, Schemas schemas) {
     List<Parameter> parameters = new ArrayList<>();
     for (io.github.kvsdk.klaviyo.openapi.catalog.Parameter p : facts.parameters()) {
       boolean path = p.location() == io.github.kvsdk.klaviyo.openapi.catalog.Parameter.Location.PATH;
@@ -134,31 +125,8 @@ public final class ApiSpec {
             schemas.resolve(p.schema())));
       }
     }
-    int successStatus = 200;
-    String successRef = null;
-    Map<String, Object> successSchema = null;
-    Map<String, Object> requestSchema = null;
-    String requestContentType = null;
-    if (o.get("requestBody") instanceof Map<?, ?> requestBody
-        && requestBody.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
-      Map.Entry<?, ?> media = content.entrySet().iterator().next();
-      requestContentType = String.valueOf(media.getKey());
-      requestSchema = schemas.resolve(((Map<String, Object>) media.getValue()).get("schema"));
-    }
-    Map<String, Object> responses = (Map<String, Object>) o.getOrDefault("responses", Map.of());
-    for (Map.Entry<String, Object> r : responses.entrySet()) {
-      if (r.getKey().startsWith("2")) {
-        successStatus = Integer.parseInt(r.getKey());
-        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) r.getValue()).get("content");
-        if (content != null && !content.isEmpty()) {
-          Map<String, Object> media = (Map<String, Object>) content.values().iterator().next();
-          Map<String, Object> schema = (Map<String, Object>) media.get("schema");
-          successRef = schema == null ? null : (String) schema.get("$ref");
-          successSchema = schema == null ? null : schemas.resolve(schema);
-        }
-        break;
-      }
-    }
+    Optional<RequestBody> requestBody = facts.requestBody();
+    Map<String, Object> successSchema = facts.successSchema().orElse(null);
     FilterRules filter = facts.filterRules();
     Map<String, Set<String>> filterRules = new LinkedHashMap<>();
     filter.asMap().forEach((field, operators) -> filterRules.put(field, new LinkedHashSet<>(operators)));
@@ -180,13 +148,13 @@ public final class ApiSpec {
         facts.fieldsets(),
         facts.additionalFields(),
         facts.queryParameters(),
-        successStatus,
-        successRef,
+        facts.successStatus().orElse(200),
+        successSchema == null ? null : (String) successSchema.get("$ref"),
         List.copyOf(parameters),
-        requestSchema,
-        requestContentType,
-        successSchema,
-        o.get("security") instanceof List<?> security && security.isEmpty(),
+        requestBody.map(body -> schemas.resolve(body.schema())).orElse(null),
+        requestBody.map(RequestBody::contentType).orElse(null),
+        successSchema == null ? null : schemas.resolve(successSchema),
+        !facts.requiresCredentials(),
         Collections.unmodifiableMap(filterValueTypes),
         Collections.unmodifiableMap(additionalFieldLimits));
   }
