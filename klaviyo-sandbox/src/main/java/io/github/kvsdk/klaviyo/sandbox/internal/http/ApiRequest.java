@@ -17,6 +17,8 @@ public final class ApiRequest {
   private final byte[] body;
   private final Credential credential;
   private final String baseUrl;
+  /** The parsed body, once {@link #parsedBody()} has run; one request is handled on one thread. */
+  private Object parsedBody;
 
   ApiRequest(Operation operation, String path, Map<String, String> pathParameters, Map<String, String> query,
       String rawQuery, String contentType, byte[] body, Credential credential, String baseUrl) {
@@ -102,18 +104,30 @@ public final class ApiRequest {
     return baseUrl + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
   }
 
+  /**
+   * The body parsed as JSON, or a 400 naming the problem. Parsed on first use and kept, so the request
+   * validator and the handler share one parse.
+   */
+  Object parsedBody() {
+    Object parsed = parsedBody;
+    if (parsed == null) {
+      if (body.length == 0) {
+        throw ApiException.invalidBody("/data", "A JSON:API request body is required.");
+      }
+      try {
+        parsed = Json.parse(body);
+      } catch (JsonSyntaxException e) {
+        throw ApiException.invalidBody("/", "JSON parse error - " + e.getMessage());
+      }
+      parsedBody = parsed;
+    }
+    return parsed;
+  }
+
   /** {@return the body parsed as a JSON object, or a 400 naming the problem} */
   @SuppressWarnings("unchecked")
   public Map<String, Object> jsonObject() {
-    if (body.length == 0) {
-      throw ApiException.invalidBody("/data", "A JSON:API request body is required.");
-    }
-    Object parsed;
-    try {
-      parsed = Json.parse(body);
-    } catch (JsonSyntaxException e) {
-      throw ApiException.invalidBody("/", "JSON parse error - " + e.getMessage());
-    }
+    Object parsed = parsedBody();
     if (!(parsed instanceof Map)) {
       throw ApiException.invalidBody("/", "The request body must be a JSON object.");
     }

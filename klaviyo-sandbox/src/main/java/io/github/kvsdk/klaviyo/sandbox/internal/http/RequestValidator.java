@@ -1,8 +1,6 @@
 package io.github.kvsdk.klaviyo.sandbox.internal.http;
 
 import io.github.kvsdk.klaviyo.openapi.catalog.Schemas;
-import io.github.kvsdk.klaviyo.sandbox.internal.json.Json;
-import io.github.kvsdk.klaviyo.sandbox.internal.json.JsonSyntaxException;
 import io.github.kvsdk.klaviyo.sandbox.internal.spec.Operation;
 import io.github.kvsdk.klaviyo.sandbox.internal.spec.Parameter;
 import io.github.kvsdk.klaviyo.sandbox.internal.spec.SchemaValidator;
@@ -25,7 +23,9 @@ final class RequestValidator {
     this.validator = new SchemaValidator(schemas);
   }
 
-  void check(Operation op, Map<String, String> query, byte[] body, String contentType) {
+  void check(ApiRequest request) {
+    Operation op = request.operation();
+    Map<String, String> query = request.query();
     List<Parameter> parameters = op.parameters();
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
@@ -33,19 +33,10 @@ final class RequestValidator {
         checkQuery(p, query.get(p.name()));
       }
     }
-    if (op.requestSchema() == null || !isJson(contentType, op)) {
+    if (op.requestSchema() == null || !isJson(request.contentType(), op)) {
       return;
     }
-    if (body.length == 0) {
-      throw ApiException.invalidBody("/data", "A JSON:API request body is required.");
-    }
-    Object parsed;
-    try {
-      parsed = Json.parse(body);
-    } catch (JsonSyntaxException e) {
-      throw ApiException.invalidBody("/", "JSON parse error - " + e.getMessage());
-    }
-    Violation v = validator.check(parsed, op.requestSchema(), "");
+    Violation v = validator.check(request.parsedBody(), op.requestSchema(), "");
     if (v != null) {
       throw ApiException.invalidBody(v.pointer().isEmpty() ? "/" : v.pointer(), v.detail());
     }

@@ -243,14 +243,14 @@ public final class SandboxHttpHandler implements HttpHandler {
     if (body.length > 0 && BODY_METHODS.contains(method)) {
       checkContentType(op, contentType);
     }
-    validator.check(op, query, body, contentType);
+    String base = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+    ApiRequest request = new ApiRequest(op, path, pathParameters, query,
+        exchange.getQueryString() == null ? "" : exchange.getQueryString(), contentType, body, credential, base);
+    validator.check(request);
     ApiHandler handler = handlers.get(op.operationId());
     if (handler == null) {
       throw ApiException.notEmulated(op.operationId());
     }
-    String base = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
-    ApiRequest request = new ApiRequest(op, path, pathParameters, query,
-        exchange.getQueryString() == null ? "" : exchange.getQueryString(), contentType, body, credential, base);
     ApiResponse response = handler.handle(request);
     if (decision != null) {
       response.header("RateLimit-Limit", Integer.toString(decision.limit()));

@@ -148,58 +148,26 @@ public final class PathRouter {
   }
 
   boolean hasPath(String path) {
-    String[] segments = split(path);
-    List<Template> candidates = buckets.get("* " + segments.length);
+    int[] bounds = bounds(path);
+    List<Template> candidates = buckets.get("* " + (bounds.length - 1));
     if (candidates == null) {
       return false;
     }
     for (Template t : candidates) {
-      if (tryMatch(t, segments) != null) {
+      if (tryMatch(t, path, bounds) != null) {
         return true;
       }
     }
     return false;
   }
 
-  private static Map<String, String> tryMatch(Template t, String[] segments) {
-    Map<String, String> params = null;
-    for (int i = 0; i < segments.length; i++) {
-      String expected = t.segments[i];
-      if (expected.startsWith("{")) {
-        if (segments[i].isEmpty()) {
-          return null;
-        }
-        if (params == null) {
-          params = new HashMap<>(2);
-        }
-        params.put(expected.substring(1, expected.length() - 1), segments[i]);
-      } else if (!expected.equals(segments[i])) {
-        return null;
-      }
-    }
-    return params == null ? Map.of() : params;
-  }
-
-  /** The segments of a path without its leading and trailing slash; no regular expression, one pass. */
+  /** The segments of a path without its leading and trailing slash, as {@link #bounds} finds them. */
   private static String[] split(String path) {
-    int from = path.startsWith("/") ? 1 : 0;
-    int to = path.endsWith("/") && path.length() > from ? path.length() - 1 : path.length();
-    int count = 1;
-    for (int i = from; i < to; i++) {
-      if (path.charAt(i) == '/') {
-        count++;
-      }
+    int[] bounds = bounds(path);
+    String[] out = new String[bounds.length - 1];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = path.substring(bounds[i], bounds[i + 1] - 1);
     }
-    String[] out = new String[count];
-    int start = from;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (path.charAt(i) == '/') {
-        out[n++] = path.substring(start, i);
-        start = i + 1;
-      }
-    }
-    out[n] = path.substring(start, Math.max(start, to));
     return out;
   }
 }
