@@ -180,7 +180,7 @@ final class PrefetchingAutoPagerTest {
   }
 
   @Test
-  void fetchingPausesTwoResponsesAheadOfTheIteration() throws InterruptedException {
+  void fetchingPausesTwoResponsesAheadOfTheIteration() {
     pages = 10;
     serve();
     Iterator<Map<String, Object>> it = pager(f -> { }).prefetching().iterator();
@@ -196,7 +196,7 @@ final class PrefetchingAutoPagerTest {
   }
 
   @Test
-  void aFailedPageSurfacesAsItsTypedErrorWhenTheIterationReachesIt() throws InterruptedException {
+  void aFailedPageSurfacesAsItsTypedErrorWhenTheIterationReachesIt() {
     pages = 5;
     failingPage = 2;
     serve();
@@ -238,7 +238,7 @@ final class PrefetchingAutoPagerTest {
   }
 
   @Test
-  void closingTheStreamCancelsTheRequestInFlight() throws InterruptedException {
+  void closingTheStreamCancelsTheRequestInFlight() {
     pages = 3;
     blockedPage = 2;
     serve();
@@ -286,7 +286,7 @@ final class PrefetchingAutoPagerTest {
   }
 
   @Test
-  void mappedPagesArePrefetchedToo() throws InterruptedException {
+  void mappedPagesArePrefetchedToo() {
     pages = 4;
     serve();
     Page<String> first = fetcher(f -> { }).load(null).map(p -> "#" + p.get("id"));
@@ -299,7 +299,7 @@ final class PrefetchingAutoPagerTest {
   }
 
   @Test
-  void aPageLinkingToItselfIsReportedAndNotFetchedAgain() throws InterruptedException {
+  void aPageLinkingToItselfIsReportedAndNotFetchedAgain() {
     pages = 5;
     selfLinkingPage = 2;
     serve();

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
+import io.github.kvsdk.klaviyo.sandbox.testing.ManualClock;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -143,26 +141,9 @@ final class JobEffectsTest {
 
   @Test
   void aCancelledSendJobNeverSendsTheCampaign() {
-    Instant start = Instant.parse("2024-06-01T12:00:00Z");
-    Clock[] clock = {Clock.fixed(start, ZoneOffset.UTC)};
-    Clock moving = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return clock[0].instant();
-      }
-    };
+    ManualClock clock = new ManualClock();
     try (KlaviyoSandbox sandbox = KlaviyoSandbox.builder().seed(SeedPlan.builder().lists(1).campaigns(1).build())
-        .clock(moving).jobDuration(Duration.ofSeconds(10)).start()) {
+        .clock(clock).jobDuration(Duration.ofSeconds(10)).start()) {
       SandboxHttp http = new SandboxHttp(sandbox);
       String campaignId = sandbox.state().campaigns().all().get(0).id();
       assertThat(http.post("/api/campaign-send-jobs",
@@ -170,7 +151,7 @@ final class JobEffectsTest {
 
       Reply cancelled = http.patch("/api/campaign-send-jobs/" + campaignId, "{\"data\":{\"type\":\"campaign-send-job\","
           + "\"id\":\"" + campaignId + "\",\"attributes\":{\"action\":\"cancel\"}}}");
-      clock[0] = Clock.fixed(start.plusSeconds(20), ZoneOffset.UTC);
+      clock.advance(Duration.ofSeconds(20));
 
       assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(204);
       assertThat(http.get("/api/campaign-send-jobs/" + campaignId).attributes()).containsEntry("status", "cancelled");

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.kvsdk.klaviyo.sandbox.KlaviyoSandbox;
 import io.github.kvsdk.klaviyo.sandbox.seed.SeedPlan;
+import io.github.kvsdk.klaviyo.sandbox.testing.ManualClock;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp;
 import io.github.kvsdk.klaviyo.sandbox.testing.SandboxHttp.Reply;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,28 +24,13 @@ final class ReportsTest {
       "{\"start\":\"2024-06-09T00:00:00+00:00\",\"end\":\"2024-06-12T00:00:00+00:00\"}";
 
   /** The sandbox clock; the test moves it. */
-  private volatile Instant now = Instant.parse("2024-06-15T12:00:00Z");
+  private final ManualClock clock = new ManualClock();
   private KlaviyoSandbox sandbox;
   private SandboxHttp http;
 
   @BeforeEach
   void start() {
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now;
-      }
-    };
+    clock.set(Instant.parse("2024-06-15T12:00:00Z"));
     sandbox = KlaviyoSandbox.builder().clock(clock)
         .seed(SeedPlan.builder().campaigns(1).segments(1).forms(1).flows(1).build()).start();
     http = new SandboxHttp(sandbox);
@@ -222,11 +205,11 @@ final class ReportsTest {
   @Test
   void segmentSeriesFollowMembershipChanges() {
     String segment = sandbox.state().segments().all().get(0).id();
-    now = Instant.parse("2024-06-10T08:00:00Z");
+    clock.set(Instant.parse("2024-06-10T08:00:00Z"));
     sandbox.state().setSegmentMembers(segment, List.of("p1", "p2"));
-    now = Instant.parse("2024-06-11T08:00:00Z");
+    clock.set(Instant.parse("2024-06-11T08:00:00Z"));
     sandbox.state().setSegmentMembers(segment, List.of("p2", "p3", "p4"));
-    now = Instant.parse("2024-06-15T12:00:00Z");
+    clock.set(Instant.parse("2024-06-15T12:00:00Z"));
 
     Reply series = report("segment-series", """
         "statistics":["members_added","members_removed","net_members_changed","total_members"],

@@ -25,6 +25,11 @@ public final class ManualClock extends Clock {
     return now;
   }
 
+  /** Sets the clock to {@code instant}. */
+  public void set(Instant instant) {
+    now = instant;
+  }
+
   /** Moves the clock forward by {@code duration}. */
   public void advance(Duration duration) {
     now = now.plus(duration);
