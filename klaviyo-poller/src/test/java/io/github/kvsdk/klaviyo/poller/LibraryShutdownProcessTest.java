@@ -35,6 +35,8 @@ final class LibraryShutdownProcessTest {
       Path out = dir.resolve("out.txt");
       Process process = new ProcessBuilder(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+          // No shared perf-data file, whose collision warning would land on stdout among the JSON lines.
+          "-XX:-UsePerfData",
           "-cp", System.getProperty("java.class.path"), ShutdownHookExample.class.getName(),
           sandbox.baseUrl(), sandbox.defaultApiKey(), checkpoint.toString())
           .redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();

@@ -43,6 +43,9 @@ final class CliProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx128m");
     command.add("-XX:TieredStopAtLevel=1"); // Starts faster; these runs are short.
+    // No shared perf-data file: when another PID namespace holds the same file under /tmp/hsperfdata_*, the JVM
+    // prints a warning on stdout, and stdout must hold only the poller's JSON lines.
+    command.add("-XX:-UsePerfData");
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
