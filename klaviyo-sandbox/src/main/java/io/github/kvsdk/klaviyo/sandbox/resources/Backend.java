@@ -1,5 +1,7 @@
 package io.github.kvsdk.klaviyo.sandbox.resources;
 
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiBackend;
+import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiBackends;
 import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiException;
 import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiHandler;
 import io.github.kvsdk.klaviyo.sandbox.internal.http.ApiRequest;
@@ -16,8 +18,15 @@ import java.util.Map;
 /**
  * Builds the handlers of every emulated operation over one {@link SandboxState}. The handler map is keyed
  * by the spec's operationId.
+ *
+ * <p>Package-private, as it is no part of the API: the sandbox builds it through {@link ApiBackends}, where this
+ * class registers its constructor when it is initialised.
  */
-public final class Backend {
+final class Backend implements ApiBackend {
+  static {
+    ApiBackends.register(SandboxState.class, Backend::new);
+  }
+
   static final FieldAccess<Resource> DEFAULT_ACCESS = (r, f) -> f.equals("id") ? r.id() : r.attribute(f);
 
   final SandboxState state;
@@ -37,7 +46,7 @@ public final class Backend {
    * @param jobDuration how long a bulk job takes from queued to complete, on the sandbox clock; zero applies it at
    *     once
    */
-  public Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
+  Backend(SandboxState state, ApiSpec spec, java.time.Clock clock, java.time.Duration jobDuration) {
     this.state = state;
     this.jobs = new Jobs(state, clock, jobDuration);
     this.api = new JsonApi(state);
@@ -59,11 +68,13 @@ public final class Backend {
   }
 
   /** {@return operationId -> handler} */
+  @Override
   public Map<String, ApiHandler> handlers() {
     return Map.copyOf(handlers);
   }
 
   /** Creates the sandbox's one account, unless it exists. */
+  @Override
   public void createAccount() {
     Seeder.seedAccount(state);
   }
@@ -74,6 +85,7 @@ public final class Backend {
    *
    * @param plan how many objects of each type to create
    */
+  @Override
   public void createSampleData(SeedPlan plan) {
     Seeder.apply(state, plan);
     specEndpoints.conformSeeded();
@@ -85,6 +97,7 @@ public final class Backend {
   }
 
   /** Stops the background work (job progress). */
+  @Override
   public void close() {
     jobs.close();
   }

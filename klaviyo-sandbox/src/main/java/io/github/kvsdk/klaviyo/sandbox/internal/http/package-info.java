@@ -1,5 +1,6 @@
 /**
- * The HTTP layer of the sandbox: routing, request checks against the spec and JSON:API error responses.
+ * The HTTP layer of the sandbox: routing, request checks against the spec, JSON:API error responses, and the
+ * hand-over of the back end that serves each operation.
  *
  * <p>Not part of the public API: these classes are public only so the sandbox's packages can share them, and may
  * change in any release.
