@@ -12,6 +12,7 @@ import io.github.kvsdk.klaviyo.actions.Segments;
 import io.github.kvsdk.klaviyo.actions.Templates;
 import io.github.kvsdk.klaviyo.api.internal.ResourceTypes;
 import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
+import io.github.kvsdk.klaviyo.api.internal.ServiceFactories;
 import io.github.kvsdk.klaviyo.auth.ApiKey;
 import io.github.kvsdk.klaviyo.auth.ApiKeyInterceptor;
 import io.github.kvsdk.klaviyo.errors.KlaviyoValidationException;
@@ -190,13 +191,12 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
         }).serviceContext);
   }
 
-  /** Internal: the context the typed services run in. */
-  @Override
   /**
    * For the generated services: the transport, options and validation they run calls with.
    *
    * @return the context shared by this client's services
    */
+  @Override
   ServiceContext serviceContext() {
     return serviceContext;
   }
@@ -254,7 +254,7 @@ public final class KlaviyoClient extends KlaviyoServices implements AutoCloseabl
     if (result == null) {
       synchronized (this) {
         result = actions;
-        if (result == null) actions = result = KlaviyoActions.create(serviceContext);
+        if (result == null) actions = result = ServiceFactories.create(KlaviyoActions.class, serviceContext);
       }
     }
     return result;

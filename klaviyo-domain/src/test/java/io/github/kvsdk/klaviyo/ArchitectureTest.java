@@ -5,32 +5,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaMember;
 import io.github.kvsdk.klaviyo.apirules.ModuleArchitectureTest;
 import org.junit.jupiter.api.Test;
 
 /** The domain's package structure, over its main classes including the generated typed facade. */
 class ArchitectureTest extends ModuleArchitectureTest {
   private static final String SDK = "io.github.kvsdk.klaviyo";
-  private static final String CONTEXT = SDK + ".api.internal.ServiceContext";
-
-  /**
-   * The typed services take the client's internal context in their constructors, because the actions (in
-   * another package) extend them; KlaviyoActions is created from it by the client. Users get both from the
-   * client and cannot obtain a context to call these with.
-   */
-  @Override
-  protected DescribedPredicate<JavaMember> allowedInternalTypesInApiSignatures() {
-    return DescribedPredicate.describe(
-        "constructors and factories taking only the services' context", member ->
-            member instanceof JavaCodeUnit code
-                && code.getRawParameterTypes().size() == 1
-                && code.getRawParameterTypes().get(0).getName().equals(CONTEXT)
-                && (code.isConstructor() && code.getOwner().getPackageName().startsWith(SDK + ".api.")
-                    || code.getFullName().startsWith(SDK + ".actions.KlaviyoActions.create(")));
-  }
 
   @Test
   void errorsDependOnNothingElseOfTheSdk() {

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Accounts extends AccountsService {
   private final ActionContext ctx;
 
-  Accounts(ActionContext ctx) {
-    super(ctx.services);
+  Accounts(ActionContext ctx, AccountsService base) {
+    super(base);
     this.ctx = ctx;
   }
 

@@ -17,13 +17,11 @@ import java.util.Map;
  * splitting bulk inputs into jobs.
  */
 final class ActionContext {
-  final ServiceContext services;
   final OperationCatalog catalog;
   final ResourceConverter converter;
   final IncludedTypes includedTypes;
 
   ActionContext(ServiceContext services) {
-    this.services = services;
     this.catalog = OperationCatalog.packaged();
     this.converter = services.converter();
     this.includedTypes = services.includedTypes();

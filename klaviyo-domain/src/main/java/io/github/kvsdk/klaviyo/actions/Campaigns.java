@@ -32,8 +32,8 @@ public final class Campaigns extends CampaignsService {
 
   private final ActionContext ctx;
 
-  Campaigns(ActionContext ctx) {
-    super(ctx.services);
+  Campaigns(ActionContext ctx, CampaignsService base) {
+    super(base);
     this.ctx = ctx;
   }
 

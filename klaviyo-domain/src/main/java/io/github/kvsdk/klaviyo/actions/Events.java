@@ -35,8 +35,8 @@ public final class Events extends EventsService {
 
   private final ActionContext ctx;
 
-  Events(ActionContext ctx) {
-    super(ctx.services);
+  Events(ActionContext ctx, EventsService base) {
+    super(base);
     this.ctx = ctx;
   }
 

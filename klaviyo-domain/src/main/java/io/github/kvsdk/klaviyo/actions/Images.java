@@ -49,8 +49,8 @@ public final class Images extends ImagesService {
 
   private final ActionContext ctx;
 
-  Images(ActionContext ctx) {
-    super(ctx.services);
+  Images(ActionContext ctx, ImagesService base) {
+    super(base);
     this.ctx = ctx;
   }
 

@@ -1,6 +1,15 @@
 package io.github.kvsdk.klaviyo.actions;
 
+import io.github.kvsdk.klaviyo.api.accounts.AccountsService;
+import io.github.kvsdk.klaviyo.api.campaigns.CampaignsService;
+import io.github.kvsdk.klaviyo.api.events.EventsService;
+import io.github.kvsdk.klaviyo.api.images.ImagesService;
 import io.github.kvsdk.klaviyo.api.internal.ServiceContext;
+import io.github.kvsdk.klaviyo.api.internal.ServiceFactories;
+import io.github.kvsdk.klaviyo.api.lists.ListsService;
+import io.github.kvsdk.klaviyo.api.profiles.ProfilesService;
+import io.github.kvsdk.klaviyo.api.segments.SegmentsService;
+import io.github.kvsdk.klaviyo.api.templates.TemplatesService;
 import io.github.kvsdk.klaviyo.paging.IncludedTypes;
 
 /**
@@ -33,26 +42,22 @@ public final class KlaviyoActions {
   private final Segments segments;
   private final Templates templates;
 
-  private KlaviyoActions(ServiceContext services) {
-    this.ctx = new ActionContext(services);
-    this.accounts = new Accounts(ctx);
-    this.campaigns = new Campaigns(ctx);
-    this.events = new Events(ctx);
-    this.images = new Images(ctx);
-    this.lists = new Lists(ctx);
-    this.profiles = new Profiles(ctx);
-    this.segments = new Segments(ctx);
-    this.templates = new Templates(ctx);
+  static {
+    // The client, in another package, creates the action set through the registry: no public member of this
+    // class takes the internal context.
+    ServiceFactories.register(KlaviyoActions.class, KlaviyoActions::new);
   }
 
-  /**
-   * Internal: the client creates its action set with this.
-   *
-   * @param services the client's services
-   * @return the client's actions
-   */
-  public static KlaviyoActions create(ServiceContext services) {
-    return new KlaviyoActions(services);
+  private KlaviyoActions(ServiceContext services) {
+    this.ctx = new ActionContext(services);
+    this.accounts = new Accounts(ctx, ServiceFactories.create(AccountsService.class, services));
+    this.campaigns = new Campaigns(ctx, ServiceFactories.create(CampaignsService.class, services));
+    this.events = new Events(ctx, ServiceFactories.create(EventsService.class, services));
+    this.images = new Images(ctx, ServiceFactories.create(ImagesService.class, services));
+    this.lists = new Lists(ctx, ServiceFactories.create(ListsService.class, services));
+    this.profiles = new Profiles(ctx, ServiceFactories.create(ProfilesService.class, services));
+    this.segments = new Segments(ctx, ServiceFactories.create(SegmentsService.class, services));
+    this.templates = new Templates(ctx, ServiceFactories.create(TemplatesService.class, services));
   }
 
   /**

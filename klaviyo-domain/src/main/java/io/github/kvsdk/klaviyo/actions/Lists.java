@@ -35,8 +35,8 @@ public final class Lists extends ListsService {
 
   private final ActionContext ctx;
 
-  Lists(ActionContext ctx) {
-    super(ctx.services);
+  Lists(ActionContext ctx, ListsService base) {
+    super(base);
     this.ctx = ctx;
   }
 

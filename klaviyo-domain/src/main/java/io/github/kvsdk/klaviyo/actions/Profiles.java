@@ -43,8 +43,8 @@ public final class Profiles extends ProfilesService {
 
   private final ActionContext ctx;
 
-  Profiles(ActionContext ctx) {
-    super(ctx.services);
+  Profiles(ActionContext ctx, ProfilesService base) {
+    super(base);
     this.ctx = ctx;
   }
 

@@ -35,8 +35,8 @@ public final class Segments extends SegmentsService {
 
   private final ActionContext ctx;
 
-  Segments(ActionContext ctx) {
-    super(ctx.services);
+  Segments(ActionContext ctx, SegmentsService base) {
+    super(base);
     this.ctx = ctx;
   }
 

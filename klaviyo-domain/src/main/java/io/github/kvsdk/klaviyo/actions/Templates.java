@@ -29,8 +29,8 @@ public final class Templates extends TemplatesService {
 
   private final ActionContext ctx;
 
-  Templates(ActionContext ctx) {
-    super(ctx.services);
+  Templates(ActionContext ctx, TemplatesService base) {
+    super(base);
     this.ctx = ctx;
   }
 

@@ -140,8 +140,8 @@ public final class FacadeGenerator {
           .addJavadoc("The $L operations ($L).\n\n@return the shared service\n", group, ops.size())
           .addStatement("$T s = $N", service, accessor)
           .beginControlFlow("if (s == null)")
-          .addStatement("synchronized (this) { s = $N; if (s == null) $N = s = new $T(serviceContext()); }",
-              accessor, accessor, service)
+          .addStatement("synchronized (this) { s = $N; if (s == null) $N = s = $T.create($T.class, "
+              + "serviceContext()); }", accessor, accessor, ServiceWriter.SERVICE_FACTORIES, service)
           .endControlFlow()
           .addStatement("return s").build());
     }

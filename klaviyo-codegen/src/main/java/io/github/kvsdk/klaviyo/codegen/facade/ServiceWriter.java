@@ -20,6 +20,8 @@ import javax.lang.model.element.Modifier;
 /** Writes the service of one resource group: every operation of the group, sync and async. */
 final class ServiceWriter {
   static final ClassName CONTEXT = ClassName.get("io.github.kvsdk.klaviyo.api.internal", "ServiceContext");
+  static final ClassName SERVICE_FACTORIES =
+      ClassName.get("io.github.kvsdk.klaviyo.api.internal", "ServiceFactories");
   static final ClassName SERVICE_PAGES = ClassName.get("io.github.kvsdk.klaviyo.api.internal", "ServicePages");
   static final ClassName OPTIONS = ClassName.get("io.github.kvsdk.klaviyo.api", "RequestOptions");
   static final ClassName PAGE = ClassName.get("io.github.kvsdk.klaviyo.paging", "Page");
@@ -31,6 +33,7 @@ final class ServiceWriter {
 
   static JavaFile write(String packageName, String group, String serviceName, Class<?> api, List<FacadeOperation> ops) {
     ClassName self = ClassName.get(packageName, serviceName);
+    String prefix = serviceName.substring(0, serviceName.length() - "Service".length());
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("The $L operations of Klaviyo's API, one method per operation, named after its operation "
@@ -42,13 +45,33 @@ final class ServiceWriter {
             + "the pages' results. Query "
             + "values are checked against the operation before anything is sent unless {@link "
             + "$T#skipValidation()} is set.\n\n", OPTIONS, CompletableFuture.class, PAGE, OPTIONS)
-        .addJavadoc("<p>Obtain it from the client; thread-safe.\n")
+        .addJavadoc("<p>Obtain it from the client; thread-safe. To add methods of your own, extend it and pass "
+            + "the client's service to {@link #$N($T)}.\n", serviceName, self)
+        // The client is in another package: it creates services through the registry, so that no public
+        // constructor takes the internal context.
+        .addStaticBlock(CodeBlock.of("$T.register($T.class, $T::new);\n", SERVICE_FACTORIES, self, self))
         .addField(FieldSpec.builder(CONTEXT, "context", Modifier.PRIVATE, Modifier.FINAL).build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Internal: services are obtained from the client, which supplies the context.\n\n"
-                + "@param context the client's transport, options and validation\n")
+        .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("A service running on {@code context}; the client creates it through the factory this "
+                + "class registers.\n\n@param context the client's transport, options and validation\n")
             .addParameter(CONTEXT, "context")
             .addStatement("this.context = $T.requireNonNull(context, $S)", java.util.Objects.class, "context")
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PROTECTED)
+            .addJavadoc("A service sending its requests through the same client as {@code base}, with that "
+                + "client's options and validation: for a subclass that adds methods of its own over a service "
+                + "obtained from the client.\n\n<pre>{@code\n"
+                + "final class My$L extends $L {\n"
+                + "  My$L($L base) {\n"
+                + "    super(base);\n"
+                + "  }\n"
+                + "}\n"
+                + "My$L mine = new My$L(client.$L());\n"
+                + "}</pre>\n\n"
+                + "@param base a service obtained from the client (or from another such subclass); not null\n",
+                prefix, serviceName, prefix, serviceName, prefix, prefix, SourceNames.camel(group))
+            .addParameter(self, "base")
+            .addStatement("this.context = $T.requireNonNull(base, $S).context", java.util.Objects.class, "base")
             .build());
     for (FacadeOperation op : ops) {
       ClassName params = ClassName.get(packageName, op.paramsName());
