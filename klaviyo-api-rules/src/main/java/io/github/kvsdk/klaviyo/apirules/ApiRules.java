@@ -59,20 +59,8 @@ public final class ApiRules {
    * another}
    */
   public static ArchRule noInternalTypesInApiSignatures() {
-    return noInternalTypesInApiSignatures(DescribedPredicate.alwaysFalse());
-  }
-
-  /**
-   * As {@link #noInternalTypesInApiSignatures()}, except for the members {@code allowed} names: hand-over
-   * points between the SDK's own packages that users cannot call usefully (they cannot obtain the internal
-   * argument), each to be justified where the rule is checked.
-   *
-   * @param allowed the members that may name internal types
-   * @return a rule that fails for any other public or protected member that names an internal type
-   */
-  public static ArchRule noInternalTypesInApiSignatures(DescribedPredicate<? super JavaMember> allowed) {
     ArchRule memberRule = members()
-        .that(isApiMember().and(DescribedPredicate.not(allowed)))
+        .that(isApiMember())
         .should(notInvolve("name an internal type in its signature", JavaMember::getAllInvolvedRawTypes))
         .allowEmptyShould(true);
     ArchRule typeRule = classes()
@@ -101,17 +89,6 @@ public final class ApiRules {
    * other modules (the SDK's or a library's) are not.
    */
   public static ArchRule noUseOfOtherModulesInternals() {
-    return noUseOfOtherModulesInternals(DescribedPredicate.alwaysFalse());
-  }
-
-  /**
-   * As {@link #noUseOfOtherModulesInternals()}, except for the dependencies {@code allowed} names, each to be
-   * justified where the rule is checked.
-   *
-   * @param allowed the dependencies on another module's internal types that are allowed anyway
-   * @return a rule that fails for any other dependency on an internal type outside the classes checked
-   */
-  public static ArchRule noUseOfOtherModulesInternals(DescribedPredicate<? super Dependency> allowed) {
     return classes()
         .should(new ArchCondition<JavaClass>("use no internal package of another module") {
           private final Set<String> checked = new HashSet<>();
@@ -126,7 +103,7 @@ public final class ApiRules {
           public void check(JavaClass type, ConditionEvents events) {
             for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
               JavaClass target = dependency.getTargetClass().getBaseComponentType();
-              if (isInternal(target) && !checked.contains(target.getName()) && !allowed.test(dependency)) {
+              if (isInternal(target) && !checked.contains(target.getName())) {
                 events.add(violated(dependency, dependency.getDescription()));
               }
             }
